@@ -12,9 +12,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +28,9 @@ import java.util.stream.Stream;
 /**
  * A single Elasticsearch node run by Shenava on 127.0.0.1 from the distribution the build fetched.
  * As root it runs the node as the system user {@code shenava}. A node left running by a crashed start
- * (its pid file names a live process and the port answers with our cluster name) is reused.
+ * (its pid file names a live process and the port answers with our cluster name) is adopted; a node
+ * another live Shenava process runs from the same folder (an {@code import} beside {@code start}) is
+ * used as a guest and left running.
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
 
@@ -42,6 +48,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private int port;
     private Process launcher;
     private Thread shutdownHook;
+    private FileChannel ownerChannel;
+    private FileLock ownerLock;
+    private boolean guest;
 
     private EmbeddedElasticsearch(Path installDir, Path nodeDir, int port, String heap, Duration startTimeout) {
         this.installDir = installDir.toAbsolutePath();
@@ -84,6 +93,16 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      */
     public synchronized EmbeddedElasticsearch start() {
         prepareFolders();
+        if (!lockOwnership()) {
+            if (port != 0 && ourClusterAnswers()) {
+                guest = true;
+                LOG.log(System.Logger.Level.INFO, "using the Elasticsearch node another Shenava process runs on port {0}",
+                        String.valueOf(port));
+                return this;
+            }
+            throw new StoreException("another Shenava process is running or starting the Elasticsearch node in "
+                    + nodeDir + "; wait for it or stop it, or set store.data-dir to another folder");
+        }
         Optional<ProcessHandle> left = leftRunning();
         if (left.isPresent() && port != 0 && ourClusterAnswers()) {
             LOG.log(System.Logger.Level.INFO, "reusing the Elasticsearch node (pid {0}) left running on port {1}",
@@ -155,6 +174,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      * Stops the node and every process it started; waits for it to exit.
      */
     public synchronized void stop() {
+        if (guest) {
+            return;
+        }
         serverProcess().ifPresent(p -> terminate(p, Duration.ofSeconds(30)));
         if (launcher != null) {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -166,6 +188,52 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         } catch (IOException ignored) {
             // the node removes it itself on a clean stop
         }
+        releaseOwnership();
+    }
+
+    /**
+     * Whether this process runs the node (or adopted it) rather than using one another Shenava process runs.
+     *
+     * @return {@code false} for a guest, which never stops the node
+     */
+    public boolean owner() {
+        return !guest;
+    }
+
+    /** Only one process at a time runs a node folder; the lock goes away with a crashed process. */
+    private boolean lockOwnership() {
+        if (ownerLock != null) {
+            return true;
+        }
+        try {
+            ownerChannel = FileChannel.open(nodeDir.resolve("owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            ownerLock = ownerChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            ownerLock = null;
+        } catch (IOException e) {
+            throw new StoreException("cannot lock " + nodeDir.resolve("owner.lock") + ": " + e.getMessage()
+                    + "; set store.data-dir to a writable folder", e);
+        }
+        if (ownerLock == null) {
+            releaseOwnership();
+            return false;
+        }
+        return true;
+    }
+
+    private void releaseOwnership() {
+        try {
+            if (ownerLock != null) {
+                ownerLock.release();
+            }
+            if (ownerChannel != null) {
+                ownerChannel.close();
+            }
+        } catch (IOException ignored) {
+            // released with the process anyway
+        }
+        ownerLock = null;
+        ownerChannel = null;
     }
 
     @Override
