@@ -27,6 +27,6 @@ public final class TextAnalyzer {
      */
     public Analysis analyze(String text) {
         String t = text == null ? "" : text;
-        return new Analysis("und", t, SentimentScore.NEUTRAL, List.of(), List.of(), List.of(), false);
+        return new Analysis("und", Normalizer.create().normalize(t), SentimentScore.NEUTRAL, List.of(), List.of(), List.of(), false);
     }
 }
