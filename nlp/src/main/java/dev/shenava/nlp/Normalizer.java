@@ -59,6 +59,16 @@ public final class Normalizer {
 
     /** The normalised tokens of a text, in order. */
     List<String> tokens(String text) {
+        List<Token> joined = spans(text);
+        List<String> out = new ArrayList<>(joined.size());
+        for (Token t : joined) {
+            out.add(t.text());
+        }
+        return out;
+    }
+
+    /** The normalised tokens of a text with the spans of the input they come from. */
+    List<Token> spans(String text) {
         List<Token> raw = NormalizerScanner.scan(NormalizerScanner.clean(text));
         List<Token> joined = new ArrayList<>(raw.size());
         for (Token t : raw) {
@@ -66,11 +76,11 @@ public final class Normalizer {
             if (last != null && last.kind() == Kind.WORD && t.kind() == Kind.WORD && arabicScript(last.text())
                     && arabicScript(t.text())) {
                 if (PREFIXES.contains(last.text()) && t.text().length() > 1) {
-                    joined.set(joined.size() - 1, new Token(Kind.WORD, last.text() + t.text()));
+                    joined.set(joined.size() - 1, new Token(Kind.WORD, last.text() + t.text(), last.start(), t.end()));
                     continue;
                 }
                 if (SUFFIXES.contains(t.text()) && !PREFIXES.contains(last.text())) {
-                    joined.set(joined.size() - 1, new Token(Kind.WORD, last.text() + t.text()));
+                    joined.set(joined.size() - 1, new Token(Kind.WORD, last.text() + t.text(), last.start(), t.end()));
                     continue;
                 }
                 if (t.text().equals("ی") && last.text().endsWith("ه")) {
@@ -82,11 +92,7 @@ public final class Normalizer {
             }
             joined.add(t);
         }
-        List<String> out = new ArrayList<>(joined.size());
-        for (Token t : joined) {
-            out.add(t.text());
-        }
-        return out;
+        return joined;
     }
 
     private static boolean arabicScript(String s) {
@@ -96,7 +102,14 @@ public final class Normalizer {
     /** What a scanned token is. */
     enum Kind { WORD, URL, HANDLE, EMOJI }
 
-    /** One normalised token. */
-    record Token(Kind kind, String text) {
+    /**
+     * One normalised token.
+     *
+     * @param kind  what it is
+     * @param text  its search form
+     * @param start offset in the input of its first char
+     * @param end   offset in the input after its last char
+     */
+    record Token(Kind kind, String text, int start, int end) {
     }
 }

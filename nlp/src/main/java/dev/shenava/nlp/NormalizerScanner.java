@@ -17,20 +17,25 @@ final class NormalizerScanner {
      * Drops unpaired surrogates, turns controls into spaces, applies NFKC where presentation forms
      * or full-width chars occur, and folds letters (keeping Latin case).
      */
-    static String clean(String text) {
+    static Cleaned clean(String text) {
         if (text == null || text.isEmpty()) {
-            return "";
+            return new Cleaned("", new int[] {0});
         }
         String s = text;
-        if (needsNfkc(s)) {
+        boolean nfkc = needsNfkc(s);
+        if (nfkc) {
             s = java.text.Normalizer.normalize(dropBrokenSurrogates(s), java.text.Normalizer.Form.NFKC);
         }
         StringBuilder b = new StringBuilder(s.length());
+        int[] origin = new int[s.length() + 1];
         for (int i = 0; i < s.length(); ) {
             char c = s.charAt(i);
+            int at = nfkc ? Math.min(i, text.length()) : i;
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    b.appendCodePoint(Character.toCodePoint(c, s.charAt(i + 1)));
+                    origin[b.length()] = at;
+                    origin[b.length() + 1] = at + 1;
+                    b.append(c).append(s.charAt(i + 1));
                     i += 2;
                 } else {
                     i++;
@@ -38,16 +43,23 @@ final class NormalizerScanner {
                 continue;
             }
             i++;
-            if (Character.isISOControl(c)) {
-                b.append(' ');
-                continue;
-            }
-            int f = Letters.foldKeepCase(c);
+            int f = Character.isISOControl(c) ? ' ' : Letters.foldKeepCase(c);
             if (f != Letters.DROP) {
-                b.appendCodePoint(f);
+                origin[b.length()] = at;
+                b.append((char) f);
             }
         }
-        return b.toString();
+        origin[b.length()] = nfkc ? text.length() : s.length();
+        return new Cleaned(b.toString(), java.util.Arrays.copyOf(origin, b.length() + 1));
+    }
+
+    /**
+     * Cleaned text with, for each of its chars, the offset of the char it came from in the input.
+     *
+     * @param text   the cleaned text
+     * @param origin input offset per cleaned char, plus the input length at the end
+     */
+    record Cleaned(String text, int[] origin) {
     }
 
     private static boolean needsNfkc(String s) {
@@ -74,7 +86,9 @@ final class NormalizerScanner {
     }
 
     /** Scans a cleaned text into tokens. */
-    static List<Normalizer.Token> scan(String s) {
+    static List<Normalizer.Token> scan(Cleaned cleaned) {
+        String s = cleaned.text();
+        int[] origin = cleaned.origin();
         List<Normalizer.Token> out = new ArrayList<>();
         int n = s.length();
         int i = 0;
@@ -83,23 +97,23 @@ final class NormalizerScanner {
             int end;
             if (startsUrl(s, i)) {
                 end = urlEnd(s, i);
-                out.add(new Normalizer.Token(Normalizer.Kind.URL, s.substring(i, end).toLowerCase(Locale.ROOT)));
+                out.add(new Normalizer.Token(Normalizer.Kind.URL, s.substring(i, end).toLowerCase(Locale.ROOT), origin[i], origin[end]));
             } else if ((cp == '@' || cp == '#') && i + 1 < n && Letters.isWordChar(s.codePointAt(i + 1))
                     && (i == 0 || !Letters.isWordChar(s.codePointBefore(i)))) {
                 end = tagEnd(s, i + 1, cp == '@');
                 if (cp == '@') {
-                    out.add(new Normalizer.Token(Normalizer.Kind.HANDLE, "@" + word(s.substring(i + 1, end))));
+                    out.add(new Normalizer.Token(Normalizer.Kind.HANDLE, "@" + word(s.substring(i + 1, end)), origin[i], origin[end]));
                 } else {
-                    hashtag(s.substring(i + 1, end), out);
+                    hashtag(s.substring(i + 1, end), origin[i], origin[end], out);
                 }
             } else if (Letters.isEmoji(cp)) {
                 end = emojiEnd(s, i);
-                out.add(new Normalizer.Token(Normalizer.Kind.EMOJI, s.substring(i, end).replace("\uFE0F", "").replace("\uFE0E", "")));
+                out.add(new Normalizer.Token(Normalizer.Kind.EMOJI, s.substring(i, end).replace("\uFE0F", "").replace("\uFE0E", ""), origin[i], origin[end]));
             } else if (Letters.isWordChar(cp)) {
                 end = wordEnd(s, i);
                 String w = word(s.substring(i, end));
                 if (!w.isEmpty()) {
-                    out.add(new Normalizer.Token(Normalizer.Kind.WORD, w));
+                    out.add(new Normalizer.Token(Normalizer.Kind.WORD, w, origin[i], origin[end]));
                 }
             } else {
                 end = i + Character.charCount(cp);
@@ -139,12 +153,12 @@ final class NormalizerScanner {
         return end;
     }
 
-    private static void hashtag(String tag, List<Normalizer.Token> out) {
+    private static void hashtag(String tag, int start, int end, List<Normalizer.Token> out) {
         for (String part : tag.split("_")) {
             for (String piece : splitCamel(part)) {
                 String w = word(piece);
                 if (!w.isEmpty()) {
-                    out.add(new Normalizer.Token(Normalizer.Kind.WORD, w));
+                    out.add(new Normalizer.Token(Normalizer.Kind.WORD, w, start, end));
                 }
             }
         }
