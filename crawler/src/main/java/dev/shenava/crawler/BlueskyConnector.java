@@ -120,7 +120,8 @@ final class BlueskyConnector implements Connector {
         if (root.has("posts") || root.isArray()) {
             (root.isArray() ? root : root.path("posts")).forEach(list::add);
         } else {
-            list.add(root.has("post") ? root.path("post") : root); // a thread view or a single postView
+            JsonNode view = root.has("thread") ? root.path("thread") : root;
+            list.add(view.has("post") ? view.path("post") : view); // a thread view or a single postView
         }
         List<Post> posts = new ArrayList<>();
         for (JsonNode p : list) {
