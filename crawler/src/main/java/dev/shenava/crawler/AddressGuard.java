@@ -6,6 +6,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.function.Predicate;
 import okhttp3.Connection;
 import okhttp3.Dns;
 import okhttp3.Interceptor;
@@ -18,15 +19,17 @@ import okhttp3.Response;
 final class AddressGuard implements Dns, Interceptor {
 
     private final Dns delegate;
+    private final Predicate<InetAddress> forbidden;
 
-    AddressGuard(Dns delegate) {
+    AddressGuard(Dns delegate, Predicate<InetAddress> forbidden) {
         this.delegate = delegate;
+        this.forbidden = forbidden;
     }
 
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {
         List<InetAddress> answers = delegate.lookup(hostname);
-        List<InetAddress> allowed = answers.stream().filter(a -> !forbidden(a)).toList();
+        List<InetAddress> allowed = answers.stream().filter(a -> !forbidden.test(a)).toList();
         if (allowed.isEmpty()) {
             throw new BlockedAddressException(hostname + " resolves to " + answers.getFirst().getHostAddress()
                     + ", a private or local network address; set crawler.allow-private-networks: true to allow it");
@@ -39,7 +42,7 @@ final class AddressGuard implements Dns, Interceptor {
         Connection connection = chain.connection();
         if (connection != null) {
             InetAddress address = connection.route().socketAddress().getAddress();
-            if (forbidden(address)) {
+            if (forbidden.test(address)) {
                 throw new BlockedAddressException(chain.request().url().host() + " is at "
                         + address.getHostAddress() + ", a private or local network address; set"
                         + " crawler.allow-private-networks: true to allow it");

@@ -2,10 +2,12 @@ package dev.shenava.crawler;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -40,6 +42,10 @@ public final class Fetcher {
      * @return the fetcher
      */
     public static Fetcher create(CrawlerConfig config) {
+        return create(config, Dns.SYSTEM, AddressGuard::forbidden);
+    }
+
+    static Fetcher create(CrawlerConfig config, Dns dns, Predicate<InetAddress> forbidden) {
         Politeness politeness = new Politeness(config.hostDelay(), config.maxCrawlDelay());
         String agent = config.userAgent();
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
@@ -54,7 +60,7 @@ public final class Fetcher {
                         politeness))
                 .addInterceptor(politeness);
         if (!config.allowPrivateNetworks()) {
-            AddressGuard guard = new AddressGuard(Dns.SYSTEM);
+            AddressGuard guard = new AddressGuard(dns, forbidden);
             builder.dns(guard).addNetworkInterceptor(guard);
         }
         return new Fetcher(builder.build(), politeness, config);
