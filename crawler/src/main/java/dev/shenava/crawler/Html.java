@@ -19,7 +19,7 @@ final class Html {
             return "";
         }
         if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-            return html.strip();
+            return Text.demoronize(html.strip());
         }
         return text(Jsoup.parseBodyFragment(html).body());
     }
@@ -40,7 +40,7 @@ final class Html {
                 out.append(out.isEmpty() ? "" : "\n").append(trimmed);
             }
         }
-        return out.toString();
+        return Text.demoronize(out.toString());
     }
 
     static Document parse(String html, String baseUrl) {
