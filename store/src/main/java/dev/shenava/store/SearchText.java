@@ -62,9 +62,11 @@ final class SearchText {
         List<String> tokens = new ArrayList<>();
         for (int start = words.first(), end = words.next(); end != BreakIterator.DONE;
              start = end, end = words.next()) {
-            String word = normalized.substring(start, end);
-            if (word.codePoints().anyMatch(SearchText::searchable)) {
-                tokens.add(word.toLowerCase(Locale.ROOT));
+            // Java's word breaks keep "e-commerce" whole; Unicode's (and Elasticsearch's) split at the hyphen.
+            for (String word : normalized.substring(start, end).split("[-\u2010\u2011]")) {
+                if (word.codePoints().anyMatch(SearchText::searchable)) {
+                    tokens.add(word.toLowerCase(Locale.ROOT));
+                }
             }
         }
         return tokens;
