@@ -33,27 +33,27 @@ export async function render(root, ctx, current) {
     legend: { bottom: 0, type: 'scroll' },
     series: [{
       id: 'share', type: 'pie', radius: ['40%', '70%'], center: ['50%', '45%'],
-      label: { formatter: (p) => `${p.name}\n${pct(sov.brands[p.dataIndex].share)}` },
+      label: { formatter: (p) => `${p.name}\n${pct(sov.brands[p.dataIndex].share)}`, lineHeight: 16 },
       data: sov.brands.map((b) => ({ name: name(b.brand), value: b.mentions, brand: b.brand })),
     }],
   });
   const times = sov.buckets.map((b) => b.time);
-  const axis = {
-    type: 'category', inverse: rtl(), data: times,
+  const axis = () => ({
+    type: 'category', inverse: rtl(), data: times, boundaryGap: false,
     axisLabel: { formatter: (v) => axisDate(v, ctx.interval), hideOverlap: true },
-  };
+  });
   chart(shareChart, {
     tooltip: { trigger: 'axis', valueFormatter: (v) => pct(v) },
     legend: { top: 0, type: 'scroll' },
     grid: { top: 36, bottom: 24, left: 8, right: 8, containLabel: true },
-    xAxis: axis,
+    xAxis: axis(),
     yAxis: { type: 'value', max: 1, position: rtl() ? 'right' : 'left', axisLabel: { formatter: (v) => pct(v, 0) } },
     series: ids.map((id) => ({
       id, name: name(id), type: 'line', stack: 'share', areaStyle: { opacity: 0.6 }, symbol: 'none',
       lineStyle: { width: id === brand ? 2 : 1 },
       data: sov.buckets.map((b) => {
         const total = ids.reduce((sum, x) => sum + (b.mentions[x] || 0), 0);
-        return total ? (b.mentions[id] || 0) / total : 0;
+        return total ? (b.mentions[id] || 0) / total : null;
       }),
     })),
   });
@@ -61,7 +61,7 @@ export async function render(root, ctx, current) {
     tooltip: { trigger: 'axis', valueFormatter: (v) => signed(v) },
     legend: { top: 0, type: 'scroll' },
     grid: { top: 36, bottom: 24, left: 8, right: 8, containLabel: true },
-    xAxis: axis,
+    xAxis: axis(),
     yAxis: { type: 'value', min: -100, max: 100, position: rtl() ? 'right' : 'left' },
     series: ids.map((id) => ({
       id, name: name(id), type: 'line', smooth: true, connectNulls: true,

@@ -172,7 +172,7 @@ class ExploreView {
     this.input.focus();
     this.input.setSelectionRange(start, end);
     replace(this.results);
-    replace(this.summary);
+    replace(this.summary, h('span.empty', {}, t('explore.fixQuery')));
     replace(this.more);
   }
 

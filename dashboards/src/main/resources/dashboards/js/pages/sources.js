@@ -43,7 +43,7 @@ export function errorInWords(error) {
 }
 
 function stateClass(source) {
-  if (source.status?.lastError && (!source.status.lastSuccess || source.status.lastError && source.status.state === 'error')) {
+  if (source.status?.lastError && source.status.state !== 'ok') {
     return 'error';
   }
   return source.enabled === false ? 'paused' : 'ok';
@@ -66,7 +66,7 @@ function drawSources(box, sources, brands, reload) {
           h('td', {}, (s.brands || []).join(', ')),
           h('td', {}, h(`span.state.${stateClass(s)}`, {}, status.state || (s.enabled === false ? t('alerts.disabled') : t('alerts.enabled')))),
           h('td', { title: dateTime(status.lastSuccess) }, ago(status.lastSuccess)),
-          h('td.err-text', { dir: 'auto' }, status.lastError ? errorInWords(status.lastError) : t('src.none')),
+          status.lastError ? h('td.err-text', { dir: 'auto' }, errorInWords(status.lastError)) : h('td.empty', {}, t('src.none')),
           h('td.num', {}, num(status.postsFetched ?? 0)),
           h('td', { title: dateTime(status.nextPoll) }, status.nextPoll ? ago(status.nextPoll) : '–'),
           h('td', {}, h('button.edit-source', { type: 'button', onclick: () => open(s) }, t('alerts.edit'))));
