@@ -71,6 +71,9 @@ async function render() {
   for (const link of document.querySelectorAll('nav.pages a')) {
     link.classList.toggle('active', link.dataset.page === route.name);
     link.toggleAttribute('aria-current', link.dataset.page === route.name);
+    if (link.dataset.page === route.name) {
+      link.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
   }
   const main = document.getElementById('view');
   main.dataset.page = route.name;
@@ -81,13 +84,19 @@ async function render() {
     if (token !== renderToken) {
       return;
     }
-    await page.render(main, context(route), () => token === renderToken);
+    const ctx = context(route);
+    // The window a page shows, so that a reader (or a test) can ask the API the same question.
+    Object.assign(main.dataset, { brand: ctx.brand, from: ctx.from, to: ctx.to, interval: ctx.interval });
+    await page.render(main, ctx, () => token === renderToken);
   } catch (error) {
     if (token === renderToken) {
       replace(main, message(t('error.load', { msg: error.message }), 'error'));
     }
   } finally {
     if (token === renderToken) {
+      if (!performance.getEntriesByName('shenava-ready').length) {
+        performance.mark('shenava-ready');
+      }
       main.setAttribute('aria-busy', 'false');
     }
   }

@@ -97,6 +97,19 @@ function decodeEntities(text) {
   return entityDecoder.value;
 }
 
+/** Copies each column heading onto its cells, so that a phone can show a table row as a labelled card. */
+export function labelled(table) {
+  const headings = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+  for (const row of table.querySelectorAll('tbody tr')) {
+    [...row.children].forEach((cell, i) => {
+      if (headings[i]) {
+        cell.dataset.label = headings[i];
+      }
+    });
+  }
+  return table;
+}
+
 /** A simple card with a title, used by every page. */
 export function card(title, body, extraClass = '') {
   return h(`section.card${extraClass ? '.' + extraClass : ''}`, {},

@@ -1,6 +1,6 @@
 // Alerts: rules (create, edit, test-fire) and the events they raised, with why.
 import { api } from '../api.js';
-import { h, replace, card, message, toast, toastError } from '../dom.js';
+import { h, labelled, replace, card, message, toast, toastError } from '../dom.js';
 import { t, num, dateTime } from '../i18n.js';
 
 const SIGNALS = ['negative_spike', 'volume_spike', 'sentiment_drop'];
@@ -39,7 +39,7 @@ function drawRules(box, rules, ctx, reload) {
   replace(box,
     h('div.toolbar', {}, h('button.primary#new-rule', { type: 'button', onclick: () => open(null) }, t('alerts.newRule'))),
     formSlot,
-    rules.length ? h('div.table-wrap', {}, h('table#rules-table', {},
+    rules.length ? h('div.table-wrap', {}, labelled(h('table#rules-table', {},
       h('thead', {}, h('tr', {}, [t('pick.brand'), t('alerts.signal'), t('alerts.sensitivity'), t('alerts.minVolume'),
         t('alerts.cooldown'), t('alerts.targets'), t('src.state'), ''].map((label) => h('th', {}, label)))),
       h('tbody', {}, rules.map((rule) => h('tr', { dataset: { id: rule.id } },
@@ -62,7 +62,7 @@ function drawRules(box, rules, ctx, reload) {
                 reload();
               }
             },
-          }, t('alerts.delete')))))))))
+          }, t('alerts.delete'))))))))))
       : message(t('alerts.noRules')));
 }
 

@@ -1,7 +1,7 @@
 // Compare: share of voice and net sentiment of a brand against its competitors over time.
 import { api } from '../api.js';
 import { chart, netColor, rtl } from '../charts.js';
-import { h, replace, card, message } from '../dom.js';
+import { h, labelled, replace, card, message } from '../dom.js';
 import { t, num, pct, signed, axisDate } from '../i18n.js';
 
 export async function render(root, ctx, current) {
@@ -72,7 +72,7 @@ export async function render(root, ctx, current) {
 }
 
 function summaryTable(brands, own) {
-  return h('div.table-wrap', {}, h('table#compare-table', {},
+  return h('div.table-wrap', {}, labelled(h('table#compare-table', {},
     h('thead', {}, h('tr', {},
       h('th', {}, t('pick.brand')), h('th', {}, t('compare.mentions')),
       h('th', {}, t('compare.share')), h('th', {}, t('tile.net')))),
@@ -80,7 +80,7 @@ function summaryTable(brands, own) {
       h('td', { dir: 'auto' }, b.brand === own ? h('strong', {}, b.name || b.brand) : (b.name || b.brand)),
       h('td.num', { dataset: { value: b.mentions } }, num(b.mentions)),
       h('td.num', { dataset: { value: b.share } }, pct(b.share)),
-      h('td.num', { dataset: { value: b.netSentiment }, style: `color: ${netColor(b.netSentiment)}` }, signed(b.netSentiment)))))));
+      h('td.num', { dataset: { value: b.netSentiment }, style: `color: ${netColor(b.netSentiment)}` }, signed(b.netSentiment))))))));
 }
 
 function escape(text) {

@@ -1,7 +1,7 @@
 // Sources and brands: crawl status in words, and forms to add and edit both.
 import { api } from '../api.js';
 import { setBrands } from '../app.js';
-import { h, replace, card, message } from '../dom.js';
+import { h, labelled, replace, card, message } from '../dom.js';
 import { t, num, ago, dateTime } from '../i18n.js';
 
 const KINDS = ['rss', 'web', 'telegram', 'reddit', 'mastodon', 'hackernews', 'appstore', 'x', 'youtube', 'bluesky'];
@@ -55,7 +55,7 @@ function drawSources(box, sources, brands, reload) {
   replace(box,
     h('div.toolbar', {}, h('button.primary#new-source', { type: 'button', onclick: () => open(null) }, t('src.newSource'))),
     slot,
-    sources.length ? h('div.table-wrap', {}, h('table#sources-table', {},
+    sources.length ? h('div.table-wrap', {}, labelled(h('table#sources-table', {},
       h('thead', {}, h('tr', {}, [t('src.id'), t('src.kind'), t('src.brandsServed'), t('src.state'), t('src.lastSuccess'),
         t('src.lastError'), t('src.fetched'), t('src.nextPoll'), ''].map((label) => h('th', {}, label)))),
       h('tbody', {}, sources.map((s) => {
@@ -70,7 +70,7 @@ function drawSources(box, sources, brands, reload) {
           h('td.num', {}, num(status.postsFetched ?? 0)),
           h('td', { title: dateTime(status.nextPoll) }, status.nextPoll ? ago(status.nextPoll) : '–'),
           h('td', {}, h('button.edit-source', { type: 'button', onclick: () => open(s) }, t('alerts.edit'))));
-      }))))
+      })))))
       : message(t('empty')));
 }
 
@@ -138,7 +138,7 @@ function drawBrands(box, brands, reload) {
   replace(box,
     h('div.toolbar', {}, h('button.primary#new-brand', { type: 'button', onclick: () => open(null) }, t('src.newBrand'))),
     slot,
-    brands.length ? h('div.table-wrap', {}, h('table#brands-table', {},
+    brands.length ? h('div.table-wrap', {}, labelled(h('table#brands-table', {},
       h('thead', {}, h('tr', {}, [t('src.id'), t('brand.name'), t('brand.terms'), t('brand.excludes'), t('brand.competitors'), '']
         .map((label) => h('th', {}, label)))),
       h('tbody', {}, brands.map((b) => h('tr', { dataset: { id: b.id } },
@@ -147,7 +147,7 @@ function drawBrands(box, brands, reload) {
         h('td', {}, h('div.chips', {}, (b.terms || []).map((x) => h('span.chip', { dir: 'auto' }, x)))),
         h('td', {}, h('div.chips', {}, (b.excludes || []).map((x) => h('span.chip', { dir: 'auto' }, x)))),
         h('td', {}, (b.competitors || []).map((c) => brands.find((x) => x.id === c)?.name || c).join('، ')),
-        h('td', {}, h('button.edit-brand', { type: 'button', onclick: () => open(b) }, t('alerts.edit'))))))))
+        h('td', {}, h('button.edit-brand', { type: 'button', onclick: () => open(b) }, t('alerts.edit')))))))))
       : message(t('empty')));
 }
 
