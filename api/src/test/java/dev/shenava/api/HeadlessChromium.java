@@ -73,6 +73,8 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Opens a path of the dashboards (e.g. "/?lang=fa#/overview") and waits until the page has drawn. */
     void open(String pathAndHash) {
+        // A fresh document each time: a change of hash alone would keep the previous page's state.
+        driver.get("about:blank");
         driver.get(baseUrl + pathAndHash);
         awaitPage();
     }

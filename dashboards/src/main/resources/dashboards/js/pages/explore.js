@@ -153,22 +153,25 @@ class ExploreView {
     }, label);
   }
 
+
   showError(error) {
     const query = this.input.value;
-    const position = Math.max(1, Math.min(error.position || 1, query.length || 1));
-    const start = position - 1;
+    const position = Math.max(1, error.position || 1);
+    // The column may be one past the end ("snapp AND" wants a word after AND): mark the end then.
+    const start = Math.min(position - 1, query.length);
     const tokenEnd = query.slice(start).search(/[\s()]/);
-    const end = tokenEnd <= 0 ? Math.min(start + 1, query.length) : start + tokenEnd;
+    const end = start >= query.length ? start : tokenEnd <= 0 ? start + 1 : start + tokenEnd;
+    const problem = String(error.message || '').replace(/\s*at column \d+\s*$/, '');
     this.input.classList.add('invalid');
     this.input.setAttribute('aria-invalid', 'true');
     replace(this.errorBox,
       h('pre.query-error', { dataset: { position } },
         query.slice(0, start),
-        h('span.bad', {}, query.slice(start, end) || ' '),
+        h(`span.bad${end === start ? '.at-end' : ''}`, {}, query.slice(start, end) || '\u2003'),
         query.slice(end),
         '\n',
         h('span.caret', {}, ' '.repeat(start) + '^')),
-      h('p.query-error-message', {}, t('explore.queryError', { col: position }), ': ', error.message));
+      h('p.query-error-message', {}, t('explore.queryError', { col: position }), ': ', problem));
     this.input.focus();
     this.input.setSelectionRange(start, end);
     replace(this.results);
