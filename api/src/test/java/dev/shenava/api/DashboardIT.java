@@ -110,6 +110,14 @@ class DashboardIT {
                     label + " mentions stacked in the chart");
         }
         assertEquals(series.path("buckets").size(), ((Number) drawn.get("positive.points")).intValue(), "one bar per bucket");
+        long alertWindows = 0;
+        for (JsonNode event : ApiAnswers.items(api.get("/alerts", "brand", brand, "from", window.get("from"),
+                "to", window.get("to"), "size", "100"))) {
+            alertWindows += event.hasNonNull("windowStart") && event.hasNonNull("windowEnd") ? 1 : 0;
+        }
+        Number marked = browser.script("return echarts.getInstanceByDom(document.getElementById('chart-over-time'))"
+                + ".getOption().series.find((s) => s.id === 'negative').markArea.data.length");
+        assertEquals(alertWindows, marked.longValue(), "each alert event is marked on the chart");
 
         JsonNode touchpoints = api.get("/stats/touchpoints", "brand", brand, "from", window.get("from"), "to", window.get("to"))
                 .path("touchpoints");
@@ -263,6 +271,12 @@ class DashboardIT {
                     Path file = SCREENSHOTS.resolve(lang + "-" + viewport.name() + "-" + page + ".png");
                     browser.screenshot(viewport, file);
                     assertTrue(Files.size(file) > 10_000, "screenshot " + file + " has content");
+                    List<WebElement> add = browser.driver().findElements(By.cssSelector("#new-rule, #new-source"));
+                    if (!add.isEmpty()) {
+                        add.get(0).click();
+                        browser.await(By.cssSelector("form.edit"));
+                        browser.screenshot(viewport, SCREENSHOTS.resolve(lang + "-" + viewport.name() + "-" + page + "-form.png"));
+                    }
                 }
             }
         }

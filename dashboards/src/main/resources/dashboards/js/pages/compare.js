@@ -62,9 +62,9 @@ export async function render(root, ctx, current) {
     legend: { top: 0, type: 'scroll' },
     grid: { top: 36, bottom: 24, left: 8, right: 8, containLabel: true },
     xAxis: axis(),
-    yAxis: { type: 'value', min: -100, max: 100, position: rtl() ? 'right' : 'left' },
+    yAxis: { type: 'value', min: -100, max: 100, position: rtl() ? 'right' : 'left', axisLabel: { formatter: (v) => signed(v) } },
     series: ids.map((id) => ({
-      id, name: name(id), type: 'line', smooth: true, connectNulls: true,
+      id, name: name(id), type: 'line', smooth: true, connectNulls: true, showSymbol: false,
       lineStyle: { width: id === brand ? 3 : 1.5 },
       data: sov.buckets.map((b) => (b.mentions[id] ? Math.round(b.netSentiment[id] ?? 0) : null)),
     })),
@@ -74,10 +74,10 @@ export async function render(root, ctx, current) {
 function summaryTable(brands, own) {
   return h('div.table-wrap', {}, labelled(h('table#compare-table', {},
     h('thead', {}, h('tr', {},
-      h('th', {}, t('pick.brand')), h('th', {}, t('compare.mentions')),
-      h('th', {}, t('compare.share')), h('th', {}, t('tile.net')))),
+      h('th', {}, t('pick.brand')), h('th.num', {}, t('compare.mentions')),
+      h('th.num', {}, t('compare.share')), h('th.num', {}, t('tile.net')))),
     h('tbody', {}, brands.map((b) => h('tr', { dataset: { brand: b.brand }, class: b.brand === own ? 'own' : undefined },
-      h('td', { dir: 'auto' }, b.brand === own ? h('strong', {}, b.name || b.brand) : (b.name || b.brand)),
+      h('td', {}, h(b.brand === own ? 'strong' : 'bdi', { dir: 'auto' }, b.name || b.brand)),
       h('td.num', { dataset: { value: b.mentions } }, num(b.mentions)),
       h('td.num', { dataset: { value: b.share } }, pct(b.share)),
       h('td.num', { dataset: { value: b.netSentiment }, style: `color: ${netColor(b.netSentiment)}` }, signed(b.netSentiment))))))));

@@ -113,7 +113,7 @@ function overTimeChart(el, series, alerts, ctx) {
     alertId: a.id,
   }));
   chart(el, {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => num(v) },
     legend: { top: 0, data: [...SENTIMENTS.map((s) => t(`sent.${s}`)), t('tile.net')] },
     grid: { top: 36, bottom: 24, left: 8, right: 8, containLabel: true },
     xAxis: {
@@ -121,9 +121,9 @@ function overTimeChart(el, series, alerts, ctx) {
       axisLabel: { formatter: (value) => axisDate(new Date(value).toISOString(), ctx.interval), hideOverlap: true },
     },
     yAxis: [
-      { type: 'value', position: rtl() ? 'right' : 'left', minInterval: 1 },
+      { type: 'value', position: rtl() ? 'right' : 'left', minInterval: 1, axisLabel: { formatter: (v) => num(v) } },
       { type: 'value', min: -100, max: 100, position: rtl() ? 'left' : 'right', splitLine: { show: false },
-        axisLabel: { color: '#8a94a3' } },
+        axisLabel: { color: '#8a94a3', formatter: (v) => signed(v) } },
     ],
     series: [
       ...SENTIMENTS.map((s, i) => ({

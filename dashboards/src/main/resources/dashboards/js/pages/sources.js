@@ -61,12 +61,12 @@ function drawSources(box, sources, brands, reload) {
       h('tbody', {}, sources.map((s) => {
         const status = s.status || {};
         return h('tr', { dataset: { id: s.id } },
-          h('td', { dir: 'ltr' }, s.id),
+          h('td', {}, h('bdi', { dir: 'ltr' }, s.id)),
           h('td', {}, s.kind),
           h('td', {}, (s.brands || []).join(', ')),
           h('td', {}, h(`span.state.${stateClass(s)}`, {}, status.state || (s.enabled === false ? t('alerts.disabled') : t('alerts.enabled')))),
           h('td', { title: dateTime(status.lastSuccess) }, ago(status.lastSuccess)),
-          status.lastError ? h('td.err-text', { dir: 'auto' }, errorInWords(status.lastError)) : h('td.empty', {}, t('src.none')),
+          status.lastError ? h('td.err-text', {}, h('bdi', { dir: 'auto' }, errorInWords(status.lastError))) : h('td.empty', {}, t('src.none')),
           h('td.num', {}, num(status.postsFetched ?? 0)),
           h('td', { title: dateTime(status.nextPoll) }, status.nextPoll ? ago(status.nextPoll) : '–'),
           h('td', {}, h('button.edit-source', { type: 'button', onclick: () => open(s) }, t('alerts.edit'))));
@@ -142,8 +142,8 @@ function drawBrands(box, brands, reload) {
       h('thead', {}, h('tr', {}, [t('src.id'), t('brand.name'), t('brand.terms'), t('brand.excludes'), t('brand.competitors'), '']
         .map((label) => h('th', {}, label)))),
       h('tbody', {}, brands.map((b) => h('tr', { dataset: { id: b.id } },
-        h('td', { dir: 'ltr' }, b.id),
-        h('td', { dir: 'auto' }, b.name),
+        h('td', {}, h('bdi', { dir: 'ltr' }, b.id)),
+        h('td', {}, h('bdi', { dir: 'auto' }, b.name)),
         h('td', {}, h('div.chips', {}, (b.terms || []).map((x) => h('span.chip', { dir: 'auto' }, x)))),
         h('td', {}, h('div.chips', {}, (b.excludes || []).map((x) => h('span.chip', { dir: 'auto' }, x)))),
         h('td', {}, (b.competitors || []).map((c) => brands.find((x) => x.id === c)?.name || c).join('، ')),
