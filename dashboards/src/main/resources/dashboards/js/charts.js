@@ -15,6 +15,12 @@ const live = new Set();
 
 /** Creates a chart in a container; it is resized with the window and disposed on the next page. */
 export function chart(container, option) {
+  if (!window.echarts) {
+    container.replaceChildren(Object.assign(document.createElement('p'), {
+      className: 'error', textContent: 'ECharts did not load (webjars/echarts/5.5.0/echarts.min.js).',
+    }));
+    return null;
+  }
   const instance = window.echarts.init(container, null, { renderer: 'canvas' });
   instance.setOption({
     textStyle: { fontFamily: FONT },
