@@ -5,13 +5,22 @@ import { t, languageName, touchpointName } from '../i18n.js';
 import { mentionItem } from '../mentions.js';
 
 const FILTERS = ['q', 'brand', 'lang', 'sentiment', 'source', 'touchpoint', 'sort'];
-const TOUCHPOINTS = ['delivery', 'support', 'price', 'product_quality', 'app', 'staff'];
+const TOUCHPOINTS = ['delivery', 'support', 'price', 'quality', 'app', 'staff', 'waiting', 'payment', 'trust'];
+const HELP = [
+  ['late delivery', 'help.terms'],
+  ['"late delivery"', 'help.phrase'],
+  ['a AND b · a OR b · a NOT b', 'help.bool'],
+  ['(late OR slow) AND driver', 'help.group'],
+  ['deliver*', 'help.wildcard'],
+  ['app NEAR/3 crash', 'help.near'],
+  ['lang:fa sentiment:negative touchpoint:delivery:negative author:@name site:example.com', 'help.fields'],
+];
 const EXAMPLES = [
   '(late OR delay*) AND delivery',
   '"customer service" NOT refund',
   'اسنپ AND (تاخیر OR پشتیبانی)',
   'app NEAR/3 crash',
-  'sentiment:negative lang:fa',
+  'touchpoint:delivery:negative lang:fa',
 ];
 
 export async function render(root, ctx, current) {
@@ -58,7 +67,7 @@ class ExploreView {
   help() {
     return h('details.help', {},
       h('summary', {}, t('explore.help')),
-      h('p', {}, t('explore.helpText')),
+      h('dl.syntax', {}, HELP.map(([code, key]) => [h('dt', {}, h('code', { dir: 'ltr' }, code)), h('dd', {}, t(key))])),
       h('div', {}, t('explore.helpExamples'), ':',
         h('div.examples', {}, EXAMPLES.map((q) => h('button', {
           type: 'button', dir: 'auto', onclick: () => { this.input.value = q; this.submit(); },
