@@ -75,7 +75,7 @@ const STRINGS = {
     'help.near': 'words at most 3 apart',
     'help.fields': 'filters: brand, lang, source, sentiment, touchpoint (with its sentiment), author, site, title',
     'explore.helpExamples': 'Examples',
-    'explore.results': '{n} mentions',
+    'explore.results': { one: '{n} mention', other: '{n} mentions' },
     'explore.export': 'Export CSV',
     'explore.exportJsonl': 'JSONL',
     'explore.more': 'Load more',
@@ -87,6 +87,7 @@ const STRINGS = {
     'explore.anySource': 'Any source',
     'explore.queryError': 'Query error at column {col}',
     'explore.fixQuery': 'Fix the query to see results.',
+    'explore.clearWindow': 'Back to the whole period',
     'explore.open': 'Open',
     'explore.edit': 'Correct',
     'explore.overridden': 'corrected by an analyst',
@@ -96,8 +97,8 @@ const STRINGS = {
     'explore.save': 'Save',
     'explore.cancel': 'Cancel',
     'explore.saved': 'Saved',
-    'explore.followers': '{n} followers',
-    'explore.engagementN': '{n} interactions',
+    'explore.followers': { one: '{n} follower', other: '{n} followers' },
+    'explore.engagementN': { one: '{n} interaction', other: '{n} interactions' },
     'compare.brand': 'Compare {brand} with its competitors',
     'compare.noCompetitors': 'This brand has no competitors configured. Add them under Sources and brands.',
     'compare.mentions': 'Mentions',
@@ -269,6 +270,7 @@ const STRINGS = {
     'explore.anySource': 'هر منبعی',
     'explore.queryError': 'خطای پرس‌وجو در ستون {col}',
     'explore.fixQuery': 'برای دیدن نتیجه‌ها پرس‌وجو را درست کنید.',
+    'explore.clearWindow': 'بازگشت به کل بازه',
     'explore.open': 'باز کردن',
     'explore.edit': 'اصلاح',
     'explore.overridden': 'اصلاح‌شده به دست تحلیلگر',
@@ -410,7 +412,11 @@ export function applyDocumentLanguage() {
 
 /** Translates a key, filling {placeholders}; numbers passed in are formatted for the current locale. */
 export function t(key, params = {}) {
-  const text = STRINGS[settings.lang][key] ?? STRINGS.en[key] ?? key;
+  let text = STRINGS[settings.lang][key] ?? STRINGS.en[key] ?? key;
+  if (typeof text === 'object') {
+    // Plural forms, chosen by the count in {n}.
+    text = text[new Intl.PluralRules(settings.lang).select(params.n ?? 0)] ?? text.other;
+  }
   return text.replace(/\{(\w+)\}/g, (_, name) => {
     const value = params[name];
     return typeof value === 'number' ? num(value) : String(value ?? '');

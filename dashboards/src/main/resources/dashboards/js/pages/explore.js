@@ -1,10 +1,10 @@
 // Explore: the analyst's query box, filters, results with highlights, corrections and export.
 import { api, apiKey, apiUrl } from '../api.js';
 import { h, replace, card, message } from '../dom.js';
-import { t, languageName, touchpointName } from '../i18n.js';
+import { t, dateTime, languageName, touchpointName } from '../i18n.js';
 import { mentionItem } from '../mentions.js';
 
-const FILTERS = ['q', 'brand', 'lang', 'sentiment', 'source', 'touchpoint', 'sort'];
+const FILTERS = ['q', 'brand', 'lang', 'sentiment', 'source', 'touchpoint', 'sort', 'from', 'to'];
 const TOUCHPOINTS = ['delivery', 'support', 'price', 'quality', 'app', 'staff', 'waiting', 'payment', 'trust'];
 const HELP = [
   ['late delivery', 'help.terms'],
@@ -88,7 +88,11 @@ class ExploreView {
       pick('sentiment', t('sent.any'), ['positive', 'neutral', 'negative'].map((s) => [s, t(`sent.${s}`)])),
       pick('touchpoint', t('tp.any'), TOUCHPOINTS.map((tp) => [tp, touchpointName(tp)])),
       pick('source', t('explore.anySource'), [...this.sourceIds(), ...sources].map((s) => [s, s])),
-      pick('sort', t('explore.newest'), [['oldest', t('explore.oldest')], ['engagement', t('explore.engagement')]]));
+      pick('sort', t('explore.newest'), [['oldest', t('explore.oldest')], ['engagement', t('explore.engagement')]]),
+      this.filters.from || this.filters.to ? h('button.chip.tag#window', {
+        type: 'button', title: t('explore.clearWindow'),
+        onclick: (e) => { this.filters.from = ''; this.filters.to = ''; e.target.remove(); this.submit(); },
+      }, `${dateTime(this.filters.from)} – ${dateTime(this.filters.to)} ✕`) : null);
   }
 
   languages() {
@@ -105,7 +109,10 @@ class ExploreView {
   }
 
   params(extra = {}) {
-    return { ...this.filters, q: this.input.value.trim(), from: this.ctx.from, to: this.ctx.to, ...extra };
+    return {
+      ...this.filters, q: this.input.value.trim(),
+      from: this.filters.from || this.ctx.from, to: this.filters.to || this.ctx.to, ...extra,
+    };
   }
 
   submit() {

@@ -6,6 +6,7 @@ import { t, num, pct, signed, axisDate, languageName, touchpointName } from '../
 import { mentionList } from '../mentions.js';
 
 const SENTIMENTS = ['positive', 'neutral', 'negative'];
+const BUCKET_MS = { hour: 3600000, day: 86400000, week: 604800000 };
 
 /** Fetches everything the page shows in parallel; a part that fails shows its own error. */
 function load(ctx) {
@@ -41,17 +42,27 @@ export async function render(root, ctx, current) {
       card(h('span', {}, t('chart.touchpoints'), ' ', h('small', {}, t('chart.touchpointsHint'))),
         part(touchpoints, (v) => v.touchpoints.length ? touchpointChart : message(t('empty'))), 'span-4'),
       card(t('chart.trending'), part(trending, (v) => trendingTerms(v.terms, ctx)), 'span-4'),
-      card(t('chart.sources'), part(sources, (v) => ranked(v.sources.map((s) => [s.source, s.mentions, s.kind]), 'sources')), 'span-4'),
+      card(t('chart.sources'), part(sources, (v) => ranked(v.sources.map((s) => [s.source, s.mentions, s.kind]), 'sources', ctx.brand)), 'span-4'),
       card(t('chart.languages'), part(sources, (v) => v.languages.length ? languages : message(t('empty'))), 'span-4'),
       card(h('span', {}, t('chart.latestNegative'), ' ',
         h('a', { href: `#/explore?sentiment=negative${ctx.brand ? '&brand=' + encodeURIComponent(ctx.brand) : ''}` }, '→')),
       part(negatives, (v) => mentionList(v.items)), 'span-12.latest-negative')));
-  overTimeChart(overTime, series.value, alerts.value?.items || [], ctx);
+  const explore = (params) => ctx.go('explore', { brand: ctx.brand, ...params });
+  overTimeChart(overTime, series.value, alerts.value?.items || [], ctx)
+    ?.on('click', (p) => {
+      if (p.componentType === 'markPoint' || p.componentType === 'markArea') {
+        ctx.go('alerts');
+      } else if (p.componentType === 'series' && p.seriesId !== 'net') {
+        const from = new Date(p.value[0]);
+        const to = new Date(from.getTime() + BUCKET_MS[ctx.interval]);
+        explore({ sentiment: p.seriesId, from: from.toISOString(), to: to.toISOString() });
+      }
+    });
   if (touchpoints.value?.touchpoints.length) {
-    touchpointMap(touchpointChart, touchpoints.value.touchpoints);
+    touchpointMap(touchpointChart, touchpoints.value.touchpoints)?.on('click', (p) => explore({ touchpoint: p.data.touchpoint }));
   }
   if (sources.value?.languages.length) {
-    languageChart(languages, sources.value.languages);
+    languageChart(languages, sources.value.languages)?.on('click', (p) => explore({ lang: p.data.lang }));
   }
 }
 
@@ -112,7 +123,7 @@ function overTimeChart(el, series, alerts, ctx) {
     itemStyle: { color: COLORS.negative },
     alertId: a.id,
   }));
-  chart(el, {
+  return chart(el, {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => num(v) },
     legend: { top: 0, data: [...SENTIMENTS.map((s) => t(`sent.${s}`)), t('tile.net')] },
     grid: { top: 36, bottom: 24, left: 8, right: 8, containLabel: true },
@@ -161,7 +172,7 @@ function nearestTotal(buckets, iso) {
 
 function touchpointMap(el, rows) {
   const sorted = [...rows].sort((a, b) => a.mentions - b.mentions);
-  chart(el, {
+  return chart(el, {
     tooltip: {
       formatter: (p) => {
         const r = sorted[p.dataIndex];
@@ -190,7 +201,7 @@ function touchpointMap(el, rows) {
 }
 
 function languageChart(el, languages) {
-  chart(el, {
+  return chart(el, {
     tooltip: { trigger: 'item', formatter: (p) => `${escape(p.name)}: ${num(p.value)} (${num(p.percent, 1)}%)` },
     legend: { orient: 'vertical', [rtl() ? 'left' : 'right']: 0, top: 'middle', type: 'scroll' },
     series: [{
@@ -220,13 +231,14 @@ function quote(term) {
   return /\s/.test(term) ? `"${term.replace(/"/g, '')}"` : term;
 }
 
-function ranked(rows, id) {
+function ranked(rows, id, brand) {
   if (!rows.length) {
     return message(t('empty'));
   }
   const max = Math.max(...rows.map((r) => r[1]), 1);
   return h(`ol.rank#${id}`, {}, rows.map(([name, count, kind]) => h('li', { dataset: { name, count } },
-    h('span', { dir: 'auto' }, name, kind && kind !== name ? h('small', {}, ' · ', kind) : null),
+    h('a', { dir: 'auto', href: `#/explore?${new URLSearchParams({ ...(brand ? { brand } : {}), source: name })}` },
+      name, kind && kind !== name ? h('small', {}, ' · ', kind) : null),
     h('span', {}, num(count)),
     h('span.barline', {}, h('span', { style: `inline-size: ${(100 * count / max).toFixed(1)}%` })))));
 }
