@@ -26,6 +26,7 @@ export function chart(container, option) {
     textStyle: { fontFamily: FONT },
     color: COLORS.series,
     animationDuration: 300,
+    aria: { enabled: true },
     ...option,
   });
   live.add(instance);

@@ -219,6 +219,11 @@ class DashboardIT {
                 "counts in Persian digits: " + tileText("tile-mentions"));
         String direction = browser.script("return getComputedStyle(document.querySelector('.tile')).direction");
         assertEquals("rtl", direction);
+        List<WebElement> times = browser.driver().findElements(By.cssSelector("#view time"));
+        assertFalse(times.isEmpty(), "mentions show their time");
+        assertTrue(times.get(0).getText().contains("۱۴۰"), "Jalali year in Persian digits: " + times.get(0).getText());
+        List<WebElement> texts = browser.driver().findElements(By.cssSelector("#view .mention .text"));
+        texts.forEach(text -> assertEquals("auto", text.getAttribute("dir"), "mention text keeps its own direction"));
 
         browser.driver().findElement(By.id("lang-switch")).click();
         browser.awaitPage();

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { chart, COLORS, netColor, rtl } from '../charts.js';
 import { h, replace, card, message } from '../dom.js';
-import { t, num, pct, signed, axisDate, languageName, touchpointName } from '../i18n.js';
+import { t, num, compact, pct, signed, axisDate, languageName, touchpointName } from '../i18n.js';
 import { mentionList } from '../mentions.js';
 
 const SENTIMENTS = ['positive', 'neutral', 'negative'];
@@ -126,13 +126,13 @@ function overTimeChart(el, series, alerts, ctx) {
   return chart(el, {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => num(v) },
     legend: { top: 0, data: [...SENTIMENTS.map((s) => t(`sent.${s}`)), t('tile.net')] },
-    grid: { top: 36, bottom: 24, left: 8, right: 8, containLabel: true },
+    grid: { top: 40, bottom: 28, left: 48, right: 48, containLabel: false },
     xAxis: {
       type: 'time', inverse: rtl(),
       axisLabel: { formatter: (value) => axisDate(new Date(value).toISOString(), ctx.interval), hideOverlap: true },
     },
     yAxis: [
-      { type: 'value', position: rtl() ? 'right' : 'left', minInterval: 1, axisLabel: { formatter: (v) => num(v) } },
+      { type: 'value', position: rtl() ? 'right' : 'left', minInterval: 1, axisLabel: { formatter: (v) => compact(v) } },
       { type: 'value', min: -100, max: 100, position: rtl() ? 'left' : 'right', splitLine: { show: false },
         axisLabel: { color: '#8a94a3', formatter: (v) => signed(v) } },
     ],
