@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
@@ -66,74 +67,59 @@ final class FaultSuite {
         this.patience = patience;
     }
 
-    /** Mentions imported in batches through the journal while the node is killed with -9 and restarted. */
-    FaultRow elasticsearchKilledDuringImport(int mentions, int kills) {
-        MentionIndex index = freshIndex("fault-import");
-        int batch = 50;
-        int killEvery = Math.max(batch, mentions / (kills + 1));
+    /**
+     * An import (batches appended to a journal) and a crawl of a growing feed (scheduler, journal) running
+     * side by side while the node is killed with -9 and restarted; one row for each.
+     */
+    List<FaultRow> elasticsearchKilled(int mentions, int items, int kills) {
+        MentionIndex imported = freshIndex("fault-import");
+        MentionIndex crawled = freshIndex("fault-crawl");
         int killed = 0;
-        String note;
-        try (MentionJournal journal = MentionJournal.open(work.resolve("import-journal-" + suffix()), index)) {
-            for (int i = 0; i < mentions; i += batch) {
-                List<Mention> list = new ArrayList<>();
-                for (int j = i; j < Math.min(mentions, i + batch); j++) {
-                    list.add(JournalSink.mention(analyzer, post("import", j), List.of("acme")));
-                }
-                journal.append(list);
-                if (killed < kills && i + batch >= killEvery * (killed + 1)) {
-                    node.kill();
-                    killed++;
-                    appendWhileDown(journal, i + batch, mentions, batch);
-                    i = Math.max(i, Math.min(mentions, i + batch * 4) - batch);
-                    node.start();
-                }
-            }
-            journal.awaitDrained(patience);
-            note = journal.lastError().isEmpty() ? "journal drained" : "journal: " + journal.lastError();
-        }
-        return new FaultRow("import, Elasticsearch killed -9", killed + " x kill -9 + restart", mentions,
-                settledCount(index, mentions), -1, -1, note);
-    }
-
-    /** While the node is dead, the import goes on: the journal takes the next batches. */
-    private void appendWhileDown(MentionJournal journal, int from, int mentions, int batch) {
-        for (int i = from; i < Math.min(mentions, from + batch * 3); i += batch) {
-            List<Mention> list = new ArrayList<>();
-            for (int j = i; j < Math.min(mentions, i + batch); j++) {
-                list.add(JournalSink.mention(analyzer, post("import", j), List.of("acme")));
-            }
-            journal.append(list);
-        }
-    }
-
-    /** A growing feed crawled in this process while the node is killed with -9 and restarted. */
-    FaultRow elasticsearchKilledDuringCrawl(int items, int kills) {
-        MentionIndex index = freshIndex("fault-crawl");
-        int killed = 0;
-        String note;
+        String importNote;
+        String crawlNote;
         try (FaultFeed feed = FaultFeed.start();
-             MentionJournal journal = MentionJournal.open(work.resolve("crawl-journal-" + suffix()), index);
+             MentionJournal importJournal = MentionJournal.open(work.resolve("import-journal-" + suffix()), imported);
+             MentionJournal crawlJournal = MentionJournal.open(work.resolve("crawl-journal-" + suffix()), crawled);
              Scheduler scheduler = Scheduler.create(CrawlContext.create(CrawlWorker.crawlerConfig()),
-                     new JournalSink(analyzer, journal), new MemoryCursors(), StatusListener.NONE)) {
+                     new JournalSink(analyzer, crawlJournal), new MemoryCursors(), StatusListener.NONE)) {
             scheduler.schedule(CrawlWorker.feedSource(feed.url(), Duration.ofSeconds(1)));
-            int step = Math.max(1, items / 20);
-            while (feed.published() < items) {
-                feed.publish(Math.min(step, items - feed.published()));
-                if (killed < kills && feed.published() >= items * (killed + 1) / (kills + 1)) {
+            int steps = 20;
+            CompletableFuture<Void> restart = CompletableFuture.completedFuture(null);
+            for (int step = 1; step <= steps; step++) {
+                feed.publish(items * step / steps - feed.published());
+                importBatch(importJournal, mentions * (step - 1) / steps, mentions * step / steps);
+                if (killed < kills && step * (kills + 1) >= steps * (killed + 1)) {
+                    restart.join();
                     node.kill();
                     killed++;
-                    pause(Duration.ofSeconds(2)); // crawling goes on into the journal meanwhile
-                    node.start();
+                    pause(Duration.ofSeconds(1));
+                    // import and crawl go on into the journals while the node comes back
+                    restart = CompletableFuture.runAsync(node::start);
                 }
-                pause(Duration.ofMillis(250));
+                pause(Duration.ofMillis(200));
             }
+            restart.join();
             await(() -> scheduler.statuses().get("fault-feed").postsFetched() >= items);
-            journal.awaitDrained(patience);
-            note = "source state " + scheduler.statuses().get("fault-feed").state().id() + ", "
+            importJournal.awaitDrained(patience);
+            crawlJournal.awaitDrained(patience);
+            importNote = importJournal.lastError().isEmpty() ? "journal drained" : "journal: " + importJournal.lastError();
+            crawlNote = "source state " + scheduler.statuses().get("fault-feed").state().id() + ", "
                     + feed.requests() + " polls";
         }
-        return new FaultRow("crawl, Elasticsearch killed -9", killed + " x kill -9 + restart", items,
-                settledCount(index, items), -1, -1, note);
+        String faults = killed + " x kill -9 + restart";
+        return List.of(
+                new FaultRow("import, Elasticsearch killed -9", faults, mentions, settledCount(imported, mentions),
+                        -1, -1, importNote),
+                new FaultRow("crawl, Elasticsearch killed -9", faults, items, settledCount(crawled, items), -1, -1,
+                        crawlNote));
+    }
+
+    private void importBatch(MentionJournal journal, int from, int to) {
+        List<Mention> list = new ArrayList<>();
+        for (int j = from; j < to; j++) {
+            list.add(JournalSink.mention(analyzer, post("import", j), List.of("acme")));
+        }
+        journal.append(list);
     }
 
     /** A growing feed crawled by a separate process that is killed with -9 and started again. */

@@ -51,8 +51,7 @@ public final class ResilienceBenchmark implements Callable<Integer> {
             FaultSuite suite = new FaultSuite(node, client, work, TextAnalyzer.create(), Duration.ofMinutes(5));
             List<FaultRow> rows = new ArrayList<>();
             System.out.println(FaultRow.header());
-            run(rows, suite.elasticsearchKilledDuringImport(mentions, kills));
-            run(rows, suite.elasticsearchKilledDuringCrawl(items, kills));
+            suite.elasticsearchKilled(mentions, items, kills).forEach(r -> run(rows, r));
             run(rows, suite.serviceKilledDuringCrawl(items, kills));
             run(rows, suite.webhookReceiverDown(events, down));
             suite.journalDiskFull(items).ifPresentOrElse(r -> run(rows, r),

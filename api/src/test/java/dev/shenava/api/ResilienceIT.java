@@ -50,13 +50,8 @@ class ResilienceIT {
     }
 
     @Test
-    void losesNoImportedMentionWhenElasticsearchIsKilledMidway() {
-        assertExact(suite().elasticsearchKilledDuringImport(600, 1));
-    }
-
-    @Test
-    void losesNoCrawledMentionWhenElasticsearchIsKilledMidway() {
-        assertExact(suite().elasticsearchKilledDuringCrawl(200, 1));
+    void losesNoImportedOrCrawledMentionWhenElasticsearchIsKilledMidway() {
+        suite().elasticsearchKilled(600, 200, 1).forEach(ResilienceIT::assertExact);
     }
 
     @Test
