@@ -26,12 +26,12 @@ import java.util.Optional;
  */
 public final class AlertEvaluator {
 
-    private final MentionStats stats;
+    private final MentionAggregations stats;
     private final AlertEventIndex events;
     private final AlertsConfig config;
     private final Clock clock;
 
-    AlertEvaluator(MentionStats stats, AlertEventIndex events, AlertsConfig config, Clock clock) {
+    AlertEvaluator(MentionAggregations stats, AlertEventIndex events, AlertsConfig config, Clock clock) {
         this.stats = stats;
         this.events = events;
         this.config = config;

@@ -49,7 +49,7 @@ public final class Alerts implements AutoCloseable {
         this.rules = store.records("alert-rules", AlertRule.class, AlertRule::id);
         this.events = AlertEventIndex.create(store.client(), prefix + "alert-events");
         this.outbox = ElasticsearchOutbox.create(store.client(), prefix + "alert-deliveries");
-        this.evaluator = new AlertEvaluator(new MentionStats(store.client(), store.mentions().name()), events, config, clock);
+        this.evaluator = new AlertEvaluator(new MentionAggregations(store.client(), store.mentions().name()), events, config, clock);
         this.sources = new SourceWatch(store.client(), prefix + "sources", config.stalledIntervals());
         this.guard = NetworkGuard.create(config.allowPrivateNetworks());
         this.dispatcher = DeliveryDispatcher.builder()

@@ -31,17 +31,30 @@ import java.util.UUID;
 
 /**
  * Alert rules and events over HTTP: {@code /alert-rules} CRUD, {@code POST /alert-rules/{id}/test},
- * and {@code GET /alerts}. Register under {@code /api/v1}; it starts alert evaluation and webhook
- * delivery with the server and stops them with it.
+ * and {@code GET /alerts}. Register under {@code /api/v1}:
+ * {@code routing.register("/api/v1", AlertRoutes.create(store, config))}; routes made by
+ * {@link #create(Store, Config)} start alert evaluation and webhook delivery with the server and
+ * stop them with it.
  */
-final class AlertRoutes implements HttpService {
+public final class AlertRoutes implements HttpService {
 
     private static final ObjectMapper JSON = dev.shenava.store.ElasticsearchClients.objectMapper();
 
     private final Alerts alerts;
+    private final boolean owned;
 
-    AlertRoutes(Alerts alerts) {
+    /**
+     * Routes over alerting that the caller starts and closes itself.
+     *
+     * @param alerts alerting
+     */
+    public AlertRoutes(Alerts alerts) {
+        this(alerts, false);
+    }
+
+    private AlertRoutes(Alerts alerts, boolean owned) {
         this.alerts = alerts;
+        this.owned = owned;
     }
 
     /**
@@ -51,18 +64,22 @@ final class AlertRoutes implements HttpService {
      * @param config the root configuration
      * @return the routes; alerting starts with the server
      */
-    static AlertRoutes create(Store store, Config config) {
-        return new AlertRoutes(Alerts.create(store, AlertsConfig.create(config.get("alerts")), new OkHttpClient()));
+    public static AlertRoutes create(Store store, Config config) {
+        return new AlertRoutes(Alerts.create(store, AlertsConfig.create(config.get("alerts")), new OkHttpClient()), true);
     }
 
     @Override
     public void beforeStart() {
-        alerts.start();
+        if (owned) {
+            alerts.start();
+        }
     }
 
     @Override
     public void afterStop() {
-        alerts.close();
+        if (owned) {
+            alerts.close();
+        }
     }
 
     @Override
@@ -93,9 +110,8 @@ final class AlertRoutes implements HttpService {
         }
         AlertRule rule = parse(body, id);
         if (alerts.rule(rule.id()).isPresent()) {
-            res.status(Status.CONFLICT_409).send(ApiError.of("conflict", "an alert rule with id '" + rule.id()
-                    + "' exists; PUT /api/v1/alert-rules/" + rule.id() + " to change it"));
-            return;
+            throw ApiException.conflict("an alert rule with id '" + rule.id() + "' exists; PUT /api/v1/alert-rules/"
+                    + rule.id() + " to change it");
         }
         save(rule);
         res.status(Status.CREATED_201).header("Location", "/api/v1/alert-rules/" + rule.id()).send(rule.view());
@@ -105,7 +121,7 @@ final class AlertRoutes implements HttpService {
         String id = req.path().pathParameters().get("id");
         JsonNode body = body(req);
         if (body.hasNonNull("id") && !body.get("id").asText().equals(id)) {
-            throw new BadRequestException("the body's id '" + body.get("id").asText() + "' differs from the path's '" + id + "'");
+            throw ApiException.badRequest("the body's id '" + body.get("id").asText() + "' differs from the path's '" + id + "'");
         }
         AlertRule rule = parse(body, id);
         boolean created = save(rule);
@@ -133,7 +149,7 @@ final class AlertRoutes implements HttpService {
 
     private void events(ServerRequest req, ServerResponse res) {
         var q = req.query();
-        int size = RequestParams.intParam(q, "size", 50, 1, 500);
+        int size = size(q.first("size").orElse(""));
         Optional<String> brand = q.first("brand").asOptional().map(String::strip).filter(s -> !s.isEmpty());
         res.send(Map.of("items", alerts.events(brand, time(q.first("from").orElse("")), time(q.first("to").orElse("")), size)));
     }
@@ -142,37 +158,37 @@ final class AlertRoutes implements HttpService {
         try {
             return alerts.save(rule);
         } catch (AlertsException e) {
-            throw new BadRequestException(e.getMessage());
+            throw ApiException.badRequest(e.getMessage());
         }
     }
 
     private static void notFound(ServerResponse res, String id) {
-        res.status(Status.NOT_FOUND_404).send(ApiError.of("not_found", "no alert rule with id '" + id + "'"));
+        throw ApiException.notFound("no alert rule with id '" + id + "'");
     }
 
     private static JsonNode body(ServerRequest req) {
         try {
             JsonNode node = JSON.readTree(req.content().inputStream());
             if (node == null || !node.isObject()) {
-                throw new BadRequestException("the body must be a JSON object describing an alert rule");
+                throw ApiException.badRequest("the body must be a JSON object describing an alert rule");
             }
             return node;
         } catch (IOException e) {
-            throw new BadRequestException("the body is not valid JSON: " + e.getMessage());
+            throw ApiException.badRequest("the body is not valid JSON: " + e.getMessage());
         }
     }
 
     static AlertRule parse(JsonNode b, String id) {
         if (!b.hasNonNull("brand")) {
-            throw new BadRequestException("'brand' is required: the id of the brand to watch");
+            throw ApiException.badRequest("'brand' is required: the id of the brand to watch");
         }
         if (!b.hasNonNull("signal")) {
-            throw new BadRequestException("'signal' is required: negative_spike, volume_spike or sentiment_drop");
+            throw ApiException.badRequest("'signal' is required: negative_spike, volume_spike or sentiment_drop");
         }
         List<WebhookTarget> targets = new ArrayList<>();
         JsonNode t = b.path("targets");
         if (!t.isMissingNode() && !t.isNull() && !t.isArray()) {
-            throw new BadRequestException("'targets' must be a list of {\"url\", \"format\": \"json|slack\"}");
+            throw ApiException.badRequest("'targets' must be a list of {\"url\", \"format\": \"json|slack\"}");
         }
         for (JsonNode target : t) {
             targets.add(new WebhookTarget(target.path("url").asText(null), target.path("format").asText(null)));
@@ -189,9 +205,24 @@ final class AlertRoutes implements HttpService {
             return fallback;
         }
         if (!n.isNumber()) {
-            throw new BadRequestException("'" + field + "' must be a number, was " + n);
+            throw ApiException.badRequest("'" + field + "' must be a number, was " + n);
         }
         return n.asDouble();
+    }
+
+    private static int size(String v) {
+        if (v.isBlank()) {
+            return 50;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= 1 && n <= 500) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badRequest("'size' must be a whole number from 1 to 500, was '" + v + "'");
     }
 
     private static Optional<Instant> time(String v) {
@@ -201,7 +232,7 @@ final class AlertRoutes implements HttpService {
         try {
             return Optional.of(OffsetDateTime.parse(v.strip()).toInstant());
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("times must be ISO-8601 with a zone (2026-03-01T00:00:00Z), was '" + v + "'");
+            throw ApiException.badRequest("times must be ISO-8601 with a zone (2026-03-01T00:00:00Z), was '" + v + "'");
         }
     }
 }

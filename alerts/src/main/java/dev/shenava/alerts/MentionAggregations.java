@@ -21,12 +21,12 @@ import java.util.List;
  * The aggregations the evaluator reads from the mention index: counts per step, counts, the key
  * phrases that set a window apart from its baseline, and the most engaged mentions of a window.
  */
-final class MentionStats {
+final class MentionAggregations {
 
     private final ElasticsearchClient es;
     private final String index;
 
-    MentionStats(ElasticsearchClient es, String index) {
+    MentionAggregations(ElasticsearchClient es, String index) {
         this.es = es;
         this.index = index;
     }
