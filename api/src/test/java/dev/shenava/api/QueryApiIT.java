@@ -93,6 +93,15 @@ class QueryApiIT {
     }
 
     @Test
+    void highlightsTheMatchedWords() {
+        JsonNode item = json(server.get("/api/v1/mentions?q=" + URLEncoder.encode("courier NEAR/2 late", StandardCharsets.UTF_8)))
+                .get("items").get(0);
+        String fragment = item.get("highlight").get(0).asText();
+        assertTrue(fragment.contains("<mark>courier</mark>") && fragment.contains("<mark>late</mark>"), fragment);
+        assertFalse(json(server.get("/api/v1/mentions?lang=en")).get("items").get(0).has("highlight"));
+    }
+
+    @Test
     void findsPersianAndArabicSpellingsOfEachOther() {
         assertEquals(Set.of("arabic-letters"), search("کیفیت"));
         assertEquals(Set.of("arabic-letters"), search("كيفيت"));
