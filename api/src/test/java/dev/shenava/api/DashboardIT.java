@@ -47,7 +47,14 @@ class DashboardIT {
         api = new ApiAnswers(server.baseUrl());
         JsonNode brands = ApiAnswers.items(api.get("/brands"));
         Assumptions.assumeTrue(brands.size() > 0, "The demo data has no brands");
-        brand = brands.get(0).path("id").asText();
+        JsonNode chosen = brands.get(0);
+        for (JsonNode b : brands) {
+            if (!b.path("competitors").isEmpty()) {
+                chosen = b;
+                break;
+            }
+        }
+        brand = chosen.path("id").asText();
         browser = HeadlessChromium.start(server.baseUrl());
     }
 

@@ -32,6 +32,11 @@ final class LanguageIdentifier {
             Language.PORTUGUESE, Language.DUTCH, Language.TURKISH, Language.INDONESIAN, Language.RUSSIAN, Language.CHINESE,
             Language.JAPANESE, Language.KOREAN, Language.HEBREW, Language.HINDI, Language.URDU);
 
+    /** Words frequent in English and rare in the other Latin-script languages Lingua is asked about. */
+    private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "is", "was", "are", "were", "i", "you", "it",
+            "this", "that", "my", "your", "not", "with", "have", "has", "for", "of", "to", "they", "what", "why", "just",
+            "really", "very", "thanks", "thank", "please", "would", "should", "can't", "don't", "didn't", "it's", "i'm");
+
     private final Set<String> configured;
     private final LanguageDetector detector;
     private final LanguageDetector persianOrArabic;
@@ -95,6 +100,9 @@ final class LanguageIdentifier {
      * goes to the best configured one ("thanks a lot" is English, not Latin or Tagalog).
      */
     private String latinOrOther(String text) {
+        if (configured.contains("en") && clearlyEnglish(text)) {
+            return "en";
+        }
         java.util.SortedMap<Language, Double> confidence = detector.computeLanguageConfidenceValues(text);
         if (confidence.isEmpty()) {
             return configured.contains("en") && text.chars().allMatch(c -> c < 0x80) ? "en" : "und";
@@ -108,6 +116,23 @@ final class LanguageIdentifier {
             }
         }
         return "und";
+    }
+
+    /** Two English function words and every letter ASCII: no need to ask Lingua. */
+    private static boolean clearlyEnglish(String text) {
+        int hits = 0;
+        int words = 0;
+        for (String token : Normalizer.create().tokens(text)) {
+            for (int i = 0; i < token.length(); i++) {
+                char c = token.charAt(i);
+                if (Character.isLetter(c) && c >= 0x80) {
+                    return false;
+                }
+            }
+            words++;
+            hits += ENGLISH_WORDS.contains(token) ? 1 : 0;
+        }
+        return hits >= 2 && hits * 5 >= words;
     }
 
     private String persianOrArabic(String text, int persianLetters, int arabicLetters) {
