@@ -4,12 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code ./shenava} command line: one entry point for every command.
+ * Shenava's command line: one entry point for every command.
  */
 @Command(name = "shenava",
         mixinStandardHelpOptions = true,
         version = "Shenava 0.1.0",
-        description = "Social listening and sentiment monitoring for Persian, Arabic and English.")
+        description = "Social listening and sentiment monitoring for Persian, Arabic and English.",
+        subcommands = {ServeCommand.class, ImportCommand.class, TestCommand.class})
 public final class Main implements Runnable {
 
     /**
@@ -18,7 +19,15 @@ public final class Main implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof dev.shenava.store.StoreException || e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("shenava: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override

@@ -1,32 +1,100 @@
 package dev.shenava.nlp;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Facade of the NLP pipeline: text in, {@link Analysis} out. Thread-safe; create once per process.
+ * Facade of the NLP pipeline: text in, {@link Analysis} out. Identifies the language, normalises
+ * the text for search, scores sentiment for the whole text and each sentence with the language's
+ * model, finds customer-experience touchpoints with the sentiment of their clause, and extracts
+ * key phrases. Never throws on any input. Thread-safe; models load once per JVM.
  */
 public final class TextAnalyzer {
 
-    private TextAnalyzer() {
+    private static final Map<List<String>, LanguageIdentifier> IDENTIFIERS = new ConcurrentHashMap<>();
+
+    private final NlpConfig config;
+    private final LanguageIdentifier languages;
+    private final Normalizer normalizer = Normalizer.create();
+    private final TouchpointFinder touchpoints = new TouchpointFinder();
+
+    private TextAnalyzer(NlpConfig config) {
+        this.config = config;
+        this.languages = IDENTIFIERS.computeIfAbsent(config.languages(), LanguageIdentifier::new);
+        for (String lang : config.languages()) {
+            SentimentModel.bundled(lang);
+        }
     }
 
     /**
-     * Creates the analyser with the default configuration, loading every model once.
+     * Creates the analyser with the default configuration (fa, ar, en), loading every model once.
      *
      * @return the analyser
      */
     public static TextAnalyzer create() {
-        return new TextAnalyzer();
+        return create(NlpConfig.defaults());
     }
 
     /**
-     * Analyses one text. Never throws for any input.
+     * Creates an analyser with the given configuration.
      *
-     * @param text the text, possibly empty
+     * @param config languages, text limit, key phrase count
+     * @return the analyser
+     */
+    public static TextAnalyzer create(NlpConfig config) {
+        return new TextAnalyzer(config);
+    }
+
+    /**
+     * Analyses one text. Never throws for any input: empty, emoji only, huge (cut at the configured
+     * limit, with {@code truncated=true}), broken surrogates, unknown language.
+     *
+     * @param text the text, possibly {@code null} or empty
      * @return its analysis
      */
     public Analysis analyze(String text) {
         String t = text == null ? "" : text;
-        return new Analysis("und", t, SentimentScore.NEUTRAL, List.of(), List.of(), List.of(), false);
+        boolean truncated = t.length() > config.maxChars();
+        if (truncated) {
+            int cut = config.maxChars();
+            t = t.substring(0, Character.isHighSurrogate(t.charAt(cut - 1)) ? cut - 1 : cut);
+        }
+        try {
+            return analyzeWhole(t, truncated);
+        } catch (RuntimeException | StackOverflowError e) {
+            String normalized = safeNormalize(t);
+            return new Analysis("und", normalized, SentimentScore.NEUTRAL, List.of(), List.of(), List.of(), truncated);
+        }
+    }
+
+    private Analysis analyzeWhole(String t, boolean truncated) {
+        List<String> tokens = normalizer.tokens(t);
+        String normalized = String.join(" ", tokens);
+        String lang = languages.identify(t);
+        Optional<SentimentModel> model = config.languages().contains(lang) ? SentimentModel.bundled(lang) : Optional.empty();
+        Map<String, SentimentScore> scored = new java.util.HashMap<>();
+        java.util.function.Function<String, SentimentScore> scorer = s -> scored.computeIfAbsent(s.strip(),
+                k -> model.map(m -> m.score(k)).orElse(SentimentScore.NEUTRAL));
+        SentimentScore overall = scorer.apply(t);
+        List<int[]> spans = SentenceSplitter.split(t);
+        List<SentenceSentiment> sentences = new ArrayList<>(spans.size());
+        for (int[] s : spans) {
+            SentimentScore score = spans.size() == 1 ? overall : scorer.apply(t.substring(s[0], s[1]));
+            sentences.add(new SentenceSentiment(s[0], s[1], score));
+        }
+        List<TouchpointSentiment> found = touchpoints.find(t, spans, lang, scorer);
+        List<String> phrases = KeyPhrases.extract(tokens, lang, config.maxKeyPhrases());
+        return new Analysis(lang, normalized, overall, sentences, found, phrases, truncated);
+    }
+
+    private String safeNormalize(String t) {
+        try {
+            return normalizer.normalize(t);
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 }

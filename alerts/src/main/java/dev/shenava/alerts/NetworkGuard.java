@@ -1,0 +1,100 @@
+package dev.shenava.alerts;
+
+import okhttp3.Dns;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * Keeps webhooks from reaching into the network Shenava runs in (server-side request forgery):
+ * loopback, private, link-local (cloud metadata), carrier-grade NAT, unique-local and multicast
+ * addresses are refused unless {@code alerts.allow-private-networks} is true.
+ *
+ * <p>The check runs twice: when a rule is saved ({@link #check(String)}, for a clear error), and
+ * as the HTTP client's {@link Dns} at every connection, so a name that later resolves to a
+ * private address (DNS rebinding) is still refused.
+ */
+public final class NetworkGuard implements Dns {
+
+    private final boolean allowPrivate;
+
+    private NetworkGuard(boolean allowPrivate) {
+        this.allowPrivate = allowPrivate;
+    }
+
+    /**
+     * A guard.
+     *
+     * @param allowPrivate true to allow private and loopback targets (tests, on-premises receivers)
+     * @return the guard
+     */
+    public static NetworkGuard create(boolean allowPrivate) {
+        return new NetworkGuard(allowPrivate);
+    }
+
+    /**
+     * Checks a target URL now.
+     *
+     * @param url the target URL
+     * @throws AlertsException when its host does not resolve or resolves to a refused address
+     */
+    public void check(String url) {
+        String host = URI.create(url).getHost();
+        try {
+            lookup(host);
+        } catch (UnknownHostException e) {
+            throw new AlertsException("target " + url + " refused: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<InetAddress> lookup(String host) throws UnknownHostException {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        List<InetAddress> all = List.of(InetAddress.getAllByName(bare));
+        if (allowPrivate) {
+            return all;
+        }
+        for (InetAddress a : all) {
+            if (refused(a)) {
+                throw new UnknownHostException(host + " resolves to " + a.getHostAddress()
+                        + ", a private or loopback address; set alerts.allow-private-networks: true to allow it");
+            }
+        }
+        return all;
+    }
+
+    static boolean refused(InetAddress a) {
+        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+                || a.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = a.getAddress();
+        if (a instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first == 0 || first == 100 && second >= 64 && second < 128 || first == 198 && (second == 18 || second == 19)
+                    || first >= 240;
+        }
+        if (a instanceof Inet6Address) {
+            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
+            boolean mapped = true;
+            for (int i = 0; i < 10; i++) {
+                mapped &= b[i] == 0;
+            }
+            mapped &= (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+            if (mapped) {
+                try {
+                    return refused(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+                } catch (UnknownHostException e) {
+                    return true;
+                }
+            }
+            return uniqueLocal;
+        }
+        return true;
+    }
+}

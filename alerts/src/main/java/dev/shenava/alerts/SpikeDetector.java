@@ -1,0 +1,302 @@
+package dev.shenava.alerts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Scores a series of counts point by point, each score from the past only, and reports spikes.
+ *
+ * <p>The baseline of a point is the median of the recent level, reshaped by the series' own
+ * daily rhythm: the median over the past week of how much the count at this time of day differs
+ * from the count in the hours before it. The spread is a median absolute deviation of past
+ * residuals, floored by Poisson noise, so a noisy count does not alert and a quiet one needs a
+ * clear jump. The surprise is the normal tail probability of a short smoothed excess over the
+ * baseline, mapped to [0, 1] so that 0.5 is roughly a one-in-ten-thousand event. After a report,
+ * the detector stays silent for its cooldown, so one incident makes one alert.
+ *
+ * <pre>{@code
+ * SpikeDetector detector = SpikeDetector.builder().step(Duration.ofMinutes(5)).build();
+ * SpikeScore s = detector.next(time, count);
+ * if (s.alert()) { ... }
+ * }</pre>
+ */
+public final class SpikeDetector {
+
+    private final double threshold;
+    private final double minVolume;
+    private final long cooldownPoints;
+    private final int period;
+    private final Tuning tuning;
+    private final double[] values;
+    private final double[] residuals;
+    private final double[] dailyPeaks;
+    private long count;
+    private long lastAlert = Long.MIN_VALUE / 2;
+
+    private SpikeDetector(Builder builder) {
+        this.threshold = Double.isNaN(builder.threshold) ? builder.sensitivity.threshold() : builder.threshold;
+        this.minVolume = builder.minVolume;
+        long stepSeconds = Math.max(1, builder.step.toSeconds());
+        this.cooldownPoints = Math.max(0, builder.cooldown.toSeconds() / stepSeconds);
+        this.period = (int) Math.max(1, Duration.ofDays(1).toSeconds() / stepSeconds);
+        this.tuning = builder.tuning;
+        int capacity = period * tuning.seasonalDays() + tuning.recentPoints() + tuning.smoothPoints() + 4;
+        this.values = new double[Math.max(capacity, tuning.scalePoints() + 1)];
+        this.residuals = new double[tuning.scalePoints()];
+        this.dailyPeaks = new double[Math.max(1, tuning.peakDays()) + 1];
+    }
+
+    /**
+     * A builder with the defaults: 5-minute step, medium sensitivity, no minimum volume, 6-hour cooldown.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Scores the next point of the series.
+     *
+     * @param time  the point's time (reported back, not used for the arithmetic: points are
+     *              taken as consecutive steps)
+     * @param value the count in the point's bucket
+     * @return the point's score
+     */
+    public SpikeScore next(Instant time, double value) {
+        double v = Double.isFinite(value) ? Math.max(0, value) : 0;
+        long n = count;
+        values[(int) (n % values.length)] = v;
+        count++;
+        if (n < tuning.warmupPoints()) {
+            return new SpikeScore(time, v, v, 0, false);
+        }
+        double expected = expected(n);
+        double observed = smoothed(n);
+        double scale = scale(expected);
+        residuals[(int) (n % residuals.length)] = Math.log((v + 1) / (expected + 1));
+        double z = Math.log((observed + 1) / (expected + 1)) / scale;
+        double surprise = surprise(z);
+        double typical = typicalDailyPeak(n);
+        recordPeak(n, surprise);
+        double half = Math.max(tuning.surpriseHalf(), tuning.peakFactor() * typical);
+        double score = surprise / (surprise + half);
+        boolean cooling = n - lastAlert <= cooldownPoints;
+        boolean alert = !cooling && score >= threshold && observed >= minVolume;
+        if (alert) {
+            lastAlert = n;
+        } else if (cooling) {
+            score = Math.min(score, threshold * tuning.coolingCap());
+        }
+        return new SpikeScore(time, v, expected, score, alert);
+    }
+
+    private double value(long index) {
+        return values[(int) (index % values.length)];
+    }
+
+    private double expected(long n) {
+        int w = (int) Math.min(tuning.recentPoints(), n);
+        double level = median(n - w, w);
+        int days = (int) Math.min(tuning.seasonalDays(), (n - w) / period);
+        if (days < tuning.minSeasonalDays()) {
+            return level;
+        }
+        double[] ratios = new double[days];
+        int h = tuning.seasonalHalfWidth();
+        for (int d = 1; d <= days; d++) {
+            long then = n - (long) d * period;
+            double now = median(then - h, 2 * h + 1);
+            double before = median(then - w, w);
+            ratios[d - 1] = (now + 1) / (before + 1);
+        }
+        double ratio = median(ratios);
+        double shaped = (level + 1) * ratio - 1;
+        return Math.max(0, tuning.seasonalWeight() * shaped + (1 - tuning.seasonalWeight()) * level);
+    }
+
+    private double smoothed(long n) {
+        int k = tuning.smoothPoints();
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            sum += value(n - i);
+        }
+        return sum / k;
+    }
+
+    private double scale(double expected) {
+        int filled = (int) Math.min(residuals.length, count - 1 - tuning.warmupPoints());
+        // Poisson noise of a mean of k counts, in log space
+        double poisson = Math.sqrt(expected + 1) / (expected + 1) / Math.sqrt(tuning.smoothPoints());
+        if (filled < 12) {
+            return poisson * tuning.poissonFloor();
+        }
+        double[] r = Arrays.copyOf(residuals, filled);
+        double med = median(r);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.abs(r[i] - med);
+        }
+        double mad = 1.4826 * median(r) * tuning.madFactor();
+        return Math.max(mad, poisson * tuning.poissonFloor());
+    }
+
+    private static double surprise(double z) {
+        return z <= 0 ? 0 : -Math.log10(Math.max(upperTail(z), 1e-300));
+    }
+
+    /**
+     * How much this series usually jumps: a quantile over the past days of each day's largest
+     * surprise. Days are consecutive blocks of one day's points; the current block is not used.
+     */
+    private double typicalDailyPeak(long n) {
+        long block = n / period;
+        int days = (int) Math.min(tuning.peakDays(), block - (tuning.warmupPoints() + period - 1) / period);
+        if (days < 1) {
+            return 0;
+        }
+        double[] peaks = new double[days];
+        for (int d = 0; d < days; d++) {
+            peaks[d] = dailyPeaks[(int) ((block - 1 - d) % dailyPeaks.length)];
+        }
+        Arrays.sort(peaks);
+        return peaks[(int) Math.min(days - 1, Math.floor(tuning.peakQuantile() * days))];
+    }
+
+    private void recordPeak(long n, double surprise) {
+        int slot = (int) ((n / period) % dailyPeaks.length);
+        if (n % period == 0) {
+            dailyPeaks[slot] = 0;
+        }
+        dailyPeaks[slot] = Math.max(dailyPeaks[slot], surprise);
+    }
+
+    /** Upper tail of the standard normal, accurate to about 1e-7 relative (Abramowitz and Stegun 26.2.17 via erfc). */
+    static double upperTail(double z) {
+        if (z > 37) {
+            // log-space approximation of the far tail, so scores keep growing instead of saturating
+            return Math.exp(-z * z / 2 - Math.log(z * Math.sqrt(2 * Math.PI)));
+        }
+        return 0.5 * erfc(z / Math.sqrt(2));
+    }
+
+    private static double erfc(double x) {
+        // Numerical Recipes erfcc: fractional error below 1.2e-7 everywhere
+        double t = 1 / (1 + 0.5 * Math.abs(x));
+        double ans = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+                + t * (-0.82215223 + t * 0.17087277)))))))));
+        return x >= 0 ? ans : 2 - ans;
+    }
+
+    private double median(long from, int length) {
+        double[] a = new double[length];
+        for (int i = 0; i < length; i++) {
+            a[i] = value(Math.max(0, from + i));
+        }
+        return median(a);
+    }
+
+    private static double median(double[] a) {
+        Arrays.sort(a);
+        int m = a.length / 2;
+        return a.length % 2 == 1 ? a[m] : (a[m - 1] + a[m]) / 2;
+    }
+
+    /** Internal knobs, fixed for users; exposed to the package so the benchmark can explore them. */
+    record Tuning(int warmupPoints, int recentPoints, int smoothPoints, int scalePoints, int seasonalDays,
+                  int minSeasonalDays, int seasonalHalfWidth, double seasonalWeight, double poissonFloor,
+                  double surpriseHalf, double coolingCap, double madFactor,
+                  int peakDays, double peakQuantile, double peakFactor) {
+
+        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 1.0, 7, 0.5, 0.75);
+    }
+
+    /**
+     * Configures a {@link SpikeDetector}.
+     */
+    public static final class Builder {
+        private Duration step = Duration.ofMinutes(5);
+        private Sensitivity sensitivity = Sensitivity.MEDIUM;
+        private double minVolume;
+        private Duration cooldown = Duration.ofHours(6);
+        private Tuning tuning = Tuning.DEFAULT;
+        private double threshold = Double.NaN;
+
+        private Builder() {
+        }
+
+        /**
+         * The length of one point's bucket; the daily rhythm is learned in these steps.
+         *
+         * @param step bucket length, at most one day
+         * @return this builder
+         */
+        public Builder step(Duration step) {
+            if (step.isNegative() || step.isZero() || step.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("step must be between 1 second and 1 day, was " + step);
+            }
+            this.step = step;
+            return this;
+        }
+
+        /**
+         * How readily to alert.
+         *
+         * @param sensitivity the preset
+         * @return this builder
+         */
+        public Builder sensitivity(Sensitivity sensitivity) {
+            this.sensitivity = Objects.requireNonNull(sensitivity, "sensitivity");
+            return this;
+        }
+
+        /**
+         * The smallest smoothed count that may alert, so that 1 complaint after 0 is not a spike.
+         *
+         * @param minVolume count per step, zero or more
+         * @return this builder
+         */
+        public Builder minVolume(double minVolume) {
+            if (minVolume < 0) {
+                throw new IllegalArgumentException("minVolume must be zero or more, was " + minVolume);
+            }
+            this.minVolume = minVolume;
+            return this;
+        }
+
+        /**
+         * How long to stay silent after an alert.
+         *
+         * @param cooldown zero or more
+         * @return this builder
+         */
+        public Builder cooldown(Duration cooldown) {
+            if (cooldown.isNegative()) {
+                throw new IllegalArgumentException("cooldown must be zero or more, was " + cooldown);
+            }
+            this.cooldown = cooldown;
+            return this;
+        }
+
+        Builder threshold(double threshold) {
+            this.threshold = threshold;
+            return this;
+        }
+
+        Builder tuning(Tuning tuning) {
+            this.tuning = Objects.requireNonNull(tuning, "tuning");
+            return this;
+        }
+
+        /**
+         * Builds the detector.
+         *
+         * @return a detector with an empty history
+         */
+        public SpikeDetector build() {
+            return new SpikeDetector(this);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.shenava.alerts;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NabScorerTest {
+
+    static double[] scores(int length, int... detections) {
+        double[] s = new double[length];
+        for (int d : detections) {
+            s[d] = 1.0;
+        }
+        return s;
+    }
+
+    @Test
+    void detectionAtTheStartOfEveryWindowIsPerfect() {
+        NabScorer scorer = new NabScorer();
+        scorer.add("a", scores(2000, 1000, 1500), List.of(new int[] {1000, 1099}, new int[] {1500, 1599}), 750);
+        assertEquals(100.0, scorer.best().normalized(), 1e-9);
+    }
+
+    @Test
+    void flaggingNothingScoresZero() {
+        NabScorer scorer = new NabScorer();
+        scorer.add("a", scores(2000), List.of(new int[] {1000, 1099}), 750);
+        assertEquals(0.0, scorer.best().normalized(), 1e-9);
+    }
+
+    @Test
+    void laterDetectionsEarnLessAndOnlyTheFirstInAWindowCounts() {
+        NabScorer early = new NabScorer();
+        early.add("a", scores(2000, 1010), List.of(new int[] {1000, 1099}), 750);
+        NabScorer late = new NabScorer();
+        late.add("a", scores(2000, 1090), List.of(new int[] {1000, 1099}), 750);
+        NabScorer twice = new NabScorer();
+        twice.add("a", scores(2000, 1010, 1090), List.of(new int[] {1000, 1099}), 750);
+        assertTrue(early.best().normalized() > late.best().normalized());
+        assertEquals(early.best().normalized(), twice.best().normalized(), 1e-9);
+    }
+
+    @Test
+    void falsePositivesCostTheStandardWeightAndProbationIsIgnored() {
+        NabScorer scorer = new NabScorer();
+        scorer.add("a", scores(2000, 100, 1000, 1800), List.of(new int[] {1000, 1099}), 750);
+        NabScorer.Result r = scorer.best();
+        // one perfect window (+1), one false positive far after it (-0.11), the probation detection ignored
+        assertEquals(100 * (1 - 0.11 + 1) / 2, r.normalized(), 1e-6);
+        assertEquals(1, r.falsePositives());
+    }
+
+    @Test
+    void scaledSigmoidMatchesNab() {
+        assertEquals(0.9866, NabScorer.scaledSigmoid(-1.0), 1e-4);
+        assertEquals(0.0, NabScorer.scaledSigmoid(0.0), 1e-12);
+        assertEquals(-1.0, NabScorer.scaledSigmoid(3.5), 1e-12);
+    }
+}

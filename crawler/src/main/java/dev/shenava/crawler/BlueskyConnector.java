@@ -1,0 +1,149 @@
+package dev.shenava.crawler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * Bluesky posts through {@code app.bsky.feed.searchPosts} with an app-password session (created once and cached:
+ * createSession is limited to 30 calls in 5 minutes), newest first, {@code since} the newest post handed on.
+ */
+final class BlueskyConnector implements Connector {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.BLUESKY;
+    }
+
+    @Override
+    public Harvest poll(Source source, Cursor cursor, CrawlContext context) {
+        Optional<String> credential = context.credential(source);
+        if (credential.isEmpty() || !credential.get().contains(":")) {
+            return Harvest.misconfigured(cursor, credential.isEmpty() ? CrawlContext.missingCredential(source)
+                    : source.credentialEnv() + " must hold handle:app-password");
+        }
+        String base = source.param("base-url", "https://bsky.social");
+        String since = cursor.value("since").orElse("");
+        List<Post> collected = new ArrayList<>();
+        String newest = since;
+        String pageCursor = "";
+        int requests = 0;
+        for (int page = 0; page < context.maxPages(); page++) {
+            Fetched answer = null;
+            for (int attempt = 0; attempt < 2; attempt++) {
+                Session session = sessions.get(credential.get());
+                if (session == null || session.expires.isBefore(Instant.now())) {
+                    Fetched login = login(base, credential.get(), context);
+                    requests++;
+                    if (!login.fetched()) {
+                        return Harvest.failed(cursor, login, requests);
+                    }
+                    String jwt;
+                    try {
+                        jwt = Json.text(Json.read(login), "accessJwt");
+                    } catch (CrawlException e) {
+                        return new Harvest(List.of(), cursor, CrawlStatus.ERROR, e.getMessage(), requests);
+                    }
+                    session = new Session(jwt, Instant.now().plusSeconds(90 * 60));
+                    sessions.put(credential.get(), session);
+                }
+                answer = context.fetcher().get(searchUrl(source, base, since, pageCursor),
+                        Map.of("Authorization", "Bearer " + session.jwt));
+                requests++;
+                if (answer.code() != 401 && !answer.reason().contains("ExpiredToken")) {
+                    break;
+                }
+                sessions.remove(credential.get()); // session expired: log in again once
+            }
+            if (!answer.fetched()) {
+                return Harvest.failed(cursor, answer, requests);
+            }
+            JsonNode root;
+            try {
+                root = Json.read(answer);
+            } catch (CrawlException e) {
+                return new Harvest(List.of(), cursor, CrawlStatus.ERROR, e.getMessage(), requests);
+            }
+            for (Post p : posts(source, answer, root)) {
+                collected.add(p);
+                String at = p.publishedAt().toString();
+                newest = newest.isEmpty() || at.compareTo(newest) > 0 ? at : newest;
+            }
+            pageCursor = Json.text(root, "cursor");
+            if (pageCursor.isEmpty() || since.isEmpty() || root.path("posts").isEmpty()) {
+                break;
+            }
+        }
+        return new Harvest(collected, cursor.with("since", newest), CrawlStatus.FETCHED, "", requests);
+    }
+
+    private static Fetched login(String base, String credential, CrawlContext context) {
+        int colon = credential.indexOf(':');
+        String body = Json.MAPPER.createObjectNode().put("identifier", credential.substring(0, colon))
+                .put("password", credential.substring(colon + 1)).toString();
+        HttpUrl url = HttpUrl.parse(base).resolve("/xrpc/com.atproto.server.createSession");
+        return context.fetcher().send(new Request.Builder().url(url).post(RequestBody.create(body, JSON)).build());
+    }
+
+    private static String searchUrl(Source source, String base, String since, String pageCursor) {
+        HttpUrl.Builder url = HttpUrl.parse(base).resolve("/xrpc/app.bsky.feed.searchPosts").newBuilder()
+                .addQueryParameter("q", source.param("query", "")).addQueryParameter("sort", "latest")
+                .addQueryParameter("limit", "100");
+        source.param("lang").ifPresent(l -> url.addQueryParameter("lang", l));
+        if (!since.isEmpty()) {
+            url.addQueryParameter("since", since);
+        }
+        if (!pageCursor.isEmpty()) {
+            url.addQueryParameter("cursor", pageCursor);
+        }
+        return url.build().toString();
+    }
+
+    @Override
+    public List<Post> parse(Source source, Fetched page) {
+        return posts(source, page, Json.read(page));
+    }
+
+    private static List<Post> posts(Source source, Fetched page, JsonNode root) {
+        List<JsonNode> list = new ArrayList<>();
+        if (root.has("posts") || root.isArray()) {
+            (root.isArray() ? root : root.path("posts")).forEach(list::add);
+        } else {
+            JsonNode view = root.has("thread") ? root.path("thread") : root;
+            list.add(view.has("post") ? view.path("post") : view); // a thread view or a single postView
+        }
+        List<Post> posts = new ArrayList<>();
+        for (JsonNode p : list) {
+            String uri = Json.text(p, "uri");
+            if (uri.isEmpty()) {
+                continue;
+            }
+            JsonNode author = p.path("author");
+            String handle = Json.text(author, "handle");
+            String rkey = uri.substring(uri.lastIndexOf('/') + 1);
+            String profile = handle.isEmpty() ? uri.replaceFirst("^at://([^/]+)/.*$", "$1") : handle;
+            JsonNode record = p.path("record");
+            Instant at = Json.instant(Json.text(record, "createdAt"));
+            posts.add(new Post(source.id(), SourceKind.BLUESKY, uri, "https://bsky.app/profile/" + profile + "/post/" + rkey,
+                    new Author(handle, Json.text(author, "displayName"), -1), "", Json.text(record, "text"),
+                    at == null ? Json.instant(Json.text(p, "indexedAt")) : at, page.fetchedAt(),
+                    new Engagement(Json.count(p, "likeCount"), Json.count(p, "repostCount") + Json.count(p, "quoteCount"),
+                            Json.count(p, "replyCount"), 0)));
+        }
+        return posts;
+    }
+
+    private record Session(String jwt, Instant expires) {
+    }
+}

@@ -1,0 +1,118 @@
+package dev.shenava.crawler;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the charset of a body: byte-order mark, HTTP header, XML declaration, HTML meta, then UTF-8 validity.
+ */
+final class Charsets {
+
+    private static final Pattern HEADER = Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:\\-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern XML_DECL = Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([\\w.:\\-]+)[\"']");
+    private static final Pattern META = Pattern.compile(
+            "<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:\\-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
+    private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
+
+    private Charsets() {
+    }
+
+    static Charset detect(byte[] body, String contentType) {
+        return bom(body)
+                .or(() -> declared(HEADER, contentType))
+                .or(() -> sniffed(body))
+                .orElseGet(() -> isUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"));
+    }
+
+    static String decode(byte[] body, Charset charset) {
+        String text = new String(body, charset);
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    }
+
+    private static Optional<Charset> bom(byte[] b) {
+        if (starts(b, 0x00, 0x00, 0xFE, 0xFF)) {
+            return Optional.of(UTF_32BE);
+        }
+        if (starts(b, 0xFF, 0xFE, 0x00, 0x00)) {
+            return Optional.of(UTF_32LE);
+        }
+        if (starts(b, 0xEF, 0xBB, 0xBF)) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        if (starts(b, 0xFE, 0xFF)) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        if (starts(b, 0xFF, 0xFE)) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        // no BOM but the XML declaration's first character in a wide encoding
+        if (starts(b, 0x00, 0x00, 0x00, '<')) {
+            return Optional.of(UTF_32BE);
+        }
+        if (starts(b, '<', 0x00, 0x00, 0x00)) {
+            return Optional.of(UTF_32LE);
+        }
+        if (starts(b, 0x00, '<', 0x00, '?')) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        if (starts(b, '<', 0x00, '?', 0x00)) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Charset> sniffed(byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.ISO_8859_1);
+        return declared(XML_DECL, head).or(() -> declared(META, head));
+    }
+
+    private static Optional<Charset> declared(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text == null ? "" : text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        // browsers read these labels as their supersets
+        name = switch (name) {
+            case "iso-8859-1", "latin1", "us-ascii", "ascii" -> "windows-1252";
+            case "gb2312", "gbk" -> "GB18030";
+            case "iso-8859-9" -> "windows-1254";
+            default -> name;
+        };
+        try {
+            return Optional.of(Charset.forName(name));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static boolean starts(byte[] b, int... prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

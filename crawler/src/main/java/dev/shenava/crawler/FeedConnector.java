@@ -1,0 +1,114 @@
+package dev.shenava.crawler;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import okhttp3.HttpUrl;
+
+/**
+ * RSS 0.9x-2.0, Atom and RDF feeds (Google Alerts included: its google.com/url wrappers are unwrapped), read with
+ * ROME and, when a feed is too broken for an XML parser, with a lenient tag-soup reader.
+ */
+final class FeedConnector implements Connector {
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.RSS;
+    }
+
+    @Override
+    public Harvest poll(Source source, Cursor cursor, CrawlContext context) {
+        String url = source.param("url", "");
+        Fetched page = context.fetcher().getConditional(url, cursor);
+        if (page.status() == CrawlStatus.NOT_MODIFIED) {
+            return new Harvest(List.of(), cursor, CrawlStatus.NOT_MODIFIED, "", 1);
+        }
+        if (!page.fetched()) {
+            return Harvest.failed(cursor, page, 1);
+        }
+        List<Post> posts;
+        try {
+            posts = parse(source, page);
+        } catch (CrawlException e) {
+            return new Harvest(List.of(), cursor, CrawlStatus.ERROR, e.getMessage(), 1);
+        }
+        return fresh(posts, cursor, page);
+    }
+
+    static Harvest fresh(List<Post> posts, Cursor cursor, Fetched page) {
+        Set<String> seen = new HashSet<>(cursor.seen());
+        List<Post> fresh = posts.stream().filter(p -> !seen.contains(p.nativeId())).toList();
+        Cursor next = cursor.withSeen(posts.stream().map(Post::nativeId).toList())
+                .with("etag", page.header("etag").orElse(null))
+                .with("last-modified", page.header("last-modified").orElse(null));
+        return new Harvest(fresh, next, CrawlStatus.FETCHED, "", 1);
+    }
+
+    @Override
+    public List<Post> parse(Source source, Fetched page) {
+        String text = Text.demoronize(page.text());
+        if (text.replaceAll("(?s)<!--.*?-->|<\\?[^>]*\\?>", "").isBlank()) { // nothing but comments
+            return List.of();
+        }
+        try {
+            SyndFeedInput input = new SyndFeedInput();
+            input.setXmlHealerOn(true);
+            input.setAllowDoctypes(false);
+            SyndFeed feed = input.build(new StringReader(Text.stripDoctype(text)));
+            return feed.getEntries().stream().map(e -> post(source, page, e)).toList();
+        } catch (Exception | StackOverflowError strictParserFailed) {
+            List<Post> posts = LenientFeedReader.read(source, page, text);
+            if (posts.isEmpty() && !LenientFeedReader.looksLikeFeed(text)) {
+                throw new CrawlException("the answer from " + page.url() + " is not an RSS, Atom or RDF feed ("
+                        + strictParserFailed.getMessage() + "); check the source's url");
+            }
+            return posts;
+        }
+    }
+
+    private static Post post(Source source, Fetched page, SyndEntry e) {
+        String link = resolve(page.url(), e.getLink());
+        String title = Html.text(e.getTitleEx() != null ? e.getTitleEx().getValue() : e.getTitle());
+        String body = "";
+        for (SyndContent content : e.getContents()) {
+            body = content.getValue() == null ? body : content.getValue();
+        }
+        if (body.isBlank() && e.getDescription() != null) {
+            body = e.getDescription().getValue();
+        }
+        String id = e.getUri() != null && !e.getUri().isBlank() ? e.getUri().trim()
+                : !link.isEmpty() ? link : ContentHash.of(title, body);
+        Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
+        String authorName = e.getAuthor() == null ? "" : e.getAuthor().trim();
+        return new Post(source.id(), source.kind(), id, Urls.canonical(link), new Author("", authorName, -1),
+                title, Html.text(body), date == null ? null : date.toInstant(), page.fetchedAt(), Engagement.NONE);
+    }
+
+    static String resolve(String base, String link) {
+        if (link == null || link.isBlank()) {
+            return "";
+        }
+        String unwrapped = Urls.unwrap(link.trim());
+        HttpUrl baseUrl = HttpUrl.parse(base);
+        HttpUrl resolved = baseUrl == null ? HttpUrl.parse(unwrapped) : baseUrl.resolve(unwrapped);
+        return resolved == null ? unwrapped : Urls.unwrap(resolved.toString());
+    }
+
+    static Instant date(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    static List<Post> newestFirst(List<Post> posts) {
+        List<Post> sorted = new ArrayList<>(posts);
+        sorted.sort((a, b) -> b.publishedAt().compareTo(a.publishedAt()));
+        return sorted;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.shenava.crawler;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * Fetches addresses politely through one shared OkHttp client and reports every outcome as a {@link Fetched}.
+ *
+ * <p>The client carries the user agent, retries with backoff, per-host politeness, the SSRF guard, timeouts; this
+ * class adds the body cap (counted after decompression, so a gzip bomb stops at the cap) and conditional GET.
+ */
+public final class Fetcher {
+
+    private final OkHttpClient client;
+    private final Politeness politeness;
+    private final CrawlerConfig config;
+
+    private Fetcher(OkHttpClient client, Politeness politeness, CrawlerConfig config) {
+        this.client = client;
+        this.politeness = politeness;
+        this.config = config;
+    }
+
+    /**
+     * A fetcher with its own client built from the settings.
+     *
+     * @param config the settings
+     * @return the fetcher
+     */
+    public static Fetcher create(CrawlerConfig config) {
+        return create(config, Dns.SYSTEM, AddressGuard::forbidden);
+    }
+
+    static Fetcher create(CrawlerConfig config, Dns dns, Predicate<InetAddress> forbidden) {
+        Politeness politeness = new Politeness(config.hostDelay(), config.maxCrawlDelay());
+        String agent = config.userAgent();
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .connectTimeout(config.connectTimeout())
+                .readTimeout(config.readTimeout())
+                .callTimeout(config.callTimeout())
+                .followRedirects(true)
+                .followSslRedirects(true)
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                        .header("User-Agent", agent).build()))
+                .addInterceptor(new RetryInterceptor(config.maxRetries(), config.backoff(), config.maxBackoff(),
+                        politeness))
+                .addInterceptor(politeness);
+        if (!config.allowPrivateNetworks()) {
+            AddressGuard guard = new AddressGuard(dns, forbidden);
+            builder.dns(guard).addNetworkInterceptor(guard);
+        }
+        return new Fetcher(builder.build(), politeness, config);
+    }
+
+    /**
+     * The shared client, for variants through {@code newBuilder()}.
+     *
+     * @return the client
+     */
+    public OkHttpClient client() {
+        return client;
+    }
+
+    /**
+     * The settings this fetcher was built with.
+     *
+     * @return the settings
+     */
+    public CrawlerConfig config() {
+        return config;
+    }
+
+    /**
+     * GETs an address.
+     *
+     * @param url     the address
+     * @param headers extra request headers (Authorization, Accept...)
+     * @return the outcome
+     */
+    public Fetched get(String url, Map<String, String> headers) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            return Fetched.failed(url, CrawlStatus.ERROR, 0, "'" + url + "' is not an http(s) address");
+        }
+        Request.Builder request = new Request.Builder().url(parsed);
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /**
+     * GETs an address conditionally: with If-None-Match / If-Modified-Since from the cursor's saved validators.
+     *
+     * @param url    the address
+     * @param cursor the cursor holding {@code etag} and {@code last-modified}
+     * @return the outcome; {@link CrawlStatus#NOT_MODIFIED} when unchanged
+     */
+    public Fetched getConditional(String url, Cursor cursor) {
+        Map<String, String> headers = new HashMap<>();
+        cursor.value("etag").ifPresent(v -> headers.put("If-None-Match", v));
+        cursor.value("last-modified").ifPresent(v -> headers.put("If-Modified-Since", v));
+        return get(url, headers);
+    }
+
+    /**
+     * Sends a request.
+     *
+     * @param request the request
+     * @return the outcome, never an exception for network failures
+     */
+    public Fetched send(Request request) {
+        String url = request.url().toString();
+        try (Response response = client.newCall(request).execute()) {
+            return read(response);
+        } catch (AddressGuard.BlockedAddressException e) {
+            return Fetched.failed(url, CrawlStatus.BLOCKED, 0, e.getMessage());
+        } catch (InterruptedIOException e) {
+            return Fetched.failed(url, CrawlStatus.ERROR, 0, "timed out fetching " + url
+                    + " (" + e.getMessage() + "); the server is slow or unreachable");
+        } catch (IOException e) {
+            return Fetched.failed(url, CrawlStatus.ERROR, 0, "could not fetch " + url + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Holds further requests to a host (used by connectors that read a budget from a body).
+     *
+     * @param host the host
+     * @param wait how long
+     */
+    void pause(String host, Duration wait) {
+        politeness.pause(host, wait);
+    }
+
+    void crawlDelay(String host, Duration delay) {
+        politeness.crawlDelay(host, delay);
+    }
+
+    private Fetched read(Response response) throws IOException {
+        String url = response.request().url().toString();
+        Map<String, String> headers = new HashMap<>();
+        response.headers().forEach(pair -> headers.put(pair.getFirst(), pair.getSecond()));
+        int code = response.code();
+        if (code == 304) {
+            return new Fetched(url, CrawlStatus.NOT_MODIFIED, code, headers, null, "", Instant.now());
+        }
+        if (code >= 300 && code < 400) {
+            return new Fetched(url, CrawlStatus.REDIRECT, code, headers, null,
+                    "redirected to " + response.header("Location", "nowhere") + " (not followed)", Instant.now());
+        }
+        if (code == 429) {
+            return new Fetched(url, CrawlStatus.RATE_LIMITED, code, headers, null, "rate limited by "
+                    + response.request().url().host() + rateLimitHint(response), Instant.now());
+        }
+        ResponseBody body = response.body();
+        long declared = body.contentLength();
+        if (declared > config.maxBodyBytes()) {
+            return tooLarge(url, code, headers, declared);
+        }
+        Buffer buffer = new Buffer();
+        BufferedSource source = body.source();
+        while (buffer.size() <= config.maxBodyBytes()) {
+            if (source.read(buffer, 64 * 1024) == -1) {
+                break;
+            }
+        }
+        if (buffer.size() > config.maxBodyBytes()) {
+            return tooLarge(url, code, headers, buffer.size());
+        }
+        byte[] bytes = buffer.readByteArray();
+        if (code >= 400) {
+            return new Fetched(url, CrawlStatus.ERROR, code, headers, bytes, httpProblem(code, url, bytes),
+                    Instant.now());
+        }
+        return new Fetched(url, CrawlStatus.FETCHED, code, headers, bytes, "", Instant.now());
+    }
+
+    private Fetched tooLarge(String url, int code, Map<String, String> headers, long size) {
+        return new Fetched(url, CrawlStatus.TOO_LARGE, code, headers, null, "response from " + url + " exceeds "
+                + config.maxBodyBytes() + " bytes (" + size + "+ after decompression); raise crawler.max-body-bytes"
+                + " if the source is trusted", Instant.now());
+    }
+
+    private static String rateLimitHint(Response response) {
+        return RetryInterceptor.waitAsked(response, Instant.now())
+                .map(d -> "; it asks to wait " + d.toSeconds() + " s, will retry at the next poll")
+                .orElse("; will retry at the next poll");
+    }
+
+    private static String httpProblem(int code, String url, byte[] body) {
+        String hint = switch (code) {
+            case 401 -> "the credential is missing or wrong: check the environment variable named by credentialEnv";
+            case 403 -> "access refused: the credential lacks permission, the quota is spent, or the server blocks"
+                    + " crawlers";
+            case 404, 410 -> "not found: check the source's parameters (channel, id, url)";
+            default -> code >= 500 ? "the server failed; retried with backoff, will try again at the next poll"
+                    : "the request was refused";
+        };
+        String snippet = new String(body, 0, Math.min(body.length, 160), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("\\s+", " ").trim();
+        return "HTTP " + code + " from " + url + ": " + hint + (snippet.isEmpty() ? "" : " (server said: " + snippet + ")");
+    }
+}

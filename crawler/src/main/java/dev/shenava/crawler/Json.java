@@ -1,0 +1,58 @@
+package dev.shenava.crawler;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/**
+ * Lenient JSON reading for the API connectors: unknown fields ignored, absent fields read as empty.
+ */
+final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private Json() {
+    }
+
+    static JsonNode read(Fetched page) {
+        String text = page.text().strip();
+        if (text.isEmpty()) {
+            throw new CrawlException("empty answer from " + page.url() + " where JSON was expected");
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new CrawlException("malformed JSON from " + page.url() + " (" + Text.clip(e.getOriginalMessage(), 120)
+                    + "): starts with '" + Text.clip(text, 60) + "'", e);
+        }
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isValueNode() && !v.isNull() ? v.asText() : "";
+    }
+
+    static long count(JsonNode node, String field) {
+        long v = node.path(field).asLong(0);
+        return Math.max(0, v);
+    }
+
+    static Instant instant(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(iso.strip()).toInstant();
+        } catch (RuntimeException notOffset) {
+            try {
+                return Instant.parse(iso.strip());
+            } catch (RuntimeException unreadable) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.shenava.crawler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Polls each enabled source at its interval (plus jitter) on its own virtual thread: connector, dedupe, hand-off
+ * to the {@link PostSink}, and only then the new cursor saved. Per-host limits live in the shared fetcher.
+ */
+public final class Scheduler implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
+
+    private final CrawlContext context;
+    private final Connectors connectors;
+    private final PostSink sink;
+    private final CursorStore cursors;
+    private final StatusListener listener;
+    private final double jitter;
+    private final Deduper deduper = new Deduper(200_000);
+    private final Map<String, Thread> loops = new ConcurrentHashMap<>();
+    private final Map<String, SourceStatus> statuses = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> pollLocks = new ConcurrentHashMap<>();
+
+    private Scheduler(CrawlContext context, PostSink sink, CursorStore cursors, StatusListener listener) {
+        this.context = context;
+        this.connectors = Connectors.create();
+        this.sink = sink;
+        this.cursors = cursors;
+        this.listener = listener;
+        this.jitter = context.fetcher().config().jitter();
+    }
+
+    /**
+     * A scheduler; nothing is polled until {@link #schedule(Source)} or {@link #pollOnce(Source)}.
+     *
+     * @param context  fetcher, credentials, robots
+     * @param sink     where posts go
+     * @param cursors  where cursors are kept
+     * @param listener told of status changes
+     * @return the scheduler
+     */
+    public static Scheduler create(CrawlContext context, PostSink sink, CursorStore cursors, StatusListener listener) {
+        return new Scheduler(context, sink, cursors, listener);
+    }
+
+    /**
+     * Starts polling a source (replacing its previous schedule); a disabled source is only unscheduled.
+     *
+     * @param source the source
+     */
+    public void schedule(Source source) {
+        unschedule(source.id());
+        update(SourceStatus.initial(source));
+        if (source.enabled()) {
+            loops.put(source.id(), Thread.ofVirtual().name("poll-" + source.id()).start(() -> loop(source)));
+        }
+    }
+
+    /**
+     * Stops polling a source.
+     *
+     * @param sourceId the source id
+     */
+    public void unschedule(String sourceId) {
+        Thread loop = loops.remove(sourceId);
+        if (loop != null) {
+            loop.interrupt();
+        }
+    }
+
+    /**
+     * The current status of every known source.
+     *
+     * @return statuses by source id
+     */
+    public Map<String, SourceStatus> statuses() {
+        return Map.copyOf(statuses);
+    }
+
+    /**
+     * Polls a source once now: fetch, dedupe, hand on, then save the cursor.
+     *
+     * @param source the source
+     * @return what the poll found (posts are those handed on)
+     */
+    public Harvest pollOnce(Source source) {
+        ReentrantLock lock = pollLocks.computeIfAbsent(source.id(), id -> new ReentrantLock());
+        lock.lock(); // a manual poll and the loop never run one source at the same time
+        try {
+            return poll(source);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Harvest poll(Source source) {
+        SourceStatus before = statuses.getOrDefault(source.id(), SourceStatus.initial(source));
+        update(new SourceStatus(source.id(), before.lastSuccess(), before.lastError(), before.postsFetched(),
+                null, SourceStatus.State.POLLING));
+        Cursor cursor;
+        Harvest harvest;
+        try {
+            cursor = cursors.load(source.id());
+        } catch (RuntimeException e) {
+            return finish(source, before, new Harvest(List.of(), Cursor.EMPTY, CrawlStatus.ERROR, e.getMessage(), 0),
+                    List.of(), e.getMessage());
+        }
+        try {
+            harvest = connectors.forKind(source.kind()).poll(source, cursor, context);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "connector failed for source " + source.id(), e);
+            harvest = new Harvest(List.of(), cursor, CrawlStatus.ERROR, "unexpected failure reading "
+                    + source.kind().id() + " source: " + e, 0);
+        }
+        List<Post> fresh = deduper.fresh(source, harvest.posts());
+        if (!harvest.status().ok()) {
+            return finish(source, before, harvest, List.of(), harvest.problem());
+        }
+        try {
+            if (!fresh.isEmpty()) {
+                sink.accept(source, fresh);
+            }
+            cursors.save(source.id(), harvest.cursor());
+        } catch (RuntimeException e) {
+            String problem = "could not store " + fresh.size() + " new posts (" + e.getMessage()
+                    + "); they will be fetched again at the next poll";
+            return finish(source, before, new Harvest(List.of(), cursor, CrawlStatus.ERROR, problem,
+                    harvest.requests()), List.of(), problem);
+        }
+        deduper.remember(source, fresh);
+        return finish(source, before, new Harvest(fresh, harvest.cursor(), harvest.status(), harvest.problem(),
+                harvest.requests()), fresh, harvest.problem());
+    }
+
+    private Harvest finish(Source source, SourceStatus before, Harvest result, List<Post> handed, String problem) {
+        boolean ok = result.status().ok();
+        update(new SourceStatus(source.id(), ok ? Instant.now() : before.lastSuccess(), problem,
+                before.postsFetched() + handed.size(), null, ok ? SourceStatus.State.OK : SourceStatus.State.FAILING));
+        return result;
+    }
+
+    private void loop(Source source) {
+        Duration wait = initialDelay(source);
+        while (!Thread.currentThread().isInterrupted()) {
+            SourceStatus s = statuses.get(source.id());
+            update(new SourceStatus(source.id(), s.lastSuccess(), s.lastError(), s.postsFetched(),
+                    Instant.now().plus(wait), s.state()));
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                return;
+            }
+            pollOnce(source);
+            wait = withJitter(source.interval());
+        }
+    }
+
+    private Duration initialDelay(Source source) {
+        long spread = (long) (Math.min(source.interval().toMillis(), 30_000) * jitter * 2);
+        return Duration.ofMillis(spread <= 0 ? 0 : ThreadLocalRandom.current().nextLong(spread + 1));
+    }
+
+    private Duration withJitter(Duration interval) {
+        long extra = (long) (interval.toMillis() * jitter);
+        return interval.plusMillis(extra <= 0 ? 0 : ThreadLocalRandom.current().nextLong(extra + 1));
+    }
+
+    private void update(SourceStatus status) {
+        statuses.put(status.source(), status);
+        try {
+            listener.changed(status);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "status listener failed for source " + status.source(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List.copyOf(loops.keySet()).forEach(this::unschedule);
+    }
+}

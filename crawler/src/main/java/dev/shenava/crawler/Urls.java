@@ -1,0 +1,69 @@
+package dev.shenava.crawler;
+
+import java.util.Locale;
+import java.util.Set;
+import okhttp3.HttpUrl;
+
+/**
+ * Canonical URLs: scheme and host lower-cased, fragment and tracking parameters removed, redirect wrappers
+ * (Google's {@code /url?url=}) unwrapped.
+ */
+public final class Urls {
+
+    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
+            "yclid", "mc_cid", "mc_eid", "igshid", "_ga", "_gl", "ref_src", "ref_url", "cmpid", "ocid", "twclid",
+            "s_cid", "mkt_tok", "_hsenc", "_hsmi", "oly_enc_id", "oly_anon_id", "vero_id", "rb_clickid", "spm");
+
+    private Urls() {
+    }
+
+    /**
+     * The canonical form of an address; the input unchanged when it is not an http(s) URL.
+     *
+     * @param url the address
+     * @return canonical address
+     */
+    public static String canonical(String url) {
+        if (url == null || url.isBlank()) {
+            return "";
+        }
+        HttpUrl parsed = HttpUrl.parse(unwrap(url.trim()));
+        if (parsed == null) {
+            return url.trim();
+        }
+        HttpUrl.Builder b = parsed.newBuilder().fragment(null);
+        for (String name : parsed.queryParameterNames()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("utm_") || TRACKING.contains(lower)) {
+                b.removeAllQueryParameters(name);
+            }
+        }
+        HttpUrl clean = b.build();
+        if (clean.querySize() == 0) {
+            clean = clean.newBuilder().query(null).build();
+        }
+        return clean.toString();
+    }
+
+    /**
+     * Unwraps redirect wrappers such as Google Alerts' {@code https://www.google.com/url?...&url=REAL}.
+     *
+     * @param url the address
+     * @return the target, or the input when it is not a known wrapper
+     */
+    public static String unwrap(String url) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            return url;
+        }
+        boolean google = parsed.host().matches("(www\\.)?google\\.[a-z.]+") && parsed.encodedPath().equals("/url");
+        if (google) {
+            String target = parsed.queryParameter("url");
+            target = target == null ? parsed.queryParameter("q") : target;
+            if (target != null && HttpUrl.parse(target) != null) {
+                return target;
+            }
+        }
+        return url;
+    }
+}

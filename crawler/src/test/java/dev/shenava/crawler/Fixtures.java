@@ -1,0 +1,83 @@
+package dev.shenava.crawler;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import okio.Buffer;
+
+/**
+ * Test fixtures: our own (src/test/resources/fixtures) and the recorded real ones in ../shared/fixtures.
+ */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static byte[] ours(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource fixtures/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shared fixtures directory; skips the test when it is absent (a user's clone has no ../shared). */
+    static Path shared(String relative) {
+        String root = System.getProperty("shenava.shared");
+        assumeTrue(root != null && Files.isDirectory(Path.of(root, "fixtures")),
+                "../shared/fixtures is absent (shenava.shared=" + root + "); skipping the recorded-response test");
+        Path p = Path.of(root, "fixtures", relative);
+        assumeTrue(Files.exists(p), p + " is absent; skipping");
+        return p;
+    }
+
+    static byte[] sharedBytes(String relative) {
+        try {
+            return Files.readAllBytes(shared(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static MockResponse ok(byte[] body, String contentType) {
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", contentType)
+                .body(new Buffer().write(body)).build();
+    }
+
+    static MockResponse ok(byte[] body, String contentType, Map<String, String> headers) {
+        MockResponse.Builder b = new MockResponse.Builder().code(200).setHeader("Content-Type", contentType)
+                .body(new Buffer().write(body));
+        headers.forEach(b::setHeader);
+        return b.build();
+    }
+
+    /** Settings for tests: loopback allowed, short waits. */
+    static CrawlerConfig config() {
+        return CrawlerConfig.defaults().withAllowPrivateNetworks(true)
+                .withWaits(Duration.ofMillis(20), Duration.ofSeconds(3), Duration.ZERO)
+                .withLimits(Duration.ofSeconds(5), Duration.ofSeconds(30), 2L << 20);
+    }
+
+    static CrawlContext context(Map<String, String> env) {
+        return CrawlContext.create(Fetcher.create(config()), env::get);
+    }
+
+    static Source source(String id, SourceKind kind, Map<String, String> params) {
+        return new Source(id, kind, params, List.of("demo"), Duration.ofMinutes(5), "", true);
+    }
+
+    static Source source(String id, SourceKind kind, Map<String, String> params, String credentialEnv) {
+        return new Source(id, kind, params, List.of("demo"), Duration.ofMinutes(5), credentialEnv, true);
+    }
+}

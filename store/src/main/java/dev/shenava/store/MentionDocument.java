@@ -1,0 +1,79 @@
+package dev.shenava.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A mention as stored in Elasticsearch: flat counters, keyword arrays for aggregations, the normalised
+ * text in {@code text} and the original in {@code originalText} (field names from the API contract).
+ * {@code touchpointScores} (not indexed) holds the score of each {@code touchpointSentiments} entry, in order,
+ * so that a mention read back carries the scores it was written with.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record MentionDocument(String id,
+                       String source,
+                       String sourceKind,
+                       String nativeId,
+                       String url,
+                       String site,
+                       Mention.Author author,
+                       String title,
+                       String text,
+                       String originalText,
+                       Instant publishedAt,
+                       Instant fetchedAt,
+                       long engagement,
+                       long likes,
+                       long shares,
+                       long replies,
+                       long views,
+                       List<String> brands,
+                       String lang,
+                       String sentiment,
+                       double sentimentScore,
+                       double sentimentConfidence,
+                       List<String> touchpoints,
+                       List<String> touchpointSentiments,
+                       List<Double> touchpointScores,
+                       List<String> keyPhrases,
+                       List<String> tags,
+                       boolean overridden,
+                       Instant analyzedAt) {
+
+    static MentionDocument from(Mention m) {
+        var e = m.engagement();
+        return new MentionDocument(m.id(), m.source(), m.sourceKind(), m.nativeId(), m.url(), m.site(), m.author(),
+                m.title(), m.normalizedText(), m.text(), m.publishedAt(), m.fetchedAt(), e.total(), e.likes(),
+                e.shares(), e.replies(), e.views(), m.brands(), m.lang(), m.sentiment().label(), m.sentiment().score(),
+                m.sentiment().confidence(),
+                m.touchpoints().stream().map(Mention.TouchpointScore::touchpoint).distinct().toList(),
+                m.touchpoints().stream().map(t -> t.touchpoint() + ":" + t.label()).toList(),
+                m.touchpoints().stream().map(Mention.TouchpointScore::score).toList(),
+                m.keyPhrases(), m.tags(), m.overridden(), m.analyzedAt());
+    }
+
+    Mention toMention() {
+        List<Mention.TouchpointScore> scores = new java.util.ArrayList<>();
+        for (int i = 0; touchpointSentiments != null && i < touchpointSentiments.size(); i++) {
+            scores.add(touchpointScore(touchpointSentiments.get(i),
+                    touchpointScores != null && i < touchpointScores.size() ? touchpointScores.get(i) : null));
+        }
+        return new Mention(id, source, sourceKind, nativeId, url, site, author, title, originalText, text, publishedAt,
+                fetchedAt, new Mention.Engagement(likes, shares, replies, views, engagement), brands, lang,
+                new Mention.Sentiment(sentiment, sentimentScore, sentimentConfidence), scores, keyPhrases, tags,
+                overridden, analyzedAt, null);
+    }
+
+    private static Mention.TouchpointScore touchpointScore(String pair, Double stored) {
+        int colon = pair.lastIndexOf(':');
+        String label = pair.substring(colon + 1);
+        double score = stored != null ? stored : switch (label) {
+            case "positive" -> 1;
+            case "negative" -> -1;
+            default -> 0;
+        };
+        return new Mention.TouchpointScore(pair.substring(0, colon), label, score);
+    }
+}

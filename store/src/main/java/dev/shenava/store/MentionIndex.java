@@ -1,0 +1,304 @@
+package dev.shenava.store;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The mention index: its template and mapping, bulk writes, lookups, paged searches and aggregations.
+ * Thread-safe.
+ */
+public final class MentionIndex {
+
+    private static final int BULK_CHUNK = 500;
+
+    private final ElasticsearchClient es;
+    private final String alias;
+
+    private MentionIndex(ElasticsearchClient es, String alias) {
+        this.es = es;
+        this.alias = alias;
+    }
+
+    /**
+     * The mention index behind an alias such as {@code shenava-mentions}.
+     *
+     * @param es    the client
+     * @param alias the alias searched and written; the concrete index is {@code <alias>-v1}
+     * @return the index, not yet created: call {@link #ensureCreated()}
+     */
+    public static MentionIndex create(ElasticsearchClient es, String alias) {
+        return new MentionIndex(es, alias);
+    }
+
+    /** @return the alias searched and written */
+    public String name() {
+        return alias;
+    }
+
+    /** @return the client this index uses */
+    public ElasticsearchClient client() {
+        return es;
+    }
+
+    /**
+     * Installs the index template and creates the first index with its alias unless they exist.
+     *
+     * @return this index
+     */
+    public MentionIndex ensureCreated() {
+        return call("create " + alias, () -> {
+            try (InputStream template = resource("mentions-template.json")) {
+                es.indices().putIndexTemplate(PutIndexTemplateRequest.of(t -> t.name(alias)
+                        .indexPatterns(alias + "-*").priority(100L)
+                        .template(tt -> tt.withJson(template))));
+            }
+            if (!es.indices().existsAlias(a -> a.name(alias)).value()) {
+                try {
+                    es.indices().create(c -> c.index(alias + "-v1").aliases(alias, a -> a.isWriteIndex(true)));
+                } catch (ElasticsearchException e) {
+                    if (!"resource_already_exists_exception".equals(e.error().type())) {
+                        throw e;
+                    }
+                }
+            }
+            return this;
+        });
+    }
+
+    /**
+     * Writes mentions (create or replace by id) in chunks; blocks until Elasticsearch answered, so a
+     * caller writing in a loop never runs ahead of the node.
+     *
+     * @param mentions the mentions
+     * @return what was written and which items failed; a failure of the whole request throws
+     */
+    public BulkResult write(List<Mention> mentions) {
+        int written = 0;
+        List<BulkResult.ItemError> errors = new ArrayList<>();
+        for (int i = 0; i < mentions.size(); i += BULK_CHUNK) {
+            List<Mention> chunk = mentions.subList(i, Math.min(mentions.size(), i + BULK_CHUNK));
+            List<BulkOperation> ops = chunk.stream().map(m -> BulkOperation.of(op -> op.index(ix -> ix
+                    .index(alias).id(m.id()).document(MentionDocument.from(m))))).toList();
+            BulkResponse response = call("bulk write to " + alias, () -> es.bulk(b -> b.operations(ops)));
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() == null) {
+                    written++;
+                } else {
+                    errors.add(new BulkResult.ItemError(item.id(), item.status(),
+                            item.error().type() + ": " + item.error().reason()));
+                }
+            }
+        }
+        return new BulkResult(written, errors);
+    }
+
+    /**
+     * Looks a mention up by id.
+     *
+     * @param id the mention id
+     * @return the mention, or empty
+     */
+    public Optional<Mention> byId(String id) {
+        GetResponse<MentionDocument> r = call("get " + id + " from " + alias,
+                () -> es.get(g -> g.index(alias).id(id), MentionDocument.class));
+        return r.found() && r.source() != null ? Optional.of(r.source().toMention()) : Optional.empty();
+    }
+
+    /**
+     * One page of mentions matching a filter.
+     *
+     * @param filter which mentions
+     * @param sort   their order
+     * @param size   page size, 1-1000
+     * @param cursor the previous page's cursor, or {@code null} for the first page
+     * @return the page
+     * @throws IllegalArgumentException when the cursor is not one this sort produced
+     */
+    public MentionPage search(MentionFilter filter, MentionSort sort, int size, String cursor) {
+        if (size < 1 || size > 1000) {
+            throw new IllegalArgumentException("size must be 1-1000, was " + size);
+        }
+        List<FieldValue> after = cursor == null || cursor.isBlank() ? null : SearchCursor.decode(cursor, sort);
+        SearchRequest request = SearchRequest.of(s -> {
+            s.index(alias).size(size + 1).trackTotalHits(t -> t.enabled(true)).query(query(filter));
+            switch (sort) {
+                case NEWEST -> s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
+                case OLDEST -> s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc)));
+                case ENGAGEMENT -> s.sort(o -> o.field(f -> f.field("engagement").order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
+            }
+            s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+            if (after != null) {
+                s.searchAfter(after);
+            }
+            return s;
+        });
+        SearchResponse<MentionDocument> r = call("search " + alias, () -> es.search(request, MentionDocument.class));
+        List<Hit<MentionDocument>> hits = r.hits().hits();
+        boolean more = hits.size() > size;
+        List<Hit<MentionDocument>> page = more ? hits.subList(0, size) : hits;
+        String next = more ? SearchCursor.encode(page.getLast().sort(), sort) : null;
+        long total = r.hits().total() == null ? page.size() : r.hits().total().value();
+        return new MentionPage(page.stream().map(h -> h.source().toMention()).toList(), total, next);
+    }
+
+    /**
+     * Counts mentions matching a filter.
+     *
+     * @param filter which mentions
+     * @return the count
+     */
+    public long count(MentionFilter filter) {
+        return call("count " + alias, () -> es.count(c -> c.index(alias).query(query(filter)))).count();
+    }
+
+    /**
+     * Mentions per time bucket, split by sentiment. With both bounds in the filter, empty buckets
+     * inside the range are included.
+     *
+     * @param filter   which mentions
+     * @param interval {@code hour}, {@code day} or {@code week}
+     * @return buckets in time order (UTC)
+     */
+    public List<TimeBucket> histogram(MentionFilter filter, CalendarInterval interval) {
+        SearchResponse<Void> r = call("histogram " + alias, () -> es.search(s -> s.index(alias).size(0)
+                .query(query(filter))
+                .aggregations("t", a -> a.dateHistogram(h -> {
+                    h.field("publishedAt").calendarInterval(interval).timeZone("UTC").minDocCount(0);
+                    if (filter.from() != null && filter.to() != null) {
+                        h.extendedBounds(b -> b
+                                .min(FieldDateMath.of(d -> d.value((double) filter.from().toEpochMilli())))
+                                .max(FieldDateMath.of(d -> d.value((double) filter.to().toEpochMilli() - 1))));
+                    }
+                    return h;
+                }).aggregations("s", sa -> sa.terms(t -> t.field("sentiment").size(3)))), Void.class));
+        List<TimeBucket> buckets = new ArrayList<>();
+        for (DateHistogramBucket b : r.aggregations().get("t").dateHistogram().buckets().array()) {
+            Map<SentimentLabel, Long> counts = new EnumMap<>(SentimentLabel.class);
+            for (StringTermsBucket sb : b.aggregations().get("s").sterms().buckets().array()) {
+                counts.put(SentimentLabel.valueOf(sb.key().stringValue().toUpperCase(Locale.ROOT)), sb.docCount());
+            }
+            buckets.add(new TimeBucket(Instant.ofEpochMilli(b.key()), b.docCount(),
+                    counts.getOrDefault(SentimentLabel.POSITIVE, 0L), counts.getOrDefault(SentimentLabel.NEGATIVE, 0L),
+                    counts.getOrDefault(SentimentLabel.NEUTRAL, 0L)));
+        }
+        return buckets;
+    }
+
+    /**
+     * The most frequent values of a keyword field among matching mentions.
+     *
+     * @param filter which mentions
+     * @param field  a keyword field such as {@code brands}, {@code lang}, {@code keyPhrases}, {@code author.handle}
+     * @param size   how many terms at most
+     * @return terms by count, descending
+     */
+    public List<TermCount> terms(MentionFilter filter, String field, int size) {
+        SearchResponse<Void> r = call("terms of " + field + " in " + alias, () -> es.search(s -> s.index(alias).size(0)
+                .query(query(filter))
+                .aggregations("k", a -> a.terms(t -> t.field(field).size(size))), Void.class));
+        return r.aggregations().get("k").sterms().buckets().array().stream()
+                .map(b -> new TermCount(b.key().stringValue(), b.docCount())).toList();
+    }
+
+    /** Makes recent writes visible to searches (tests and imports; Elasticsearch does it each second anyway). */
+    public void refresh() {
+        call("refresh " + alias, () -> es.indices().refresh(r -> r.index(alias)));
+    }
+
+    /**
+     * The Elasticsearch query for a filter; the base that stats and exports build on.
+     *
+     * @param filter the filter
+     * @return a bool query of filters
+     */
+    public static Query query(MentionFilter filter) {
+        return Query.of(q -> q.bool(b -> {
+            terms(b, "brands", filter.brands());
+            terms(b, "lang", filter.langs());
+            terms(b, "sentiment", filter.sentiments());
+            terms(b, "touchpoints", filter.touchpoints());
+            if (!filter.sources().isEmpty()) {
+                List<FieldValue> v = filter.sources().stream().map(FieldValue::of).toList();
+                b.filter(f -> f.bool(o -> o.minimumShouldMatch("1")
+                        .should(s -> s.terms(t -> t.field("source").terms(tv -> tv.value(v))))
+                        .should(s -> s.terms(t -> t.field("sourceKind").terms(tv -> tv.value(v))))));
+            }
+            if (filter.from() != null || filter.to() != null) {
+                b.filter(f -> f.range(r -> r.date(d -> {
+                    d.field("publishedAt");
+                    if (filter.from() != null) {
+                        d.gte(filter.from().toString());
+                    }
+                    if (filter.to() != null) {
+                        d.lt(filter.to().toString());
+                    }
+                    return d;
+                })));
+            }
+            if (filter.query() != null) {
+                b.must(filter.query());
+            }
+            return b;
+        }));
+    }
+
+    private static void terms(co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery.Builder b,
+                              String field, List<String> values) {
+        if (!values.isEmpty()) {
+            List<FieldValue> v = values.stream().map(FieldValue::of).toList();
+            b.filter(f -> f.terms(t -> t.field(field).terms(tv -> tv.value(v))));
+        }
+    }
+
+    static InputStream resource(String name) {
+        InputStream in = MentionIndex.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new StoreException(name + " is missing from the build; rebuild with 'mvn -DskipTests package'");
+        }
+        return in;
+    }
+
+    static <T> T call(String what, EsCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new StoreException("Elasticsearch unreachable (" + what + "): " + e.getMessage(), e);
+        } catch (ElasticsearchException e) {
+            throw new StoreException("Elasticsearch refused to " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A client call that may fail with an I/O error. */
+    @FunctionalInterface
+    interface EsCall<T> {
+        T run() throws IOException;
+    }
+
+    private enum SentimentLabel { POSITIVE, NEGATIVE, NEUTRAL }
+}
