@@ -49,6 +49,23 @@ final class ApiAnswers {
         return !missing(call(path));
     }
 
+    /** Whether the server routes a method and path at all, probed with an empty JSON body. */
+    boolean routes(String method, String path) {
+        URI uri = URI.create(base + path);
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return !missing(new Answer(response.statusCode(), body.isBlank() ? JSON.nullNode() : JSON.readTree(body)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling " + uri, e);
+        }
+    }
+
     private static boolean missing(Answer answer) {
         return answer.status() == 404 && answer.body().path("message").asText().startsWith("no endpoint");
     }
