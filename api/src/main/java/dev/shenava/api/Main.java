@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Shenava 0.1.0",
         description = "Social listening and sentiment monitoring for Persian, Arabic and English.",
-        subcommands = {ServeCommand.class, ImportCommand.class, TestCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, TestCommand.class, dev.shenava.nlp.NlpCommand.class,
+                dev.shenava.crawler.CrawlCommand.class, dev.shenava.alerts.AlertsCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     /**

@@ -1,14 +1,16 @@
 package dev.shenava.api;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import dev.shenava.nlp.TextAnalyzer;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.shenava.store.ElasticsearchClients;
+import dev.shenava.store.MentionExport;
 import dev.shenava.store.MentionJournal;
+import dev.shenava.store.MentionOverrides;
+import dev.shenava.store.MentionStats;
 import dev.shenava.store.Store;
 import dev.shenava.store.StoreException;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
-import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.metrics.api.Gauge;
@@ -20,6 +22,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -46,9 +49,10 @@ final class ShenavaServer {
                 .config(config.get("server"))
                 .featuresDiscoverServices(false)
                 .mediaContext(m -> m.mediaSupportsDiscoverServices(false)
-                        .addMediaSupport(JacksonSupport.create(dev.shenava.store.ElasticsearchClients.objectMapper()))
+                        .addMediaSupport(JacksonSupport.create(ElasticsearchClients.objectMapper()))
                         .build())
                 .addFeature(observe(config, runtime))
+                .update(b -> ApiAccess.cors(config.get("api")).ifPresent(b::addFeature))
                 .addFeature(StaticContentFeature.builder()
                         .addClasspath(cl -> cl.location("/dashboards").welcome("index.html").context("/"))
                         .addClasspath(cl -> cl.location("/META-INF/resources/webjars").context("/webjars"))
@@ -68,49 +72,42 @@ final class ShenavaServer {
      * @param runtime the runtime
      */
     static void routing(HttpRouting.Builder routing, ShenavaRuntime runtime) {
-        TextAnalyzer analyzer = TextAnalyzer.create();
-        QueryParser parser = q -> Query.of(b -> b.match(m -> m.field("text")
-                .query(analyzer.analyze(q).normalizedText()).operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)));
-        routing.register("/api/v1/mentions", new MentionRoutes(runtime.store().mentions(), parser))
-                .any("/api/{+rest}", (req, res) -> res.status(Status.NOT_FOUND_404)
-                        .send(ApiError.of("not_found", "no endpoint " + req.prologue().method().text() + " "
-                                + req.path().path() + "; see /api/v1/openapi.yaml")))
-                .error(BadRequestException.class, (req, res, e) -> res.status(Status.BAD_REQUEST_400)
-                        .send(ApiError.of("bad_request", e.getMessage())))
-                .error(IllegalArgumentException.class, (req, res, e) -> res.status(Status.BAD_REQUEST_400)
-                        .send(ApiError.of("bad_request", e.getMessage())))
-                .error(StoreException.class, (req, res, e) -> {
-                    LOG.log(System.Logger.Level.WARNING, "store error on " + req.path().path() + ": " + e.getMessage());
-                    res.status(Status.SERVICE_UNAVAILABLE_503)
-                            .send(ApiError.of("unavailable", "the store cannot answer right now; try again shortly"));
-                })
-                .error(HttpException.class, (req, res, e) -> res.status(e.status())
-                        .send(ApiError.of(code(e.status()), e.getMessage())))
-                .error(RuntimeException.class, (req, res, e) -> {
-                    LOG.log(System.Logger.Level.ERROR, "unexpected error on " + req.path().path(), e);
-                    res.status(Status.INTERNAL_SERVER_ERROR_500)
-                            .send(ApiError.of("internal", "unexpected error; the server log has the details"));
-                });
-    }
-
-    private static String code(Status status) {
-        return switch (status.code()) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 409 -> "conflict";
-            case 413 -> "too_large";
-            case 503 -> "unavailable";
-            default -> status.code() < 500 ? "bad_request" : "internal";
-        };
+        Config config = runtime.config();
+        Store store = runtime.store();
+        ElasticsearchClient es = store.client();
+        String alias = store.mentions().name();
+        Clock clock = Clock.systemUTC();
+        ApiErrors.register(routing);
+        routing.error(StoreException.class, (req, res, e) -> {
+            LOG.log(System.Logger.Level.WARNING, "store error on " + req.path().path() + ": " + e.getMessage());
+            ApiErrors.send(res, Status.SERVICE_UNAVAILABLE_503, "unavailable",
+                    "the store cannot answer right now; try again shortly");
+        });
+        routing.addFilter(ApiAccess.create(config.get("api"), config.get("server.host").asString().orElse("127.0.0.1")))
+                .register("/api/v1/mentions", new ExportRoutes(MentionExport.create(es, alias),
+                        ElasticsearchClients.objectMapper()))
+                .register("/api/v1/mentions", new ImportRoutes(runtime.pipeline()))
+                .register("/api/v1/mentions", new MentionOverrideRoutes(store.mentions(),
+                        MentionOverrides.create(es, alias, clock)))
+                .register("/api/v1/mentions", new MentionRoutes(store.mentions()))
+                .register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, alias), runtime.brandIndex(), clock))
+                .register("/api/v1/brands", new RecordRoutes<>("brand", store.records("brands", BrandBody.class,
+                        BrandBody::id), BrandBody.class, BrandBody::id, BrandBody::validated))
+                .register("/api/v1/sources", new RecordRoutes<>("source", store.records("sources", SourceBody.class,
+                        SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated))
+                .register("/api/v1", AlertRoutes.create(store, config))
+                .register("/api/v1/analyze", new AnalyzeRoutes(runtime.analyzer()))
+                .register("/api/v1/openapi.yaml", new OpenApiRoutes())
+                .any("/api/{+rest}", (req, res) -> ApiErrors.send(res, Status.NOT_FOUND_404, "not_found",
+                        "no endpoint " + req.prologue().method().text() + " " + req.path().path()
+                                + "; see /api/v1/openapi.yaml"));
     }
 
     /** Loads the server's classes while the store starts, so that both take the time of the slower. */
     static void warmUp() {
         Metrics.globalRegistry();
-        JacksonSupport.create(dev.shenava.store.ElasticsearchClients.objectMapper());
-        HttpRouting.builder().register("/", new MentionRoutes(null, null)).build();
+        JacksonSupport.create(ElasticsearchClients.objectMapper());
+        HttpRouting.builder().register("/", new MentionRoutes(null)).build();
         StaticContentFeature.builder().build();
     }
 

@@ -156,6 +156,9 @@ public final class MentionIndex {
             if (after != null) {
                 s.searchAfter(after);
             }
+            if (filter.query() != null) {
+                s.highlight(MentionHighlight.REQUEST);
+            }
             return s;
         });
         SearchResponse<MentionDocument> r = call("search " + alias, () -> es.search(request, MentionDocument.class));
@@ -164,7 +167,7 @@ public final class MentionIndex {
         List<Hit<MentionDocument>> page = more ? hits.subList(0, size) : hits;
         String next = more ? SearchCursor.encode(page.getLast().sort(), sort) : null;
         long total = r.hits().total() == null ? page.size() : r.hits().total().value();
-        return new MentionPage(page.stream().map(h -> h.source().toMention()).toList(), total, next);
+        return new MentionPage(page.stream().map(MentionHighlight::mention).toList(), total, next);
     }
 
     /**
