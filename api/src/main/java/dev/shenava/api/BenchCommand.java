@@ -1,14 +1,15 @@
 package dev.shenava.api;
 
+import dev.shenava.nlp.NlpBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code shenava bench ...}: the benchmarks, programs that print figures.
+ * {@code shenava bench ...}: benchmarks that print figures.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks that print figures.",
-        subcommands = {dev.shenava.nlp.NlpBenchmark.class, QueryBench.class})
+        description = "Benchmarks that print figures (throughput, latency percentiles, memory).",
+        subcommands = {NlpBenchmark.class, QueryBench.class})
 final class BenchCommand implements Runnable {
 
     @Override

@@ -1,5 +1,8 @@
 package dev.shenava.api;
 
+import dev.shenava.alerts.AlertsCommand;
+import dev.shenava.crawler.CrawlCommand;
+import dev.shenava.nlp.NlpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,8 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Shenava 0.1.0",
         description = "Social listening and sentiment monitoring for Persian, Arabic and English.",
-        subcommands = {ServeCommand.class, ImportCommand.class, TestCommand.class, dev.shenava.nlp.NlpCommand.class,
-                dev.shenava.crawler.CrawlCommand.class, dev.shenava.alerts.AlertsCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, TestCommand.class,
+                NlpCommand.class, CrawlCommand.class, AlertsCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     /**

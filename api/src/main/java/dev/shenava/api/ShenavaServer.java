@@ -6,6 +6,7 @@ import dev.shenava.store.MentionExport;
 import dev.shenava.store.MentionJournal;
 import dev.shenava.store.MentionOverrides;
 import dev.shenava.store.MentionStats;
+import dev.shenava.store.QueryCompiler;
 import dev.shenava.store.Store;
 import dev.shenava.store.StoreException;
 import io.helidon.config.Config;
@@ -16,6 +17,7 @@ import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -32,6 +34,8 @@ import java.util.Map;
 final class ShenavaServer {
 
     private static final System.Logger LOG = System.getLogger(ShenavaServer.class.getName());
+    /** Largest request body accepted unless server.max-payload-size says otherwise (imports are the big ones). */
+    private static final long MAX_PAYLOAD = 64L * 1024 * 1024;
 
     private ShenavaServer() {
     }
@@ -45,21 +49,21 @@ final class ShenavaServer {
     static WebServer start(ShenavaRuntime runtime) {
         Config config = runtime.config();
         registerMeters(runtime.journal());
-        WebServer server = WebServer.builder()
+        WebServerConfig.Builder builder = WebServer.builder()
                 .config(config.get("server"))
                 .featuresDiscoverServices(false)
                 .mediaContext(m -> m.mediaSupportsDiscoverServices(false)
                         .addMediaSupport(JacksonSupport.create(ElasticsearchClients.objectMapper()))
                         .build())
                 .addFeature(observe(config, runtime))
-                .update(b -> ApiAccess.cors(config.get("api")).ifPresent(b::addFeature))
                 .addFeature(StaticContentFeature.builder()
                         .addClasspath(cl -> cl.location("/dashboards").welcome("index.html").context("/"))
                         .addClasspath(cl -> cl.location("/META-INF/resources/webjars").context("/webjars"))
                         .build())
-                .routing(r -> routing(r, runtime))
-                .build()
-                .start();
+                .maxPayloadSize(config.get("server.max-payload-size").asLong().orElse(MAX_PAYLOAD))
+                .routing(r -> routing(r, runtime));
+        ApiAccess.cors(config.get("api")).ifPresent(builder::addFeature);
+        WebServer server = builder.build().start();
         LOG.log(System.Logger.Level.INFO, "Shenava is listening on http://{0}:{1}", config.get("server.host")
                 .asString().orElse("127.0.0.1"), String.valueOf(server.port()));
         return server;
@@ -89,12 +93,13 @@ final class ShenavaServer {
                 .register("/api/v1/mentions", new ImportRoutes(runtime.pipeline()))
                 .register("/api/v1/mentions", new MentionOverrideRoutes(store.mentions(),
                         MentionOverrides.create(es, alias, clock)))
-                .register("/api/v1/mentions", new MentionRoutes(store.mentions()))
+                .register("/api/v1/mentions", new MentionRoutes(store.mentions(), QueryCompiler::compile))
                 .register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, alias), runtime.brandIndex(), clock))
                 .register("/api/v1/brands", new RecordRoutes<>("brand", store.records("brands", BrandBody.class,
-                        BrandBody::id), BrandBody.class, BrandBody::id, BrandBody::validated))
+                        BrandBody::id), BrandBody.class, BrandBody::id, BrandBody::validated,
+                        () -> runtime.pipeline().brands(runtime.brands())))
                 .register("/api/v1/sources", new RecordRoutes<>("source", store.records("sources", SourceBody.class,
-                        SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated))
+                        SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, () -> { }))
                 .register("/api/v1", AlertRoutes.create(store, config))
                 .register("/api/v1/analyze", new AnalyzeRoutes(runtime.analyzer()))
                 .register("/api/v1/openapi.yaml", new OpenApiRoutes())
@@ -107,7 +112,7 @@ final class ShenavaServer {
     static void warmUp() {
         Metrics.globalRegistry();
         JacksonSupport.create(ElasticsearchClients.objectMapper());
-        HttpRouting.builder().register("/", new MentionRoutes(null)).build();
+        HttpRouting.builder().register("/", new MentionRoutes(null, null)).build();
         StaticContentFeature.builder().build();
     }
 

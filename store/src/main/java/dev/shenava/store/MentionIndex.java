@@ -101,7 +101,7 @@ public final class MentionIndex {
         int written = 0;
         List<BulkResult.ItemError> errors = new ArrayList<>();
         for (int i = 0; i < mentions.size(); i += BULK_CHUNK) {
-            List<Mention> chunk = mentions.subList(i, Math.min(mentions.size(), i + BULK_CHUNK));
+            List<Mention> chunk = MentionOverrides.apply(es, alias, mentions.subList(i, Math.min(mentions.size(), i + BULK_CHUNK)));
             List<BulkOperation> ops = chunk.stream().map(m -> BulkOperation.of(op -> op.index(ix -> ix
                     .index(alias).id(m.id()).document(MentionDocument.from(m))))).toList();
             BulkResponse response = call("bulk write to " + alias, () -> es.bulk(b -> b.operations(ops)));
@@ -153,11 +153,11 @@ public final class MentionIndex {
                         .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
             }
             s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-            if (after != null) {
-                s.searchAfter(after);
-            }
             if (filter.query() != null) {
                 s.highlight(MentionHighlight.REQUEST);
+            }
+            if (after != null) {
+                s.searchAfter(after);
             }
             return s;
         });
