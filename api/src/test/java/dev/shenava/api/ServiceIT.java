@@ -112,9 +112,9 @@ class ServiceIT {
     void answersBadParametersWithJsonThatSaysWhatIsAccepted() throws Exception {
         JsonNode e = json("/api/v1/mentions?size=500", 400);
         assertEquals("bad_request", e.path("error").asText());
-        assertTrue(e.path("message").asText().contains("size must be a whole number from 1 to 200"));
+        assertTrue(e.path("message").asText().contains("must be a whole number from 1 to 200"));
         assertTrue(json("/api/v1/mentions?from=" + URLEncoder.encode("last week", StandardCharsets.UTF_8), 400)
-                .path("message").asText().contains("from must be an ISO-8601 time"));
+                .path("message").asText().contains("must be an ISO-8601 time"));
         assertTrue(json("/api/v1/mentions?cursor=xyz", 400).path("message").asText().contains("cursor is not valid"));
         assertEquals("not_found", json("/api/v1/mentions/0000", 404).path("error").asText());
         assertEquals("not_found", json("/api/v1/nothing-here", 404).path("error").asText());
