@@ -30,8 +30,13 @@ final class ServeCommand implements Callable<Integer> {
         ShenavaRuntime runtime = ShenavaRuntime.open(ShenavaConfig.load(Optional.ofNullable(config)),
                 ShenavaServer::warmUp);
         WebServer server = ShenavaServer.start(runtime);
+        CrawlService crawl = CrawlService.create(runtime);
+        if (CrawlService.enabled(runtime.config())) {
+            crawl.start();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            crawl.close();
             server.stop();
             runtime.close();
             stopped.countDown();
