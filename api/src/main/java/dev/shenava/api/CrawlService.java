@@ -114,6 +114,24 @@ final class CrawlService implements AutoCloseable {
     }
 
     /**
+     * (Re)schedules a source after it was created or changed through the API; a disabled source stops polling.
+     *
+     * @param source the source
+     */
+    void schedule(Source source) {
+        scheduler.schedule(source);
+    }
+
+    /**
+     * Stops polling a deleted source.
+     *
+     * @param id the source id
+     */
+    void unschedule(String id) {
+        scheduler.unschedule(id);
+    }
+
+    /**
      * A source's last known status.
      *
      * @param id the source id
