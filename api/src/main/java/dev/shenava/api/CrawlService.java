@@ -15,10 +15,15 @@ import io.helidon.config.Config;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * Runs the crawler inside the service: sources from the configuration and the sources index, posts through the
@@ -32,6 +37,9 @@ final class CrawlService implements AutoCloseable {
     private final ShenavaRuntime runtime;
     private final RecordIndex<SourceStatusDoc> statuses;
     private final Scheduler scheduler;
+    private final Map<String, Source> known = new HashMap<>();
+    private final Set<String> scheduled = new HashSet<>();
+    private final ReentrantLock lock = new ReentrantLock();
 
     /**
      * A source's status as stored and served.
@@ -88,8 +96,19 @@ final class CrawlService implements AutoCloseable {
 
     /** Schedules every enabled source. */
     void start() {
+        lock.lock();
+        try {
+            startLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void startLocked() {
         List<Source> sources = sources();
         sources.forEach(scheduler::schedule);
+        sources.forEach(s -> known.put(s.id(), s));
+        sources.forEach(s -> scheduled.add(s.id()));
         LOG.log(System.Logger.Level.INFO, "crawler polling " + sources.stream().filter(Source::enabled).count()
                 + " source(s)");
     }
@@ -111,6 +130,31 @@ final class CrawlService implements AutoCloseable {
      */
     List<String> once(List<Source> sources) {
         return CrawlOnce.create(scheduler).run(sources);
+    }
+
+    /** Re-reads the sources after a change through the API: new and changed ones (re)scheduled, removed ones stopped. */
+    void reload() {
+        lock.lock();
+        try {
+            reloadLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void reloadLocked() {
+        List<Source> now = sources();
+        Set<String> ids = now.stream().map(Source::id).collect(Collectors.toSet());
+        scheduled.stream().filter(id -> !ids.contains(id)).forEach(scheduler::unschedule);
+        for (Source s : now) {
+            if (!s.equals(known.get(s.id()))) {
+                scheduler.schedule(s);
+            }
+        }
+        known.clear();
+        now.forEach(s -> known.put(s.id(), s));
+        scheduled.clear();
+        scheduled.addAll(ids);
     }
 
     /**

@@ -36,6 +36,7 @@ final class ServeCommand implements Callable<Integer> {
         CrawlService crawl = CrawlService.create(runtime);
         if (CrawlService.enabled(runtime.config())) {
             crawl.start();
+            runtime.onSourcesChanged(crawl::reload);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -94,7 +94,7 @@ final class ShenavaServer {
                         BrandBody::id), BrandBody.class, BrandBody::id, BrandBody::validated,
                         () -> runtime.pipeline().brands(runtime.brands())))
                 .register("/api/v1/sources", new RecordRoutes<>("source", store.records("sources", SourceBody.class,
-                        SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, () -> { }))
+                        SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, runtime::sourcesChanged))
                 .register("/api/v1/analyze", new AnalyzeRoutes(TextAnalyzer.create()))
                 .register("/api/v1/openapi.yaml", new OpenApiRoutes())
                 .any("/api/{+rest}", (req, res) -> ApiErrors.send(res, Status.NOT_FOUND_404, "not_found",
