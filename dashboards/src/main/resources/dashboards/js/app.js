@@ -172,7 +172,8 @@ async function start() {
     state.brand = '';
   }
   if (state.brand === '' && state.brands.length && !localStorage.getItem(STATE_KEY)) {
-    state.brand = state.brands[0].id;
+    // Start with a brand that has competitors, so that share of voice means something.
+    state.brand = (state.brands.find((b) => b.competitors?.length) || state.brands[0]).id;
   }
   drawShell();
   window.addEventListener('hashchange', render);

@@ -61,7 +61,10 @@ export function mentionItem(mention, { editable = false } = {}) {
         chips(m),
         h('span.spacer'),
         m.engagement?.total ? h('span.meta', {}, t('explore.engagementN', { n: m.engagement.total })) : null,
-        editable ? h('button.edit-mention', { type: 'button', onclick: () => li.append(editor(m, draw)) }, t('explore.edit')) : null,
+        editable ? h('button.edit-mention', {
+          type: 'button',
+          onclick: () => li.querySelector('form.override') || li.append(editor(m, draw)),
+        }, t('explore.edit')) : null,
         m.url ? h('a.open', { href: m.url, target: '_blank', rel: 'noopener noreferrer' }, t('explore.open')) : null));
   };
   draw(mention);

@@ -1,15 +1,20 @@
 package dev.shenava.api;
 
+import dev.shenava.alerts.AlertsCommand;
+import dev.shenava.crawler.CrawlCommand;
+import dev.shenava.nlp.NlpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code ./shenava} command line: one entry point for every command.
+ * Shenava's command line: one entry point for every command.
  */
 @Command(name = "shenava",
         mixinStandardHelpOptions = true,
         version = "Shenava 0.1.0",
-        description = "Social listening and sentiment monitoring for Persian, Arabic and English.")
+        description = "Social listening and sentiment monitoring for Persian, Arabic and English.",
+        subcommands = {ServeCommand.class, ImportCommand.class, TestCommand.class,
+                NlpCommand.class, CrawlCommand.class, AlertsCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     /**
@@ -18,7 +23,15 @@ public final class Main implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof dev.shenava.store.StoreException || e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("shenava: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override

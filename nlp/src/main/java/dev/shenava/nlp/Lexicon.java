@@ -89,6 +89,8 @@ final class Lexicon {
     static final class Entries {
         private final Map<String, List<String[]>> byFirst = new HashMap<>();
         private final List<String> prefixes = new ArrayList<>();
+        /** Single-token answers, remembered: the same words recur in every text. Bounded. */
+        private final Map<String, Boolean> seen = new java.util.concurrent.ConcurrentHashMap<>();
 
         void add(List<String> tokens, boolean prefix) {
             if (prefix && tokens.size() == 1) {
@@ -114,15 +116,23 @@ final class Lexicon {
             if (best > 0) {
                 return best;
             }
-            for (String p : prefixes) {
-                if (t.startsWith(p)) {
-                    return 1;
+            Boolean known = seen.get(t);
+            if (known == null) {
+                known = prefixed(t) || !t.isEmpty() && Letters.isArabicScript(t.charAt(0)) && t.length() > 2 && stemmed(t);
+                if (seen.size() < 100_000) {
+                    seen.put(t, known);
                 }
             }
-            if (!t.isEmpty() && Letters.isArabicScript(t.charAt(0)) && t.length() > 2) {
-                return stemmed(t) ? 1 : 0;
+            return known ? 1 : 0;
+        }
+
+        private boolean prefixed(String t) {
+            for (String p : prefixes) {
+                if (t.startsWith(p)) {
+                    return true;
+                }
             }
-            return 0;
+            return false;
         }
 
         private static int longest(List<String[]> candidates, List<String> tokens, int i) {

@@ -23,6 +23,9 @@ public final class Normalizer {
     private static final Set<String> SUFFIXES = Set.of("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان",
             "هایتان", "هایشان", "تر", "ترین", "تری");
 
+    /** Clitics written apart or with a ZWNJ after a word ending in ه: "خانه ای", "رفته ام", "خانه اش". */
+    private static final Set<String> AFTER_HEH = Set.of("ای", "ام", "ات", "اش", "ایم", "اید", "اند");
+
     private Normalizer() {
     }
 
@@ -80,6 +83,10 @@ public final class Normalizer {
                     continue;
                 }
                 if (SUFFIXES.contains(t.text()) && !PREFIXES.contains(last.text())) {
+                    joined.set(joined.size() - 1, new Token(Kind.WORD, last.text() + t.text(), last.start(), t.end()));
+                    continue;
+                }
+                if (AFTER_HEH.contains(t.text()) && last.text().endsWith("ه") && last.text().length() > 1) {
                     joined.set(joined.size() - 1, new Token(Kind.WORD, last.text() + t.text(), last.start(), t.end()));
                     continue;
                 }

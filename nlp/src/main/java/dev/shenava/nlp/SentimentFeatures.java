@@ -17,6 +17,9 @@ final class SentimentFeatures {
     private static final int SEED_CHAR = 0xc2b2ae35;
     private static final int SEED_META = 0x27d4eb2f;
 
+    /** Weight of the lexicon counts next to the L2-normalised word and char groups. */
+    private static final float LEXICON_SCALE = 1f;
+
     private final int bits;
     private final int mask;
     private final Normalizer normalizer = Normalizer.create();
@@ -139,11 +142,11 @@ final class SentimentFeatures {
         String[] names = {"lex+", "lex-", "lexneg+", "lexneg-"};
         for (int k = 0; k < 4; k++) {
             if (polarity[k] > 0) {
-                add(meta, SEED_META, names[k], (float) Math.log1p(polarity[k]));
+                add(meta, SEED_META, names[k], LEXICON_SCALE * (float) Math.log1p(polarity[k]));
             }
         }
         float balance = polarity[0] + polarity[3] - polarity[1] - polarity[2];
-        add(meta, SEED_META, balance > 0 ? "lexbal+" : balance < 0 ? "lexbal-" : "lexbal0", 1f);
+        add(meta, SEED_META, balance > 0 ? "lexbal+" : balance < 0 ? "lexbal-" : "lexbal0", LEXICON_SCALE);
         int excl = 0;
         int ques = 0;
         int run = 1;

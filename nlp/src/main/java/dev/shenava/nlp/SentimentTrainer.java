@@ -93,12 +93,20 @@ public final class SentimentTrainer {
         Random random = new Random(settings.seed());
         List<Row> train = new ArrayList<>();
         List<Row> valid = new ArrayList<>();
-        split(rows, random, train, valid);
+        split(rows, random, train, valid, settings.validation());
         log.printf(Locale.ROOT, "%s: %d training rows, %d validation rows%n", lang, train.size(), valid.size());
         SentimentFeatures features = new SentimentFeatures(settings.bits());
         List<SparseVector> xs = train.parallelStream().map(r -> features.extract(r.text(), lang)).toList();
         List<SparseVector> vs = valid.parallelStream().map(r -> features.extract(r.text(), lang)).toList();
         return new Prepared(lang, train, valid, xs, vs);
+    }
+
+    /** The validation rows that training with these settings holds out. */
+    static List<Row> validationRows(List<Row> rows, Settings settings) {
+        List<Row> train = new ArrayList<>();
+        List<Row> valid = new ArrayList<>();
+        split(rows, new Random(settings.seed()), train, valid, settings.validation());
+        return valid;
     }
 
     /** Tries several settings on one featurisation, two at a time, and prints each one's validation figures. */
@@ -187,7 +195,7 @@ public final class SentimentTrainer {
      * Splits by distinct normalised text, so a text that occurs in several files (the tweet corpora
      * share many) lands wholly on one side; strata are the file and label of its first occurrence.
      */
-    private void split(List<Row> rows, Random random, List<Row> train, List<Row> valid) {
+    private static void split(List<Row> rows, Random random, List<Row> train, List<Row> valid, double fraction) {
         Normalizer normalizer = Normalizer.create();
         Map<String, List<Row>> byText = new LinkedHashMap<>();
         for (Row r : rows) {
@@ -198,7 +206,7 @@ public final class SentimentTrainer {
         for (List<List<Row>> stratum : strata.values()) {
             List<List<Row>> shuffled = new ArrayList<>(stratum);
             Collections.shuffle(shuffled, random);
-            int held = (int) Math.round(shuffled.size() * settings.validation());
+            int held = (int) Math.round(shuffled.size() * fraction);
             shuffled.subList(0, held).forEach(valid::addAll);
             shuffled.subList(held, shuffled.size()).forEach(train::addAll);
         }

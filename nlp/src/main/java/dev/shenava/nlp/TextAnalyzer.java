@@ -75,16 +75,17 @@ public final class TextAnalyzer {
         String normalized = String.join(" ", tokens);
         String lang = languages.identify(t);
         Optional<SentimentModel> model = config.languages().contains(lang) ? SentimentModel.bundled(lang) : Optional.empty();
-        SentimentScore overall = model.map(m -> m.score(t)).orElse(SentimentScore.NEUTRAL);
+        Map<String, SentimentScore> scored = new java.util.HashMap<>();
+        java.util.function.Function<String, SentimentScore> scorer = s -> scored.computeIfAbsent(s.strip(),
+                k -> model.map(m -> m.score(k)).orElse(SentimentScore.NEUTRAL));
+        SentimentScore overall = scorer.apply(t);
         List<int[]> spans = SentenceSplitter.split(t);
         List<SentenceSentiment> sentences = new ArrayList<>(spans.size());
         for (int[] s : spans) {
-            SentimentScore score = spans.size() == 1 ? overall
-                    : model.map(m -> m.score(t.substring(s[0], s[1]))).orElse(SentimentScore.NEUTRAL);
+            SentimentScore score = spans.size() == 1 ? overall : scorer.apply(t.substring(s[0], s[1]));
             sentences.add(new SentenceSentiment(s[0], s[1], score));
         }
-        List<TouchpointSentiment> found = touchpoints.find(t, spans, lang,
-                clause -> model.map(m -> m.score(clause)).orElse(SentimentScore.NEUTRAL));
+        List<TouchpointSentiment> found = touchpoints.find(t, spans, lang, scorer);
         List<String> phrases = KeyPhrases.extract(tokens, lang, config.maxKeyPhrases());
         return new Analysis(lang, normalized, overall, sentences, found, phrases, truncated);
     }

@@ -78,6 +78,15 @@ class BrandMatcherTest {
     }
 
     @Test
+    void matchesMultiWordTermsWrittenWithArabicLettersAndAnyJoiner() {
+        BrandMatcher digikala = BrandMatcher.create(List.of(new Brand("digikala", "Digikala", List.of("دیجی‌کالا"), List.of(), List.of())));
+        for (String text : List.of("از ديجي كالا خريدم", "از ديجيكالا خريدم", "از دیجی‌کالا خریدم", "#دیجی_کالا", "دیجی‌کالایی‌ها")) {
+            assertEquals(1, digikala.match(text).size(), text);
+        }
+        assertEquals(List.of(), digikala.match("دیجی‌کالاسنج"));
+    }
+
+    @Test
     void toleratesNullBrokenSurrogatesAndHugeText() {
         assertEquals(List.of(), matcher.match(null));
         assertEquals(List.of("snapp"), ids("\uD800اسنپ\uDC00"));

@@ -32,6 +32,14 @@ class NormalizerTest {
     }
 
     @Test
+    void joinsCliticsAfterHeh() {
+        assertEquals(n("خانه‌ای"), n("خانه ای"));
+        assertEquals("رفتهام", n("رفته ام"));
+        assertEquals("رفتهام", n("رفته‌ام"));
+        assertEquals("خانهاش", n("خانه اش"));
+    }
+
+    @Test
     void foldsEzafeAfterHeh() {
         assertEquals(n("خانۀ من"), n("خانه‌ی من"));
         assertEquals(n("خانۀ من"), n("خانه ی من"));

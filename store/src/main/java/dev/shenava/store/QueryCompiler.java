@@ -57,13 +57,23 @@ public final class QueryCompiler {
         return switch (node) {
             case Word word -> word.wildcard() ? wildcard(word, field) : phrase(word.text(), word.position(), field);
             case Phrase phrase -> hasWildcard(phrase.text())
-                    ? Query.of(q -> q.spanNear(phraseSpan(phrase, field).spanNear()))
+                    ? query(phraseSpan(phrase, field))
                     : phrase(phrase.text(), phrase.position(), field);
             case And and -> and(and.operands(), child -> text(child, field));
             case Or or -> or(or.operands(), child -> text(child, field));
             case Not not -> Query.of(q -> q.bool(b -> b.mustNot(text(not.operand(), field))));
-            case Near near -> Query.of(q -> q.spanNear(span(near, field).spanNear()));
+            case Near near -> query(span(near, field));
             case Field filter -> FieldFilters.compile(filter);
+        };
+    }
+
+    private static Query query(SpanQuery span) {
+        return switch (span._kind()) {
+            case SpanNear -> Query.of(q -> q.spanNear(span.spanNear()));
+            case SpanTerm -> Query.of(q -> q.spanTerm(span.spanTerm()));
+            case SpanMulti -> Query.of(q -> q.spanMulti(span.spanMulti()));
+            case SpanOr -> Query.of(q -> q.spanOr(span.spanOr()));
+            default -> throw new IllegalStateException("unexpected span " + span._kind());
         };
     }
 

@@ -54,7 +54,8 @@ final class QueryLexer {
             } else if (c == '(' || c == ')') {
                 tokens.add(Token.of(c == '(' ? Kind.OPEN : Kind.CLOSE, String.valueOf(c), i + 1));
                 i++;
-            } else if (isOpeningQuote(c)) {
+            } else if (isQuote(c)) {
+                // A stray closing quote opens a phrase too, so that every character is consumed.
                 phrase();
             } else if (c == '-' && i + 1 < query.length() && startsOperand(query.charAt(i + 1))) {
                 tokens.add(Token.of(Kind.MINUS, "-", i + 1));

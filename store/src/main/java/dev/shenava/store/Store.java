@@ -16,11 +16,13 @@ public final class Store implements AutoCloseable {
     private final Optional<EmbeddedElasticsearch> node;
     private final ElasticsearchClient client;
     private final MentionIndex mentions;
+    private final boolean ownsClient;
 
-    private Store(StoreConfig config, Optional<EmbeddedElasticsearch> node, ElasticsearchClient client) {
+    private Store(StoreConfig config, Optional<EmbeddedElasticsearch> node, ElasticsearchClient client, boolean ownsClient) {
         this.config = config;
         this.node = node;
         this.client = client;
+        this.ownsClient = ownsClient;
         this.mentions = MentionIndex.create(client, config.index());
     }
 
@@ -40,20 +42,20 @@ public final class Store implements AutoCloseable {
             node = Optional.of(EmbeddedElasticsearch.create(config).start());
             client = ElasticsearchClients.create(node.get().url());
         }
-        Store store = new Store(config, node, client);
+        Store store = new Store(config, node, client, true);
         store.mentions.ensureCreated();
         return store;
     }
 
     /**
-     * A store over an existing client (tests, tools); nothing is started or stopped.
+     * A store over an existing client (tests, tools); nothing is started, stopped or closed.
      *
      * @param config the configuration (index names)
      * @param client the client
      * @return the store, indices created
      */
     public static Store of(StoreConfig config, ElasticsearchClient client) {
-        Store store = new Store(config, Optional.empty(), client);
+        Store store = new Store(config, Optional.empty(), client, false);
         store.mentions.ensureCreated();
         return store;
     }
@@ -118,6 +120,9 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownsClient) {
+            return;
+        }
         try {
             client.close();
         } catch (IOException ignored) {

@@ -100,6 +100,12 @@ class QueryParserTest {
     }
 
     @Test
+    void readsAStrayClosingQuoteAsTheStartOfAPhrase() {
+        assertEquals(new Phrase("late", 1), QueryParser.parse("»late»"));
+        assertEquals(1, assertThrows(QueryException.class, () -> QueryParser.parse("”late")).position());
+    }
+
+    @Test
     void reportsUnexpectedClosingParenthesisWithItsColumn() {
         QueryException e = assertThrows(QueryException.class, () -> QueryParser.parse("snapp OR tapsi)"));
         assertEquals(15, e.position());

@@ -1,0 +1,147 @@
+package dev.shenava.api;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Concurrent HTTP clients that time searches and dashboard overviews against a running API.
+ */
+final class BenchClients {
+
+    private static final List<String> QUERIES = List.of(
+            "delivery", "courier late", "\"cold food\"", "(late OR دیر) AND (courier OR پیک)", "deliv*",
+            "courier NEAR/3 late", "refund NEAR/5f payment", "app -crash", "کیفیت OR جودة", "lang:fa سفارش",
+            "sentiment:negative delivery", "touchpoint:delivery:negative", "brand:rival price", "source:telegram",
+            "author:user42", "site:site7.example", "(support OR پشتیبانی) NOT rude", "l?te", "\"fresh food\" OR fresh");
+    private static final List<String> FILTERS = List.of("", "&brand=acme", "&lang=fa", "&sentiment=negative",
+            "&sort=engagement", "&touchpoint=delivery", "&brand=rival&lang=en");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final String base;
+    private final int clients;
+    private final int requests;
+
+    /** Latencies of one kind of request. */
+    record Result(double[] millis, long errors, double seconds) {
+        int count() {
+            return millis.length;
+        }
+
+        double percentile(double p) {
+            if (millis.length == 0) {
+                return 0;
+            }
+            double[] sorted = millis.clone();
+            Arrays.sort(sorted);
+            int rank = (int) Math.ceil(p / 100 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+        }
+
+        double throughput() {
+            return millis.length / seconds;
+        }
+    }
+
+    BenchClients(String base, int clients, int requests) {
+        this.base = base;
+        this.clients = clients;
+        this.requests = requests;
+    }
+
+    void warmUp() throws Exception {
+        for (String q : QUERIES) {
+            get(searchPath(q, ""));
+        }
+        overview(new SplittableRandom(0));
+    }
+
+    Result searches() throws Exception {
+        return measure(random -> {
+            get(searchPath(QUERIES.get(random.nextInt(QUERIES.size())), FILTERS.get(random.nextInt(FILTERS.size()))));
+        });
+    }
+
+    Result overviews() throws Exception {
+        return measure(this::overview);
+    }
+
+    private void overview(SplittableRandom random) throws Exception {
+        String filter = random.nextBoolean() ? "" : "&lang=fa";
+        List<String> paths = List.of("/api/v1/stats/timeseries?interval=day" + filter,
+                "/api/v1/stats/touchpoints?x=1" + filter,
+                "/api/v1/stats/share-of-voice?brand=acme" + filter,
+                "/api/v1/stats/trending?size=20" + filter);
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (String path : paths) {
+                calls.add(parallel.submit(() -> {
+                    get(path);
+                    return null;
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        }
+    }
+
+    private interface Op {
+        void run(SplittableRandom random) throws Exception;
+    }
+
+    private Result measure(Op op) throws Exception {
+        List<double[]> perClient = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        long started = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<double[]>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                SplittableRandom random = new SplittableRandom(c);
+                futures.add(pool.submit(() -> {
+                    double[] times = new double[requests];
+                    for (int i = 0; i < requests; i++) {
+                        long t0 = System.nanoTime();
+                        try {
+                            op.run(random);
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                        times[i] = (System.nanoTime() - t0) / 1e6;
+                    }
+                    return times;
+                }));
+            }
+            for (Future<double[]> f : futures) {
+                perClient.add(f.get());
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Result(perClient.stream().flatMapToDouble(Arrays::stream).toArray(), errors.get(), seconds);
+    }
+
+    private static String searchPath(String q, String filter) {
+        return "/api/v1/mentions?size=20&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + filter;
+    }
+
+    private void get(String path) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": "
+                    + new String(r.body(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.shenava.api;
+
+import dev.shenava.crawler.Post;
+import dev.shenava.nlp.Analysis;
+import dev.shenava.nlp.Brand;
+import dev.shenava.nlp.BrandMatch;
+import dev.shenava.nlp.BrandMatcher;
+import dev.shenava.nlp.TextAnalyzer;
+import dev.shenava.store.Mention;
+import dev.shenava.store.MentionJournal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The way every post becomes a stored mention, for crawlers and imports alike:
+ * brand matching, then analysis, then the durable journal in front of Elasticsearch.
+ * Thread-safe; analysis runs on the caller's thread.
+ */
+public final class IngestPipeline {
+
+    private final TextAnalyzer analyzer;
+    private final MentionJournal journal;
+    private volatile BrandMatcher matcher;
+    private volatile Set<String> brandIds;
+
+    private IngestPipeline(TextAnalyzer analyzer, MentionJournal journal, List<Brand> brands) {
+        this.analyzer = analyzer;
+        this.journal = journal;
+        brands(brands);
+    }
+
+    /**
+     * Creates the pipeline.
+     *
+     * @param analyzer the text analyser
+     * @param journal  where accepted mentions go
+     * @param brands   the tracked brands
+     * @return the pipeline
+     */
+    public static IngestPipeline create(TextAnalyzer analyzer, MentionJournal journal, List<Brand> brands) {
+        return new IngestPipeline(analyzer, journal, brands);
+    }
+
+    /**
+     * Replaces the tracked brands (after a change through the API).
+     *
+     * @param brands the brands
+     */
+    public void brands(List<Brand> brands) {
+        this.matcher = BrandMatcher.create(brands);
+        this.brandIds = Set.copyOf(brands.stream().map(Brand::id).toList());
+    }
+
+    /**
+     * Matches and analyses a post.
+     *
+     * @param post           the post
+     * @param explicitBrands brands the caller already knows the post is about (may be empty)
+     * @return the mention, or empty when the post mentions no tracked brand and none was given
+     */
+    public Optional<Mention> mention(Post post, List<String> explicitBrands) {
+        Set<String> brands = new LinkedHashSet<>(explicitBrands);
+        String matchable = post.title().isEmpty() ? post.text() : post.title() + "\n" + post.text();
+        for (BrandMatch m : matcher.match(matchable)) {
+            brands.add(m.brandId());
+        }
+        if (brands.isEmpty()) {
+            return Optional.empty();
+        }
+        Analysis analysis = analyzer.analyze(post.text().isBlank() ? post.title() : post.text());
+        return Optional.of(Mention.of(post, List.copyOf(brands), analysis));
+    }
+
+    /**
+     * Durably accepts mentions (they reach Elasticsearch through the journal).
+     *
+     * @param mentions mentions from {@link #mention(Post, List)}
+     */
+    public void accept(List<Mention> mentions) {
+        journal.append(mentions);
+    }
+
+    /**
+     * Matches, analyses and durably accepts posts; returns the posts that mention no brand.
+     *
+     * @param posts the posts
+     * @return the posts that were dropped because they mention no tracked brand
+     */
+    public List<Post> submit(List<Post> posts) {
+        List<Mention> mentions = new ArrayList<>(posts.size());
+        List<Post> dropped = new ArrayList<>();
+        for (Post p : posts) {
+            mention(p, List.of()).ifPresentOrElse(mentions::add, () -> dropped.add(p));
+        }
+        accept(mentions);
+        return dropped;
+    }
+
+    /** @return ids of the tracked brands */
+    public Set<String> brandIds() {
+        return brandIds;
+    }
+
+    /** @return the journal behind the pipeline */
+    public MentionJournal journal() {
+        return journal;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.shenava.api;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.shenava.store.ElasticsearchClients;
+import dev.shenava.store.EmbeddedElasticsearch;
+import dev.shenava.store.Mention;
+import dev.shenava.store.MentionIndex;
+import dev.shenava.store.MentionStats;
+import dev.shenava.store.RecordIndex;
+import dev.shenava.store.StoreConfig;
+import dev.shenava.nlp.Brand;
+import io.helidon.config.Config;
+import io.helidon.webserver.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code bench query}: loads synthetic mentions and measures the query API under 50 concurrent
+ * clients, printing p50/p95/p99 for searches and for the dashboard overview.
+ */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = "Load synthetic mentions, then measure search and dashboard-overview latency under concurrent clients.")
+public final class QueryBench implements Callable<Integer> {
+
+    static final String INDEX = "shenava-bench-mentions";
+
+    @Option(names = "--mentions", description = "Synthetic mentions to load (default ${DEFAULT-VALUE}).")
+    long mentions = 1_000_000;
+
+    @Option(names = "--clients", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
+    int clients = 50;
+
+    @Option(names = "--requests", description = "Requests per client and kind (default ${DEFAULT-VALUE}).")
+    int requests = 40;
+
+    @Option(names = "--config", description = "Configuration file (store.url for an external cluster).")
+    String config;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        Config root = config == null ? Config.create() : Config.builder()
+                .addSource(io.helidon.config.ConfigSources.file(config)).build();
+        StoreConfig store = StoreConfig.create(root.get("store"));
+        EmbeddedElasticsearch node = store.url().isPresent() ? null : EmbeddedElasticsearch.create(store).start();
+        String url = store.url().orElseGet(() -> node.url());
+        try (ElasticsearchClient es = ElasticsearchClients.create(url, store, System.getenv())) {
+            MentionIndex index = MentionIndex.create(es, INDEX).ensureCreated();
+            Instant end = Instant.now();
+            load(index, end);
+            run(es, index);
+            return 0;
+        } finally {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    private void load(MentionIndex index, Instant end) throws Exception {
+        long present = index.count(dev.shenava.store.MentionFilter.ALL);
+        if (present >= mentions) {
+            out.printf("using the %,d mentions already in %s%n", present, INDEX);
+            return;
+        }
+        out.printf("loading %,d synthetic mentions into %s ...%n", mentions - present, INDEX);
+        long started = System.nanoTime();
+        int batch = 2000;
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> pending = new ArrayList<>();
+            for (long from = present; from < mentions; from += batch) {
+                long start = from;
+                long stop = Math.min(mentions, from + batch);
+                pending.add(pool.submit(() -> {
+                    SyntheticMentions gen = new SyntheticMentions(start, end, Duration.ofDays(60));
+                    List<Mention> docs = new ArrayList<>(batch);
+                    for (long n = start; n < stop; n++) {
+                        docs.add(gen.next(n));
+                    }
+                    index.write(docs);
+                }));
+                if (pending.size() > 8) {
+                    pending.removeFirst().get();
+                }
+            }
+            for (Future<?> f : pending) {
+                f.get();
+            }
+        }
+        index.refresh();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.printf("loaded in %.1f s (%,.0f mentions/s)%n", seconds, (mentions - present) / seconds);
+    }
+
+    private void run(ElasticsearchClient es, MentionIndex index) throws Exception {
+        RecordIndex<Brand> brands = RecordIndex.create(es, "shenava-bench-brands", Brand.class, Brand::id).ensureCreated();
+        brands.put(new Brand("acme", "Acme", List.of("acme"), List.of(), List.of("rival", "third")));
+        WebServer server = WebServer.builder().host("127.0.0.1").port(0)
+                .routing(r -> {
+                    ApiErrors.register(r);
+                    r.register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, INDEX), brands, Clock.systemUTC()))
+                            .register("/api/v1/mentions", new MentionRoutes(index, dev.shenava.store.QueryCompiler::compile));
+                })
+                .build().start();
+        try {
+            BenchClients bench = new BenchClients("http://127.0.0.1:" + server.port(), clients, requests);
+            bench.warmUp();
+            out.printf("%d clients, %d requests each per kind, %,d mentions%n", clients, requests,
+                    index.count(dev.shenava.store.MentionFilter.ALL));
+            print("search", bench.searches());
+            print("overview", bench.overviews());
+        } finally {
+            server.stop();
+        }
+    }
+
+    private void print(String what, BenchClients.Result r) {
+        out.printf("%-9s n=%d  p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  max=%.1f ms  errors=%d  (%.0f req/s)%n", what,
+                r.count(), r.percentile(50), r.percentile(95), r.percentile(99), r.percentile(100), r.errors(),
+                r.throughput());
+    }
+}

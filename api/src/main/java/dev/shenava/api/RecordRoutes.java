@@ -1,0 +1,119 @@
+package dev.shenava.api;
+
+import dev.shenava.store.RecordIndex;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Create, read, update and delete of one kind of record ({@code /brands}, {@code /sources}), each
+ * validated before it is stored. Changes are visible to the next read, so they apply without a restart.
+ *
+ * @param <T> the record type as the API shows it
+ */
+public final class RecordRoutes<T> implements HttpService {
+
+    private static final int MAX_RECORDS = 10_000;
+
+    private final String noun;
+    private final RecordIndex<T> index;
+    private final Class<T> type;
+    private final Function<T, String> idOf;
+    private final BiFunction<String, T, T> validate;
+    private final Runnable changed;
+
+    /**
+     * Creates the routes.
+     *
+     * @param noun     what the records are, for messages ({@code brand})
+     * @param index    where they are stored
+     * @param type     their class, read from JSON
+     * @param idOf     how to read an id
+     * @param validate given the id from the path (or the body's for POST) and the body, returns the record to
+     *                 store or throws {@link ApiException} / {@link IllegalArgumentException} saying what to fix
+     * @param changed  runs after every change, e.g. to hand new brands to the pipeline
+     */
+    public RecordRoutes(String noun, RecordIndex<T> index, Class<T> type, Function<T, String> idOf,
+                        BiFunction<String, T, T> validate, Runnable changed) {
+        this.noun = noun;
+        this.index = index;
+        this.type = type;
+        this.idOf = idOf;
+        this.validate = validate;
+        this.changed = changed;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::list)
+                .post("/", this::create)
+                .get("/{id}", this::read)
+                .put("/{id}", this::replace)
+                .delete("/{id}", this::delete);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        res.send(Map.of("items", index.list(MAX_RECORDS)));
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        T body = body(req);
+        T record = validate.apply(idOf.apply(body), body);
+        if (index.get(idOf.apply(record)).isPresent()) {
+            throw ApiException.conflict(noun + " '" + idOf.apply(record) + "' exists; PUT /" + noun + "s/"
+                    + idOf.apply(record) + " replaces it");
+        }
+        index.put(record);
+        changed.run();
+        res.status(Status.CREATED_201).send(record);
+    }
+
+    private void read(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        res.send(index.get(id).orElseThrow(() -> missing(id)));
+    }
+
+    private void replace(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        T body = body(req);
+        String bodyId = idOf.apply(body);
+        if (bodyId != null && !bodyId.isBlank() && !bodyId.equals(id)) {
+            throw ApiException.badRequest("the body's id '" + MentionParams.shorten(bodyId)
+                    + "' differs from the path's '" + MentionParams.shorten(id) + "'");
+        }
+        T record = validate.apply(id, body);
+        index.put(record);
+        changed.run();
+        res.send(record);
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        if (!index.delete(id)) {
+            throw missing(id);
+        }
+        changed.run();
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private T body(ServerRequest req) {
+        if (!req.content().hasEntity()) {
+            throw ApiException.badRequest("send the " + noun + " as a JSON object");
+        }
+        T body = req.content().as(type);
+        if (body == null) {
+            throw ApiException.badRequest("send the " + noun + " as a JSON object");
+        }
+        return body;
+    }
+
+    private ApiException missing(String id) {
+        return ApiException.notFound("no " + noun + " '" + MentionParams.shorten(id) + "'");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.shenava.api;
+
+import dev.shenava.nlp.Brand;
+import dev.shenava.nlp.TextAnalyzer;
+import dev.shenava.store.MentionJournal;
+import dev.shenava.store.RecordIndex;
+import dev.shenava.store.Store;
+import dev.shenava.store.StoreConfig;
+import io.helidon.config.Config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * What a running Shenava process holds: configuration, store, journal, analyser and pipeline.
+ * Built with {@code new} in one place; closed in reverse order.
+ */
+final class ShenavaRuntime implements AutoCloseable {
+
+    private final Config config;
+    private final Store store;
+    private final MentionJournal journal;
+    private final IngestPipeline pipeline;
+    private final RecordIndex<Brand> brandIndex;
+
+    private ShenavaRuntime(Config config, Store store, TextAnalyzer analyzer) {
+        this.config = config;
+        this.store = store;
+        this.brandIndex = store.records("brands", Brand.class, Brand::id);
+        this.journal = store.openJournal();
+        this.pipeline = IngestPipeline.create(analyzer, journal, brands());
+    }
+
+    /**
+     * Opens the store (starting the embedded node if configured so) and everything on top of it. The
+     * analyser's models load and {@code warmUp} runs while the node starts.
+     *
+     * @param config the root configuration
+     * @param warmUp more work to do while the node starts
+     * @return the runtime
+     */
+    static ShenavaRuntime open(Config config, Runnable warmUp) {
+        CompletableFuture<TextAnalyzer> analyzer = new CompletableFuture<>();
+        Thread.ofPlatform().name("shenava-warm-up").start(() -> {
+            try {
+                analyzer.complete(TextAnalyzer.create());
+                warmUp.run();
+            } catch (RuntimeException | Error e) {
+                analyzer.completeExceptionally(e);
+            }
+        });
+        Store store = Store.open(StoreConfig.create(config.get("store")));
+        try {
+            return new ShenavaRuntime(config, store, analyzer.join());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * A runtime over an existing store (tests).
+     *
+     * @param config the root configuration
+     * @param store  the store
+     * @return the runtime
+     */
+    static ShenavaRuntime of(Config config, Store store) {
+        return new ShenavaRuntime(config, store, TextAnalyzer.create());
+    }
+
+    Config config() {
+        return config;
+    }
+
+    Store store() {
+        return store;
+    }
+
+    MentionJournal journal() {
+        return journal;
+    }
+
+    IngestPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Brands from the configuration, and from the brands index (which wins on the same id). */
+    List<Brand> brands() {
+        Map<String, Brand> all = new LinkedHashMap<>();
+        ShenavaConfig.brands(config).forEach(b -> all.put(b.id(), b));
+        brandIndex.list(10_000).forEach(b -> all.put(b.id(), b));
+        return new ArrayList<>(all.values());
+    }
+
+    RecordIndex<Brand> brandIndex() {
+        return brandIndex;
+    }
+
+    /** Registers brands in the brands index and in the pipeline. */
+    void register(List<Brand> brands) {
+        brands.forEach(brandIndex::put);
+        pipeline.brands(brands());
+    }
+
+    @Override
+    public void close() {
+        journal.close();
+        store.close();
+    }
+}

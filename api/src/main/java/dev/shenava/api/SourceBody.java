@@ -1,0 +1,56 @@
+package dev.shenava.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.shenava.crawler.SourceKind;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A source as the API shows and stores it.
+ *
+ * @param id              unique id
+ * @param kind            rss, web, telegram, ...
+ * @param params          kind-specific parameters
+ * @param brands          brand ids it serves
+ * @param intervalSeconds how often to poll
+ * @param credentialEnv   name of the environment variable holding its credential, or null
+ * @param enabled         whether it is polled
+ * @param status          polling state; read-only, ignored on input
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SourceBody(String id, String kind, Map<String, String> params, List<String> brands,
+                         Long intervalSeconds, String credentialEnv, Boolean enabled,
+                         @JsonProperty(access = JsonProperty.Access.READ_ONLY) Map<String, Object> status) {
+
+    private static final long DEFAULT_INTERVAL = 900;
+
+    /**
+     * Checks a source and returns it in its stored form (without status).
+     *
+     * @param id   the id (from the path, or the body's)
+     * @param body the body
+     * @return the validated source
+     * @throws IllegalArgumentException saying what to fix
+     */
+    public static SourceBody validated(String id, SourceBody body) {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("source id must be 1-64 lower-case letters, digits, '.', '_' or '-', "
+                    + "was '" + MentionParams.shorten(String.valueOf(id)) + "'");
+        }
+        SourceKind kind = SourceKind.parse(body.kind());
+        Map<String, String> params = body.params() == null ? Map.of() : new TreeMap<>(body.params());
+        long interval = body.intervalSeconds() == null ? DEFAULT_INTERVAL : body.intervalSeconds();
+        if (interval < 1) {
+            throw new IllegalArgumentException("intervalSeconds must be at least 1, was " + interval);
+        }
+        String credentialEnv = body.credentialEnv() == null || body.credentialEnv().isBlank() ? null
+                : body.credentialEnv().strip();
+        SourceValidation.check(id, kind, params, credentialEnv, interval);
+        List<String> brands = body.brands() == null ? List.of() : List.copyOf(body.brands());
+        return new SourceBody(id, kind.id(), params, brands, interval, credentialEnv,
+                body.enabled() == null || body.enabled(), null);
+    }
+}

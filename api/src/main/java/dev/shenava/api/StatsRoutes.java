@@ -1,0 +1,103 @@
+package dev.shenava.api;
+
+import dev.shenava.nlp.Brand;
+import dev.shenava.store.MentionFilter;
+import dev.shenava.store.MentionStats;
+import dev.shenava.store.RecordIndex;
+import dev.shenava.store.StatsInterval;
+import dev.shenava.store.StatsScope;
+import io.helidon.common.parameters.Parameters;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SequencedMap;
+
+/**
+ * {@code GET /api/v1/stats/*}: time series, share of voice, touchpoints, trending key phrases,
+ * authors, sources and languages, each over the same filters as the mention search.
+ */
+public final class StatsRoutes implements HttpService {
+
+    private final MentionStats stats;
+    private final RecordIndex<Brand> brands;
+    private final Clock clock;
+
+    /**
+     * Creates the routes.
+     *
+     * @param stats  the statistics
+     * @param brands the brand records (share of voice reads a brand's competitors and names)
+     * @param clock  the clock for the default range
+     */
+    public StatsRoutes(MentionStats stats, RecordIndex<Brand> brands, Clock clock) {
+        this.stats = stats;
+        this.brands = brands;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/timeseries", this::timeseries)
+                .get("/share-of-voice", this::shareOfVoice)
+                .get("/touchpoints", this::touchpoints)
+                .get("/trending", this::trending)
+                .get("/authors", this::authors)
+                .get("/sources", this::sources);
+    }
+
+    private void timeseries(ServerRequest req, ServerResponse res) {
+        res.send(stats.timeseries(scope(req.query()), interval(req.query())));
+    }
+
+    private void shareOfVoice(ServerRequest req, ServerResponse res) {
+        String id = req.query().first("brand").orElse("").strip();
+        if (id.isEmpty()) {
+            throw ApiException.badRequest("brand is required: the id of the brand to compare with its competitors");
+        }
+        Brand brand = brands.get(id).orElseThrow(() -> ApiException.notFound("no brand '" + MentionParams.shorten(id)
+                + "'; GET /api/v1/brands lists them"));
+        SequencedMap<String, String> names = new LinkedHashMap<>();
+        names.put(brand.id(), brand.name());
+        for (String competitor : brand.competitors()) {
+            names.putIfAbsent(competitor, brands.get(competitor).map(Brand::name).orElse(competitor));
+        }
+        MentionFilter filter = MentionParams.filter(req.query()).withBrands(null);
+        res.send(stats.shareOfVoice(MentionParams.scope(filter, clock), names, interval(req.query())));
+    }
+
+    private void touchpoints(ServerRequest req, ServerResponse res) {
+        res.send(Map.of("touchpoints", stats.touchpoints(scope(req.query()))));
+    }
+
+    private void trending(ServerRequest req, ServerResponse res) {
+        int size = MentionParams.intParam(req.query(), "size", 20, 1, 100);
+        res.send(Map.of("terms", stats.trending(scope(req.query()), size)));
+    }
+
+    private void authors(ServerRequest req, ServerResponse res) {
+        int size = MentionParams.intParam(req.query(), "size", 20, 1, 100);
+        res.send(Map.of("authors", stats.authors(scope(req.query()), size)));
+    }
+
+    private void sources(ServerRequest req, ServerResponse res) {
+        res.send(stats.sources(scope(req.query())));
+    }
+
+    private StatsScope scope(Parameters query) {
+        return MentionParams.scope(MentionParams.filter(query), clock);
+    }
+
+    private static StatsInterval interval(Parameters query) {
+        String raw = query.first("interval").orElse("day");
+        try {
+            return StatsInterval.of(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("interval must be hour, day or week, was '" + MentionParams.shorten(raw) + "'");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.shenava.crawler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TextHandlingTest {
+
+    @Test
+    void canonicalUrlsDropTrackingParametersAndFragments() {
+        assertEquals("https://example.com/a?id=3",
+                Urls.canonical("HTTPS://Example.COM:443/a?utm_source=x&id=3&fbclid=abc&gclid=1#top"));
+        assertEquals("https://example.com/a", Urls.canonical("https://example.com/a?utm_medium=feed"));
+        assertEquals("https://site.example/story", Urls.canonical(
+                "https://www.google.com/url?rct=j&sa=t&url=https://site.example/story%3Futm_source%3Dga&ct=ga"));
+    }
+
+    @Test
+    void contentHashIgnoresArabicPersianLetterFormsDigitsAndLinks() {
+        assertEquals(ContentHash.of("", "سفارش ۱۲ رسيد https://t.co/x"), ContentHash.of("", "سفارش 12  رسید"));
+        assertEquals(ContentHash.of("", "كتاب"), ContentHash.of("", "کتاب"));
+        assertNotEquals(ContentHash.of("", "late delivery"), ContentHash.of("", "fast delivery"));
+    }
+
+    @Test
+    void detectsCharsetFromBomHeaderDeclarationAndMeta() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a'};
+        assertEquals(StandardCharsets.UTF_8, Charsets.detect(bom, "text/html; charset=windows-1256"));
+        assertEquals(Charset.forName("windows-1256"), Charsets.detect("x".getBytes(), "text/html; charset=\"windows-1256\""));
+        assertEquals(Charset.forName("EUC-KR"), Charsets.detect("<?xml version='1.0' encoding='euc-kr'?><a/>".getBytes(), ""));
+        assertEquals(Charset.forName("windows-1256"),
+                Charsets.detect("<html><head><meta charset=windows-1256>".getBytes(), "text/html"));
+        assertEquals(StandardCharsets.UTF_16LE, Charsets.detect("<?xml".getBytes(StandardCharsets.UTF_16LE), ""));
+        assertEquals(Charset.forName("windows-1252"), Charsets.detect(new byte[] {'c', 'a', 'f', (byte) 0xE9}, ""));
+        assertEquals("don\u2019t", Text.demoronize("don\u0092t"));
+    }
+
+    @Test
+    void readsResetHeadersInEveryDialect() {
+        Instant now = Instant.parse("2026-11-22T10:00:00Z");
+        assertEquals(Duration.ofSeconds(30), RetryInterceptor.resetToWait("30", now).orElseThrow());
+        assertEquals(Duration.ofMillis(1500), RetryInterceptor.resetToWait("1.5", now).orElseThrow());
+        assertEquals(Duration.ofSeconds(60), RetryInterceptor.resetToWait("1795341660", now).orElseThrow());
+        assertEquals(Duration.ofMinutes(5), RetryInterceptor.resetToWait("2026-11-22T10:05:00.070Z", now).orElseThrow()
+                .withNanos(0));
+        assertEquals(Duration.ofSeconds(90), RetryInterceptor.resetToWait("Sun, 22 Nov 2026 10:01:30 GMT", now).orElseThrow());
+        assertEquals(Duration.ZERO, RetryInterceptor.resetToWait("2020-01-01T00:00:00Z", now).orElseThrow());
+    }
+
+    @Test
+    void readsAbbreviatedTelegramCounts() {
+        assertEquals(37_200, TelegramConnector.count("37.2K"));
+        assertEquals(1_200_000, TelegramConnector.count("1.2M"));
+        assertEquals(845, TelegramConnector.count("845"));
+        assertEquals(0, TelegramConnector.count("n/a"));
+    }
+
+    @Test
+    void htmlTextKeepsLineBreaksAndZwnj() {
+        assertEquals("می\u200Cروم\nخانه", Html.text("<p>می\u200Cروم<br/>خانه</p>"));
+    }
+}

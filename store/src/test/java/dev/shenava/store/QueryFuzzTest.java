@@ -1,0 +1,69 @@
+package dev.shenava.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Random and hostile query strings: the parser and compiler either compile them or reject them
+ * with a {@link QueryException} pointing inside the query, never anything else.
+ */
+class QueryFuzzTest {
+
+    private static final List<String> PIECES = List.of("snapp", "اسنپ", "كيفيت", "می\u200Cکنند", " ", "  ", "(", ")",
+            "\"", "“", "»", "«", "AND", "OR", "NOT", "-", "NEAR/3", "NEAR/0", "NEAR/3f", "NEAR/999999999999", "NEAR/",
+            "*", "?", "sn*", "s?", "lang:", "lang:fa", "brand:", "title:", "author:@x", "site:http://", "touchpoint:a:b",
+            "sentiment:", "sentiment:angry", "foo:", "::", ":", "\\", "\u0000", "\t", "\n", "😡", "\uD800", "https://x.y",
+            "e-commerce", "‌", "ـ", "١٢٣", "''", "&&", "||", "AND AND", "()", "(((", ")))", "\"\"", "a\"b");
+
+    @Test
+    void rejectsOrCompilesEveryRandomQueryWithoutOtherFailures() {
+        SplittableRandom random = new SplittableRandom(42);
+        int compiled = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder q = new StringBuilder();
+            int parts = 1 + random.nextInt(12);
+            for (int p = 0; p < parts; p++) {
+                if (random.nextInt(6) == 0) {
+                    q.appendCodePoint(random.nextInt(0x30000));
+                } else {
+                    q.append(PIECES.get(random.nextInt(PIECES.size())));
+                }
+                if (random.nextBoolean()) {
+                    q.append(' ');
+                }
+            }
+            compiled += check(q.toString());
+        }
+        assertTrue(compiled > 1000, "too few random queries compiled (" + compiled + "): the generator is off");
+    }
+
+    @Test
+    void rejectsHostileShapesWithinTheLimits() {
+        check("(".repeat(10_000));
+        check("NOT ".repeat(5_000) + "a");
+        check("a NEAR/1 ".repeat(400) + "a");
+        check("\"" + "x".repeat(5_000));
+        check("a OR ".repeat(800) + "b");
+        check("*".repeat(100));
+        check("lang:" + "(".repeat(50));
+    }
+
+    private static int check(String q) {
+        try {
+            QueryCompiler.compile(q);
+            return 1;
+        } catch (QueryException e) {
+            assertTrue(e.position() >= 1 && e.position() <= q.length() + 1,
+                    "position " + e.position() + " outside the query of length " + q.length() + ": " + e.getMessage());
+            return 0;
+        } catch (RuntimeException | StackOverflowError e) {
+            fail("query " + q.substring(0, Math.min(80, q.length())) + " failed with " + e);
+            return 0;
+        }
+    }
+}
