@@ -95,6 +95,7 @@ final class ShenavaServer {
                         () -> runtime.pipeline().brands(runtime.brands())))
                 .register("/api/v1/sources", new RecordRoutes<>("source", store.records("sources", SourceBody.class,
                         SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, () -> { }))
+                .register("/api/v1", AlertRoutes.create(store, config))
                 .register("/api/v1/analyze", new AnalyzeRoutes(TextAnalyzer.create()))
                 .register("/api/v1/openapi.yaml", new OpenApiRoutes())
                 .any("/api/{+rest}", (req, res) -> ApiErrors.send(res, Status.NOT_FOUND_404, "not_found",
