@@ -180,6 +180,7 @@ class QueryApiIT {
         assertEquals("writer", json(server.get("/api/v1/stats/authors")).get("authors").get(0).get("handle").asText());
         assertEquals(2, json(server.get("/api/v1/stats/sources")).get("languages").size());
         assertEquals(400, server.get("/api/v1/stats/timeseries?interval=minute").statusCode());
+        assertEquals(400, server.get("/api/v1/stats/timeseries?interval=hour&from=2000-01-01").statusCode());
         assertEquals(400, server.get("/api/v1/stats/timeseries?q=(").statusCode());
     }
 
