@@ -49,14 +49,14 @@ public final class ApiAccess implements Filter {
      * @param host the address the server binds, e.g. {@code 127.0.0.1}
      * @param env  environment variables
      * @return the access filter
-     * @throws IllegalStateException when the host is not loopback and no key is configured
+     * @throws IllegalArgumentException when the host is not loopback and no key is configured
      */
     public static ApiAccess create(Config api, String host, Function<String, String> env) {
         List<Key> keys = new ArrayList<>();
         for (Config node : api.get("keys").asNodeList().orElse(List.of())) {
             String secret = node.get("key").asString()
                     .or(() -> node.get("key-env").asString().map(env).filter(v -> !v.isBlank()))
-                    .orElseThrow(() -> new IllegalStateException("api.keys entry " + node.key()
+                    .orElseThrow(() -> new IllegalArgumentException("api.keys entry " + node.key()
                             + " needs 'key' or 'key-env' naming a set environment variable"));
             keys.add(new Key(secret.getBytes(StandardCharsets.UTF_8), ApiRole.of(node.get("role").asString().orElse("viewer"))));
         }
@@ -65,14 +65,14 @@ public final class ApiAccess implements Filter {
             for (String pair : fromEnv.split(",")) {
                 int colon = pair.lastIndexOf(':');
                 if (colon <= 0) {
-                    throw new IllegalStateException(KEYS_ENV + " must hold key:role pairs separated by commas");
+                    throw new IllegalArgumentException(KEYS_ENV + " must hold key:role pairs separated by commas");
                 }
                 keys.add(new Key(pair.substring(0, colon).trim().getBytes(StandardCharsets.UTF_8),
                         ApiRole.of(pair.substring(colon + 1))));
             }
         }
         if (keys.isEmpty() && !loopback(host)) {
-            throw new IllegalStateException("refusing to listen on " + host + " without API keys: set api.keys or "
+            throw new IllegalArgumentException("refusing to listen on " + host + " without API keys: set api.keys or "
                     + KEYS_ENV + ", or bind server.host to 127.0.0.1");
         }
         return new ApiAccess(keys);

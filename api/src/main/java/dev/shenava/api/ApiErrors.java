@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.common.media.type.MediaTypes;
 import dev.shenava.store.QueryException;
+import dev.shenava.store.StoreException;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -47,12 +48,15 @@ public final class ApiErrors {
         routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e.getMessage()))
                 .error(QueryException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400,
                         new Body("bad_query", "q: " + e.getMessage(), e.position())))
+                .error(BadRequestException.class, (req, res, e) ->
+                        send(res, Status.BAD_REQUEST_400, "bad_request", e.getMessage()))
                 .error(IllegalArgumentException.class, (req, res, e) ->
                         send(res, Status.BAD_REQUEST_400, "bad_request", e.getMessage()))
                 .error(JsonProcessingException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400,
                         "bad_request", "the body is not the JSON expected: " + e.getOriginalMessage()))
                 .error(HttpException.class, ApiErrors::http)
                 .error(ElasticsearchException.class, (req, res, e) -> unavailable(res, e))
+                .error(StoreException.class, (req, res, e) -> unavailable(res, e))
                 .error(UncheckedIOException.class, (req, res, e) -> unavailable(res, e))
                 .error(Exception.class, (req, res, e) -> unexpected(res, e));
     }

@@ -111,7 +111,7 @@ public final class QueryBench implements Callable<Integer> {
                 .routing(r -> {
                     ApiErrors.register(r);
                     r.register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, INDEX), brands, Clock.systemUTC()))
-                            .register("/api/v1/mentions", new BenchSearchRoutes(index));
+                            .register("/api/v1/mentions", new MentionRoutes(index, dev.shenava.store.QueryCompiler::compile));
                 })
                 .build().start();
         try {

@@ -26,6 +26,7 @@ public final class RecordRoutes<T> implements HttpService {
     private final Class<T> type;
     private final Function<T, String> idOf;
     private final BiFunction<String, T, T> validate;
+    private final Runnable changed;
 
     /**
      * Creates the routes.
@@ -36,14 +37,16 @@ public final class RecordRoutes<T> implements HttpService {
      * @param idOf     how to read an id
      * @param validate given the id from the path (or the body's for POST) and the body, returns the record to
      *                 store or throws {@link ApiException} / {@link IllegalArgumentException} saying what to fix
+     * @param changed  runs after every change, e.g. to hand new brands to the pipeline
      */
     public RecordRoutes(String noun, RecordIndex<T> index, Class<T> type, Function<T, String> idOf,
-                        BiFunction<String, T, T> validate) {
+                        BiFunction<String, T, T> validate, Runnable changed) {
         this.noun = noun;
         this.index = index;
         this.type = type;
         this.idOf = idOf;
         this.validate = validate;
+        this.changed = changed;
     }
 
     @Override
@@ -67,6 +70,7 @@ public final class RecordRoutes<T> implements HttpService {
                     + idOf.apply(record) + " replaces it");
         }
         index.put(record);
+        changed.run();
         res.status(Status.CREATED_201).send(record);
     }
 
@@ -85,6 +89,7 @@ public final class RecordRoutes<T> implements HttpService {
         }
         T record = validate.apply(id, body);
         index.put(record);
+        changed.run();
         res.send(record);
     }
 
@@ -93,6 +98,7 @@ public final class RecordRoutes<T> implements HttpService {
         if (!index.delete(id)) {
             throw missing(id);
         }
+        changed.run();
         res.status(Status.NO_CONTENT_204).send();
     }
 

@@ -1,5 +1,6 @@
 package dev.shenava.api;
 
+import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import picocli.CommandLine.Command;
@@ -27,8 +28,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LogConfig.configureRuntime();
-        ShenavaRuntime runtime = ShenavaRuntime.open(ShenavaConfig.load(Optional.ofNullable(config)),
-                ShenavaServer::warmUp);
+        Config settings = ShenavaConfig.load(Optional.ofNullable(config));
+        // Refuse an open API beyond loopback before starting anything.
+        ApiAccess.create(settings.get("api"), settings.get("server.host").asString().orElse("127.0.0.1"));
+        ShenavaRuntime runtime = ShenavaRuntime.open(settings, ShenavaServer::warmUp);
         WebServer server = ShenavaServer.start(runtime);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,25 +1,30 @@
 package dev.shenava.api;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.shenava.nlp.TextAnalyzer;
+import dev.shenava.store.ElasticsearchClients;
+import dev.shenava.store.MentionExport;
 import dev.shenava.store.MentionJournal;
+import dev.shenava.store.MentionOverrides;
+import dev.shenava.store.MentionStats;
+import dev.shenava.store.QueryCompiler;
 import dev.shenava.store.Store;
-import dev.shenava.store.StoreException;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
-import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -29,6 +34,8 @@ import java.util.Map;
 final class ShenavaServer {
 
     private static final System.Logger LOG = System.getLogger(ShenavaServer.class.getName());
+    /** Largest request body accepted unless server.max-payload-size says otherwise (imports are the big ones). */
+    private static final long MAX_PAYLOAD = 64L * 1024 * 1024;
 
     private ShenavaServer() {
     }
@@ -42,7 +49,7 @@ final class ShenavaServer {
     static WebServer start(ShenavaRuntime runtime) {
         Config config = runtime.config();
         registerMeters(runtime.journal());
-        WebServer server = WebServer.builder()
+        WebServerConfig.Builder builder = WebServer.builder()
                 .config(config.get("server"))
                 .featuresDiscoverServices(false)
                 .mediaContext(m -> m.mediaSupportsDiscoverServices(false)
@@ -53,9 +60,10 @@ final class ShenavaServer {
                         .addClasspath(cl -> cl.location("/dashboards").welcome("index.html").context("/"))
                         .addClasspath(cl -> cl.location("/META-INF/resources/webjars").context("/webjars"))
                         .build())
-                .routing(r -> routing(r, runtime))
-                .build()
-                .start();
+                .maxPayloadSize(config.get("server.max-payload-size").asLong().orElse(MAX_PAYLOAD))
+                .routing(r -> routing(r, runtime));
+        ApiAccess.cors(config.get("api")).ifPresent(builder::addFeature);
+        WebServer server = builder.build().start();
         LOG.log(System.Logger.Level.INFO, "Shenava is listening on http://{0}:{1}", config.get("server.host")
                 .asString().orElse("127.0.0.1"), String.valueOf(server.port()));
         return server;
@@ -68,42 +76,30 @@ final class ShenavaServer {
      * @param runtime the runtime
      */
     static void routing(HttpRouting.Builder routing, ShenavaRuntime runtime) {
-        TextAnalyzer analyzer = TextAnalyzer.create();
-        QueryParser parser = q -> Query.of(b -> b.match(m -> m.field("text")
-                .query(analyzer.analyze(q).normalizedText()).operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)));
-        routing.register("/api/v1/mentions", new MentionRoutes(runtime.store().mentions(), parser))
-                .any("/api/{+rest}", (req, res) -> res.status(Status.NOT_FOUND_404)
-                        .send(ApiError.of("not_found", "no endpoint " + req.prologue().method().text() + " "
-                                + req.path().path() + "; see /api/v1/openapi.yaml")))
-                .error(BadRequestException.class, (req, res, e) -> res.status(Status.BAD_REQUEST_400)
-                        .send(ApiError.of("bad_request", e.getMessage())))
-                .error(IllegalArgumentException.class, (req, res, e) -> res.status(Status.BAD_REQUEST_400)
-                        .send(ApiError.of("bad_request", e.getMessage())))
-                .error(StoreException.class, (req, res, e) -> {
-                    LOG.log(System.Logger.Level.WARNING, "store error on " + req.path().path() + ": " + e.getMessage());
-                    res.status(Status.SERVICE_UNAVAILABLE_503)
-                            .send(ApiError.of("unavailable", "the store cannot answer right now; try again shortly"));
-                })
-                .error(HttpException.class, (req, res, e) -> res.status(e.status())
-                        .send(ApiError.of(code(e.status()), e.getMessage())))
-                .error(RuntimeException.class, (req, res, e) -> {
-                    LOG.log(System.Logger.Level.ERROR, "unexpected error on " + req.path().path(), e);
-                    res.status(Status.INTERNAL_SERVER_ERROR_500)
-                            .send(ApiError.of("internal", "unexpected error; the server log has the details"));
-                });
-    }
-
-    private static String code(Status status) {
-        return switch (status.code()) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 409 -> "conflict";
-            case 413 -> "too_large";
-            case 503 -> "unavailable";
-            default -> status.code() < 500 ? "bad_request" : "internal";
-        };
+        Config config = runtime.config();
+        Store store = runtime.store();
+        ElasticsearchClient es = store.client();
+        String alias = store.mentions().name();
+        routing.addFilter(ApiAccess.create(config.get("api"), config.get("server.host").asString().orElse("127.0.0.1")));
+        ApiErrors.register(routing);
+        // Export before the mention routes, so that "export" is not taken for an id.
+        routing.register("/api/v1/mentions", new ExportRoutes(MentionExport.create(es, alias),
+                        ElasticsearchClients.objectMapper()))
+                .register("/api/v1/mentions", new MentionOverrideRoutes(store.mentions(),
+                        MentionOverrides.create(es, alias, Clock.systemUTC())))
+                .register("/api/v1/mentions", new MentionRoutes(store.mentions(), QueryCompiler::compile))
+                .register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, alias), runtime.brandIndex(),
+                        Clock.systemUTC()))
+                .register("/api/v1/brands", new RecordRoutes<>("brand", store.records("brands", BrandBody.class,
+                        BrandBody::id), BrandBody.class, BrandBody::id, BrandBody::validated,
+                        () -> runtime.pipeline().brands(runtime.brands())))
+                .register("/api/v1/sources", new RecordRoutes<>("source", store.records("sources", SourceBody.class,
+                        SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, () -> { }))
+                .register("/api/v1/analyze", new AnalyzeRoutes(TextAnalyzer.create()))
+                .register("/api/v1/openapi.yaml", new OpenApiRoutes())
+                .any("/api/{+rest}", (req, res) -> ApiErrors.send(res, Status.NOT_FOUND_404, "not_found",
+                        "no endpoint " + req.prologue().method().text() + " " + req.path().path()
+                                + "; see /api/v1/openapi.yaml"));
     }
 
     /** Loads the server's classes while the store starts, so that both take the time of the slower. */

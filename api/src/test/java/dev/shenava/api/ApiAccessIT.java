@@ -70,7 +70,7 @@ class ApiAccessIT {
 
     @Test
     void refusesToListenBeyondLoopbackWithoutKeys() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ApiAccess.create(api(Map.of()), "0.0.0.0", Map.<String, String>of()::get));
         assertTrue(e.getMessage().startsWith("refusing to listen on 0.0.0.0 without API keys"), e.getMessage());
         assertTrue(ApiAccess.create(api(Map.of()), "127.0.0.1", Map.<String, String>of()::get).open());

@@ -8,6 +8,7 @@ import dev.shenava.store.MentionExport;
 import dev.shenava.store.MentionIndex;
 import dev.shenava.store.MentionOverrides;
 import dev.shenava.store.MentionStats;
+import dev.shenava.store.QueryCompiler;
 import dev.shenava.store.RecordIndex;
 import dev.shenava.store.TestElasticsearch;
 import io.helidon.webserver.http.HttpRouting;
@@ -34,16 +35,17 @@ final class TestApi {
 
     void routes(HttpRouting.Builder r, Clock clock) {
         String alias = mentions.name();
+        ApiErrors.register(r);
         r.register("/api/v1/mentions", new ExportRoutes(MentionExport.create(es, alias), ElasticsearchClients.objectMapper()))
                 .register("/api/v1/mentions", new MentionOverrideRoutes(mentions,
                         MentionOverrides.create(es, alias, clock)))
-                .register("/api/v1/mentions", new BenchSearchRoutes(mentions))
+                .register("/api/v1/mentions", new MentionRoutes(mentions, QueryCompiler::compile))
                 .register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, alias),
                         RecordIndex.create(es, brands.name(), Brand.class, Brand::id), clock))
                 .register("/api/v1/brands", new RecordRoutes<>("brand", brands, BrandBody.class, BrandBody::id,
-                        BrandBody::validated))
+                        BrandBody::validated, () -> { }))
                 .register("/api/v1/sources", new RecordRoutes<>("source", sources, SourceBody.class, SourceBody::id,
-                        SourceBody::validated))
+                        SourceBody::validated, () -> { }))
                 .register("/api/v1/analyze", new AnalyzeRoutes(TextAnalyzer.create()))
                 .register("/api/v1/openapi.yaml", new OpenApiRoutes());
     }

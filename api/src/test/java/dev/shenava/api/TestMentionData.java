@@ -1,5 +1,6 @@
 package dev.shenava.api;
 
+import dev.shenava.nlp.Normalizer;
 import dev.shenava.store.Mention;
 
 import java.time.Instant;
@@ -20,8 +21,7 @@ final class TestMentionData {
                 new Mention.Sentiment(sentiment, 0, 0.9), List.of(), List.of(), List.of(), false, at, null);
     }
 
-    /** The search form the NLP normaliser gives these test texts. */
     static String searchForm(String text) {
-        return text.replace('\u064A', '\u06CC').replace('\u0643', '\u06A9').replace("\u200C", "");
+        return Normalizer.create().normalize(text);
     }
 }

@@ -55,7 +55,7 @@ final class FeedConnector implements Connector {
     @Override
     public List<Post> parse(Source source, Fetched page) {
         String text = Text.demoronize(page.text());
-        if (text.replaceAll("(?s)<!--.*?-->|<\\?[^>]*\\?>", "").isBlank()) { // nothing but comments
+        if (!Text.hasElement(text)) { // empty, or nothing but comments
             return List.of();
         }
         try {

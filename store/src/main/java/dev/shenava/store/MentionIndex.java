@@ -101,7 +101,7 @@ public final class MentionIndex {
         int written = 0;
         List<BulkResult.ItemError> errors = new ArrayList<>();
         for (int i = 0; i < mentions.size(); i += BULK_CHUNK) {
-            List<Mention> chunk = mentions.subList(i, Math.min(mentions.size(), i + BULK_CHUNK));
+            List<Mention> chunk = MentionOverrides.apply(es, alias, mentions.subList(i, Math.min(mentions.size(), i + BULK_CHUNK)));
             List<BulkOperation> ops = chunk.stream().map(m -> BulkOperation.of(op -> op.index(ix -> ix
                     .index(alias).id(m.id()).document(MentionDocument.from(m))))).toList();
             BulkResponse response = call("bulk write to " + alias, () -> es.bulk(b -> b.operations(ops)));
@@ -153,6 +153,9 @@ public final class MentionIndex {
                         .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
             }
             s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+            if (filter.query() != null) {
+                s.highlight(MentionHighlight.REQUEST);
+            }
             if (after != null) {
                 s.searchAfter(after);
             }
@@ -164,7 +167,7 @@ public final class MentionIndex {
         List<Hit<MentionDocument>> page = more ? hits.subList(0, size) : hits;
         String next = more ? SearchCursor.encode(page.getLast().sort(), sort) : null;
         long total = r.hits().total() == null ? page.size() : r.hits().total().value();
-        return new MentionPage(page.stream().map(h -> h.source().toMention()).toList(), total, next);
+        return new MentionPage(page.stream().map(MentionHighlight::mention).toList(), total, next);
     }
 
     /**

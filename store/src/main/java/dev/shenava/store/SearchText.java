@@ -1,5 +1,7 @@
 package dev.shenava.store;
 
+import dev.shenava.nlp.Normalizer;
+
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.Locale;
  */
 final class SearchText {
 
+    private static final Normalizer NORMALIZER = Normalizer.create();
+
     private SearchText() {
     }
 
@@ -18,37 +22,7 @@ final class SearchText {
      * The language-independent search form of a piece of query text.
      */
     static String normalize(String text) {
-        // Stand-in until the NLP normaliser is on main: the same unifications, in short.
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\u064A', '\u0649' -> out.append('\u06CC');
-                case '\u0643' -> out.append('\u06A9');
-                case '\u0623', '\u0625', '\u0622', '\u0671' -> out.append('\u0627');
-                case '\u0624' -> out.append('\u0648');
-                case '\u0626' -> out.append('\u06CC');
-                case '\u0629', '\u06C0' -> out.append('\u0647');
-                case '\u200C', '\u200D', '\u0640' -> { }
-                default -> {
-                    if (c >= '\u064B' && c <= '\u065F' || c == '\u0670') {
-                        continue;
-                    }
-                    out.append(digit(c));
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    private static char digit(char c) {
-        if (c >= '\u0660' && c <= '\u0669') {
-            return (char) ('0' + c - '\u0660');
-        }
-        if (c >= '\u06F0' && c <= '\u06F9') {
-            return (char) ('0' + c - '\u06F0');
-        }
-        return c;
+        return NORMALIZER.normalize(text);
     }
 
     /**

@@ -5,9 +5,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,11 +78,7 @@ final class TestMentions {
     }
 
     static void createIndex(ElasticsearchClient es, String index) {
-        try (InputStream body = new FileInputStream("/tmp/qes/mentions-template.json")) {
-            es.indices().create(c -> c.index(index).withJson(body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        MentionIndex.create(es, index).ensureCreated();
     }
 
     static void write(ElasticsearchClient es, String index, List<TestMentions> mentions) {
