@@ -281,6 +281,32 @@ class DashboardIT {
     }
 
     @Test
+    void asksForAKeyWhenTheApiNeedsOneAndKeepsIt() {
+        String key = "dashboard-test-" + Long.toString(System.nanoTime(), 36);
+        try (DashboardServer keyed = server.with(Map.of("api.keys.0.key", key, "api.keys.0.role", "analyst"))) {
+            ApiAnswers.Answer refused = new ApiAnswers(keyed.baseUrl()).call("/mentions");
+            assertEquals(401, refused.status(), "the keyed server refuses requests without a key");
+
+            browser.visit(keyed.baseUrl() + "/#/explore");
+            WebElement input = browser.await(By.id("api-key"));
+            input.sendKeys("not-the-key", Keys.ENTER);
+            browser.await(By.cssSelector("dialog.key-dialog p.error"));
+            input = browser.await(By.id("api-key"));
+            input.sendKeys(key, Keys.ENTER);
+            browser.awaitPage();
+            assertFalse(browser.driver().findElements(By.cssSelector("#results .mention")).isEmpty(),
+                    "mentions load with the key");
+            assertEquals(key, browser.script("return localStorage.getItem('shenava.apiKey')"));
+
+            browser.visit(keyed.baseUrl() + "/#/explore");
+            browser.awaitPage();
+            assertTrue(browser.driver().findElements(By.cssSelector("dialog.key-dialog")).isEmpty(),
+                    "a kept key is not asked for again");
+            assertFalse(browser.driver().findElements(By.cssSelector("#results .mention")).isEmpty());
+        }
+    }
+
+    @Test
     void everyPageIsPhotographedInBothLanguagesOnLaptopAndPhone() throws IOException {
         boolean complete = List.of("/brands", "/sources", "/alert-rules", "/alerts", "/stats/timeseries", "/stats/sources")
                 .stream().allMatch(api::exists);
