@@ -315,6 +315,12 @@ class DashboardIT {
                 browser.resize(viewport);
                 for (String page : PAGES) {
                     browser.open("/?lang=" + lang + "#/" + page);
+                    List<Object> failed = browser.script("return [...performance.getEntriesByType('navigation'),"
+                            + " ...performance.getEntriesByType('resource')]"
+                            + ".filter((e) => e.responseStatus >= 400).map((e) => e.responseStatus + ' ' + e.name)");
+                    if (!failed.isEmpty()) {
+                        System.out.println("failed requests on " + page + " (" + lang + ", " + viewport.name() + "): " + failed);
+                    }
                     List<WebElement> errors = browser.driver().findElements(By.cssSelector("#view > .error, .card .error"));
                     assertTrue(!complete || errors.isEmpty(), page + " (" + lang + ", " + viewport.name()
                             + ") loaded without errors: " + errors.stream().map(WebElement::getText).toList());

@@ -5,6 +5,7 @@ import { h, labelled, replace, card, message } from '../dom.js';
 import { t, num, pct, signed, axisDate } from '../i18n.js';
 
 export async function render(root, ctx, current) {
+  await ctx.brandsLoaded;
   const brand = ctx.params.get('brand') || ctx.brand || ctx.brands.find((b) => b.competitors?.length)?.id;
   if (!brand) {
     replace(root, card(null, message(t('tile.noBrand'))));
