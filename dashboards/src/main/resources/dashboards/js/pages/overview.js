@@ -151,7 +151,7 @@ function overTimeChart(el, series, alerts, ctx) {
         } : {}),
       })),
       {
-        id: 'net', name: t('tile.net'), type: 'line', yAxisIndex: 1, smooth: true, symbol: 'none',
+        id: 'net', name: t('tile.net'), type: 'line', yAxisIndex: 1, smooth: 0.3, symbol: 'none',
         lineStyle: { width: 2, type: 'dashed', color: COLORS.accent }, itemStyle: { color: COLORS.accent },
         data: buckets.map((b) => [b.time, b.total ? Math.round(b.netSentiment) : null]),
       },
