@@ -281,6 +281,43 @@ class DashboardIT {
     }
 
     @Test
+    void alertRuleIsCreatedEditedAndTestFired() {
+        Assumptions.assumeTrue(api.exists("/alert-rules"), "the server has no endpoint GET /api/v1/alert-rules yet");
+        browser.open("/#/alerts");
+        int before = ApiAnswers.items(api.get("/alert-rules")).size();
+        browser.await(By.id("new-rule")).click();
+        WebElement form = browser.await(By.cssSelector("form.rule-form"));
+        new Select(form.findElement(By.name("brand"))).selectByValue(brand);
+        WebElement minVolume = form.findElement(By.name("minVolume"));
+        minVolume.clear();
+        minVolume.sendKeys("7");
+        form.findElement(By.name("targets")).sendKeys("https://hooks.example.com/shenava-test");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waitFor().until(d -> ApiAnswers.items(api.get("/alert-rules")).size() == before + 1);
+
+        JsonNode created = null;
+        for (JsonNode rule : ApiAnswers.items(api.get("/alert-rules"))) {
+            if (rule.path("minVolume").asInt() == 7 && brand.equals(rule.path("brand").asText())) {
+                created = rule;
+            }
+        }
+        assertTrue(created != null, "the rule was stored with the form's values");
+        assertEquals("https://hooks.example.com/shenava-test", created.path("targets").get(0).path("url").asText());
+        String id = created.path("id").asText();
+
+        WebElement row = browser.await(By.cssSelector("#rules-table tr[data-id='" + id + "']"));
+        row.findElement(By.cssSelector(".edit-rule")).click();
+        form = browser.await(By.cssSelector("form.rule-form"));
+        new Select(form.findElement(By.name("sensitivity"))).selectByValue("high");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waitFor().until(d -> "high".equals(api.get("/alert-rules/" + id).path("sensitivity").asText()));
+
+        browser.await(By.cssSelector("#rules-table tr[data-id='" + id + "'] .test-rule")).click();
+        WebElement toast = browser.await(By.cssSelector(".toast"));
+        assertEquals("Test event sent", toast.getText());
+    }
+
+    @Test
     void asksForAKeyWhenTheApiNeedsOneAndKeepsIt() {
         String key = "dashboard-test-" + Long.toString(System.nanoTime(), 36);
         try (DashboardServer keyed = server.with(Map.of("api.keys.0.key", key, "api.keys.0.role", "analyst"))) {
