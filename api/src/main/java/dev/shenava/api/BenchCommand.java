@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (throughput, latency percentiles, memory).",
-        subcommands = {NlpBenchmark.class, QueryBench.class, ResilienceBenchmark.class,
-                LoadBenchmark.class})
+        subcommands = {NlpBenchmark.class, QueryBench.class, dev.shenava.crawler.CrawlBenchmark.class,
+                ResilienceBenchmark.class, LoadBenchmark.class})
 final class BenchCommand implements Runnable {
 
     @Override
