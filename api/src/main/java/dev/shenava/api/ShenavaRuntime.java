@@ -26,12 +26,14 @@ final class ShenavaRuntime implements AutoCloseable {
     private final MentionJournal journal;
     private final IngestPipeline pipeline;
     private final RecordIndex<Brand> brandIndex;
+    private final TextAnalyzer analyzer;
     private volatile Runnable sourcesChanged = () -> { };
 
     private ShenavaRuntime(Config config, Store store, TextAnalyzer analyzer) {
         this.config = config;
         this.store = store;
         this.brandIndex = store.records("brands", Brand.class, Brand::id);
+        this.analyzer = analyzer;
         this.journal = store.openJournal();
         this.pipeline = IngestPipeline.create(analyzer, journal, brands());
     }
@@ -88,6 +90,20 @@ final class ShenavaRuntime implements AutoCloseable {
 
     IngestPipeline pipeline() {
         return pipeline;
+    }
+
+    TextAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Re-reads the brands (the API may have changed them) into the pipeline; a failure keeps the old ones. */
+    void reloadBrands() {
+        try {
+            pipeline.brands(brands());
+        } catch (RuntimeException e) {
+            System.getLogger(ShenavaRuntime.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot reload brands: " + e.getMessage());
+        }
     }
 
     /** Brands from the configuration, and from the brands index (which wins on the same id). */
