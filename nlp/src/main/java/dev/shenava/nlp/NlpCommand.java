@@ -106,6 +106,8 @@ public final class NlpCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             java.io.PrintStream log = new java.io.PrintStream(System.out, true, StandardCharsets.UTF_8);
+            data = fromHome(data);
+            this.out = fromHome(this.out);
             SentimentTrainer.Settings s = new SentimentTrainer.Settings(bits, epochs, rate, l2, 0.1, fileWeight, 42, crossWord);
             if (sweep != null) {
                 for (String l : lang == null ? List.of("fa", "ar", "en") : List.of(lang)) {
@@ -139,6 +141,13 @@ public final class NlpCommand implements Runnable {
             }
             return new SentimentTrainer.Settings(bits, v.get("epochs").intValue(), v.get("rate"), v.get("l2"), 0.1, v.get("fw"), 42,
                     crossWord);
+        }
+
+        /** A relative default that does not exist here is taken from the installation folder. */
+        private static Path fromHome(Path p) {
+            String home = System.getProperty("shenava.home");
+            return home == null || p.isAbsolute() || Files.exists(p) || !Files.isDirectory(Path.of(home).resolve(p).getParent())
+                    ? p : Path.of(home).resolve(p);
         }
 
         private Path data() {
