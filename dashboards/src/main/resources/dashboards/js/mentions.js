@@ -28,7 +28,7 @@ function meta(mention) {
   const author = mention.author || {};
   return h('div.meta', {},
     h('span.author', { dir: 'auto' }, author.name || author.handle || '–'),
-    author.handle && author.name ? h('span', { dir: 'ltr' }, '@' + author.handle) : null,
+    author.handle && author.name ? h('span', { dir: 'ltr' }, '@' + author.handle.replace(/^@/, '')) : null,
     author.followers ? h('span', {}, t('explore.followers', { n: author.followers })) : null,
     h('span.chip', {}, mention.source || mention.sourceKind || ''),
     mention.site ? h('span', { dir: 'ltr' }, mention.site) : null,

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (throughput, latency percentiles, memory).",
-        subcommands = {NlpBenchmark.class, QueryBench.class})
+        subcommands = {NlpBenchmark.class, QueryBench.class, dev.shenava.crawler.CrawlBenchmark.class})
 final class BenchCommand implements Runnable {
 
     @Override
