@@ -25,7 +25,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof dev.shenava.store.StoreException || e instanceof IllegalArgumentException) {
+            if (e instanceof dev.shenava.store.StoreException || e instanceof IllegalArgumentException
+                    || e instanceof IllegalStateException) {
                 commandLine.getErr().println("shenava: " + e.getMessage());
                 return 1;
             }

@@ -39,6 +39,16 @@ final class ServeCommand implements Callable<Integer> {
             runtime.close();
             stopped.countDown();
         }, "shenava-stop"));
+        Thread.ofVirtual().name("shenava-brand-reload").start(() -> {
+            while (stopped.getCount() > 0) {
+                try {
+                    Thread.sleep(java.time.Duration.ofSeconds(30));
+                } catch (InterruptedException e) {
+                    return;
+                }
+                runtime.reloadBrands();
+            }
+        });
         if (demo) {
             Thread.ofVirtual().name("shenava-demo").start(() -> DemoLoader.load(runtime));
         }
