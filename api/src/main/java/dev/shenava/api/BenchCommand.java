@@ -1,5 +1,6 @@
 package dev.shenava.api;
 
+import dev.shenava.crawler.CrawlBenchmark;
 import dev.shenava.nlp.NlpBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,8 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (throughput, latency percentiles, memory).",
-        subcommands = {NlpBenchmark.class, QueryBench.class, dev.shenava.crawler.CrawlBenchmark.class,
-                ResilienceBenchmark.class, LoadBenchmark.class})
+        subcommands = {NlpBenchmark.class, QueryBench.class, CrawlBenchmark.class, LoadBenchmark.class,
+                ResilienceBenchmark.class})
 final class BenchCommand implements Runnable {
 
     @Override
