@@ -85,7 +85,7 @@ let pendingKey = null;
 function askForKey(rejected) {
   if (!pendingKey) {
     pendingKey = new Promise((resolve) => {
-      const input = h('input#api-key', { type: 'password', autocomplete: 'off', required: true });
+      const input = h('input#api-key', { type: 'password', dir: 'ltr', autocomplete: 'off', required: true });
       const dialog = h('dialog.key-dialog', {},
         h('form', {
           method: 'dialog',

@@ -50,11 +50,13 @@ function periodWindow(period) {
 }
 
 function context(route) {
-  const brand = state.brands.find((b) => b.id === state.brand);
   return {
     brand: state.brand,
-    brandInfo: brand,
-    brands: state.brands,
+    // The brand list loads beside the first page's data; pages that list brands await brandsLoaded.
+    get brands() {
+      return state.brands;
+    },
+    brandsLoaded,
     brandName: (id) => state.brands.find((b) => b.id === id)?.name || id,
     period: state.period,
     ...periodWindow(state.period),
@@ -114,7 +116,9 @@ function select(id, label, options, value, onchange) {
 
 function header() {
   const nav = h('nav.pages', { 'aria-label': t('appName') },
-    Object.keys(PAGES).map((name) => h('a', { href: `#/${name}`, dataset: { page: name } }, t(`nav.${name}`))));
+    Object.keys(PAGES).map((name) => h(`a${name === currentRoute().name ? '.active' : ''}`, {
+      href: `#/${name}`, dataset: { page: name }, 'aria-current': name === currentRoute().name ? 'page' : undefined,
+    }, t(`nav.${name}`))));
   const pickers = h('div.pickers', {},
     select('brand-picker', t('pick.brand'),
       [['', t('pick.allBrands')], ...state.brands.map((b) => [b.id, b.name || b.id])], state.brand,
@@ -156,32 +160,51 @@ function drawShell() {
   replace(document.getElementById('top'), header());
 }
 
-async function start() {
-  const lang = new URLSearchParams(location.search).get('lang');
-  if (lang === 'fa' || lang === 'en') {
-    updateSettings({ lang });
-  }
-  applyDocumentLanguage();
+let brandsLoaded = Promise.resolve([]);
+
+async function loadBrands() {
   try {
     const answer = await api('/brands');
     state.brands = Array.isArray(answer) ? answer : (answer?.items || answer?.brands || []);
   } catch {
     state.brands = [];
   }
-  if (!state.brands.some((b) => b.id === state.brand) && state.brand !== '') {
-    state.brand = '';
+  return state.brands;
+}
+
+async function start() {
+  const lang = new URLSearchParams(location.search).get('lang');
+  if (lang === 'fa' || lang === 'en') {
+    updateSettings({ lang });
   }
-  if (state.brand === '' && state.brands.length && !localStorage.getItem(STATE_KEY)) {
-    state.brand = state.brands[0].id;
+  applyDocumentLanguage();
+  brandsLoaded = loadBrands();
+  const returning = Boolean(localStorage.getItem(STATE_KEY));
+  if (!returning) {
+    // A first visit starts with a brand that has competitors, so that share of voice means something.
+    const brands = await brandsLoaded;
+    state.brand = (brands.find((b) => b.competitors?.length) || brands[0])?.id || '';
   }
   drawShell();
   window.addEventListener('hashchange', render);
-  await render();
+  const first = render();
+  await brandsLoaded;
+  if (state.brand && state.brands.length && !state.brands.some((b) => b.id === state.brand)) {
+    // The remembered brand is gone: show all brands.
+    state.brand = '';
+    saveState();
+    drawShell();
+    render();
+    return;
+  }
+  drawShell();
+  await first;
 }
 
 /** Lets a page update the brand list after it changed them (sources and brands page). */
 export function setBrands(brands) {
   state.brands = brands;
+  brandsLoaded = Promise.resolve(brands);
   drawShell();
 }
 

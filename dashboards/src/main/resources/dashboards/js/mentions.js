@@ -28,7 +28,7 @@ function meta(mention) {
   const author = mention.author || {};
   return h('div.meta', {},
     h('span.author', { dir: 'auto' }, author.name || author.handle || '–'),
-    author.handle && author.name ? h('span', { dir: 'ltr' }, '@' + author.handle) : null,
+    author.handle && author.name ? h('span', { dir: 'ltr' }, '@' + author.handle.replace(/^@/, '')) : null,
     author.followers ? h('span', {}, t('explore.followers', { n: author.followers })) : null,
     h('span.chip', {}, mention.source || mention.sourceKind || ''),
     mention.site ? h('span', { dir: 'ltr' }, mention.site) : null,
@@ -61,7 +61,10 @@ export function mentionItem(mention, { editable = false } = {}) {
         chips(m),
         h('span.spacer'),
         m.engagement?.total ? h('span.meta', {}, t('explore.engagementN', { n: m.engagement.total })) : null,
-        editable ? h('button.edit-mention', { type: 'button', onclick: () => li.append(editor(m, draw)) }, t('explore.edit')) : null,
+        editable ? h('button.edit-mention', {
+          type: 'button',
+          onclick: () => li.querySelector('form.override') || li.append(editor(m, draw)),
+        }, t('explore.edit')) : null,
         m.url ? h('a.open', { href: m.url, target: '_blank', rel: 'noopener noreferrer' }, t('explore.open')) : null));
   };
   draw(mention);

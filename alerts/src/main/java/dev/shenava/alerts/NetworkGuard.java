@@ -37,17 +37,38 @@ public final class NetworkGuard implements Dns {
     }
 
     /**
-     * Checks a target URL now.
+     * Checks a target URL now. A host that does not resolve yet passes (DNS may be down for a
+     * moment); it is checked again at every connection.
      *
      * @param url the target URL
-     * @throws AlertsException when its host does not resolve or resolves to a refused address
+     * @throws AlertsException when its host resolves to a refused address
      */
     public void check(String url) {
         String host = URI.create(url).getHost();
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] all;
         try {
-            lookup(host);
+            all = InetAddress.getAllByName(bare);
+        } catch (UnknownHostException e) {
+            return;
+        }
+        try {
+            refuse(host, List.of(all));
         } catch (UnknownHostException e) {
             throw new AlertsException("target " + url + " refused: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a connected address the guard does not allow.
+     *
+     * @param address the address
+     * @throws UnknownHostException naming the address and the setting that allows it
+     */
+    void verify(InetAddress address) throws UnknownHostException {
+        if (!allowPrivate && refused(address)) {
+            throw new UnknownHostException(address.getHostAddress() + " is a private or loopback address;"
+                    + " set alerts.allow-private-networks: true to allow it");
         }
     }
 
@@ -55,16 +76,20 @@ public final class NetworkGuard implements Dns {
     public List<InetAddress> lookup(String host) throws UnknownHostException {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         List<InetAddress> all = List.of(InetAddress.getAllByName(bare));
+        refuse(host, all);
+        return all;
+    }
+
+    private void refuse(String host, List<InetAddress> addresses) throws UnknownHostException {
         if (allowPrivate) {
-            return all;
+            return;
         }
-        for (InetAddress a : all) {
+        for (InetAddress a : addresses) {
             if (refused(a)) {
                 throw new UnknownHostException(host + " resolves to " + a.getHostAddress()
                         + ", a private or loopback address; set alerts.allow-private-networks: true to allow it");
             }
         }
-        return all;
     }
 
     static boolean refused(InetAddress a) {

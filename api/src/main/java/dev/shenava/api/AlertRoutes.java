@@ -12,6 +12,7 @@ import dev.shenava.alerts.Signal;
 import dev.shenava.alerts.WebhookTarget;
 import dev.shenava.store.Store;
 import io.helidon.config.Config;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -94,12 +95,12 @@ public final class AlertRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        res.send(Map.of("items", alerts.rules().stream().map(AlertRule::view).toList()));
+        json(res, Status.OK_200, Map.of("items", alerts.rules().stream().map(AlertRule::view).toList()));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        alerts.rule(id).ifPresentOrElse(r -> res.send(r.view()), () -> notFound(res, id));
+        json(res, Status.OK_200, alerts.rule(id).orElseThrow(() -> notFound(id)).view());
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -114,7 +115,8 @@ public final class AlertRoutes implements HttpService {
                     + rule.id() + " to change it");
         }
         save(rule);
-        res.status(Status.CREATED_201).header("Location", "/api/v1/alert-rules/" + rule.id()).send(rule.view());
+        res.header("Location", "/api/v1/alert-rules/" + rule.id());
+        json(res, Status.CREATED_201, alerts.rule(rule.id()).orElse(rule).view());
     }
 
     private void put(ServerRequest req, ServerResponse res) {
@@ -125,33 +127,28 @@ public final class AlertRoutes implements HttpService {
         }
         AlertRule rule = parse(body, id);
         boolean created = save(rule);
-        res.status(created ? Status.CREATED_201 : Status.OK_200).send(alerts.rule(id).orElse(rule).view());
+        json(res, created ? Status.CREATED_201 : Status.OK_200, alerts.rule(id).orElse(rule).view());
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        if (alerts.delete(id)) {
-            res.status(Status.NO_CONTENT_204).send();
-        } else {
-            notFound(res, id);
+        if (!alerts.delete(id)) {
+            throw notFound(id);
         }
+        res.status(Status.NO_CONTENT_204).send();
     }
 
     private void test(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        Optional<AlertEvent> sample = alerts.test(id);
-        if (sample.isPresent()) {
-            res.status(Status.ACCEPTED_202).send(sample.get());
-        } else {
-            notFound(res, id);
-        }
+        AlertEvent sample = alerts.test(id).orElseThrow(() -> notFound(id));
+        json(res, Status.ACCEPTED_202, sample);
     }
 
     private void events(ServerRequest req, ServerResponse res) {
         var q = req.query();
         int size = size(q.first("size").orElse(""));
         Optional<String> brand = q.first("brand").asOptional().map(String::strip).filter(s -> !s.isEmpty());
-        res.send(Map.of("items", alerts.events(brand, time(q.first("from").orElse("")), time(q.first("to").orElse("")), size)));
+        json(res, Status.OK_200, Map.of("items", alerts.events(brand, time(q.first("from").orElse("")), time(q.first("to").orElse("")), size)));
     }
 
     private boolean save(AlertRule rule) {
@@ -162,8 +159,19 @@ public final class AlertRoutes implements HttpService {
         }
     }
 
-    private static void notFound(ServerResponse res, String id) {
-        throw ApiException.notFound("no alert rule with id '" + id + "'");
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("no alert rule with id '" + id + "'");
+    }
+
+    private static void json(ServerResponse res, Status status, Object body) {
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(body);
+            res.status(status);
+            res.headers().contentType(MediaTypes.APPLICATION_JSON);
+            res.send(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 
     private static JsonNode body(ServerRequest req) {

@@ -31,7 +31,10 @@ final class ImportCommand implements Callable<Integer> {
             Importer.Format.of(f.getFileName().toString());
         }
         try (ShenavaRuntime runtime = ShenavaRuntime.open(ShenavaConfig.load(Optional.ofNullable(config)), () -> { })) {
-            ImportSummary s = new Importer(runtime.pipeline(), ImportProgress.to(System.err)).importFiles(files);
+            ImportSummary s;
+            try (Importer importer = new Importer(runtime.pipeline(), ImportProgress.to(System.err))) {
+                s = importer.importFiles(files);
+            }
             print(s);
             return s.errors().stream().anyMatch(r -> r.line() == 0) ? 1 : 0;
         }

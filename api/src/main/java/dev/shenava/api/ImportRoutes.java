@@ -1,20 +1,20 @@
 package dev.shenava.api;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code POST /api/v1/mentions/import}: the import command over HTTP. The body is JSON Lines
- * ({@code application/x-ndjson}) or CSV ({@code text/csv}) in the command's format; the answer
- * counts what was read, indexed and rejected, with each rejection's line and reason.
+ * {@code POST /api/v1/mentions/import}: a JSON Lines ({@code application/x-ndjson}) or CSV
+ * ({@code text/csv}) body through the ingest pipeline, answered once Elasticsearch has every record.
  */
 final class ImportRoutes implements HttpService {
 
@@ -24,54 +24,36 @@ final class ImportRoutes implements HttpService {
         this.pipeline = pipeline;
     }
 
-    /**
-     * The answer.
-     *
-     * @param read     records read
-     * @param indexed  records written
-     * @param rejected records refused
-     * @param errors   each refusal with its 1-based line
-     */
-    record Result(long read, long indexed, long rejected, List<Error> errors) {
-    }
-
-    /**
-     * One refused record.
-     *
-     * @param line   1-based line in the body
-     * @param reason why
-     */
-    record Error(long line, String reason) {
-    }
-
     @Override
     public void routing(HttpRules rules) {
         rules.post("/import", this::importBody);
     }
 
-    private void importBody(ServerRequest req, ServerResponse res) {
-        Importer.Format format = format(req.headers().first(HeaderNames.CONTENT_TYPE).orElse(""));
-        Importer importer = new Importer(pipeline, ImportProgress.silent());
-        try {
-            importer.importStream("body", req.content().inputStream(), format);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the body: " + e.getMessage(), e);
-        }
-        ImportSummary summary = importer.finish();
-        res.send(new Result(summary.read(), summary.indexed(), summary.rejected(),
-                summary.errors().stream().map(e -> new Error(e.line(), e.reason())).toList()));
+    /** The answer: counts and each rejected line. */
+    record Answer(long read, long indexed, long rejected, List<Error> errors) {
     }
 
-    private static Importer.Format format(String contentType) {
-        String type = contentType.toLowerCase(Locale.ROOT);
+    /** A rejected line. */
+    record Error(long line, String reason) {
+    }
+
+    private void importBody(ServerRequest req, ServerResponse res) throws IOException {
+        String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").toLowerCase(Locale.ROOT);
+        Importer.Format format;
         if (type.startsWith("text/csv")) {
-            return Importer.Format.CSV;
-        }
-        if (type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl")
+            format = Importer.Format.CSV;
+        } else if (type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl")
                 || type.startsWith("application/json")) {
-            return Importer.Format.JSONL;
+            format = Importer.Format.JSONL;
+        } else {
+            throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "bad_request",
+                    "send JSON Lines as application/x-ndjson or CSV as text/csv, not '" + MentionParams.shorten(type) + "'");
         }
-        throw new BadRequestException("send JSON Lines as application/x-ndjson or CSV as text/csv, not '"
-                + MentionParams.shorten(contentType) + "'");
+        try (Importer importer = new Importer(pipeline, ImportProgress.silent()); InputStream body = req.content().inputStream()) {
+            importer.importStream("body", body, format);
+            ImportSummary s = importer.finish();
+            res.send(new Answer(s.read(), s.indexed(), s.rejected(),
+                    s.errors().stream().map(e -> new Error(e.line(), e.reason())).toList()));
+        }
     }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Imports JSON Lines and CSV files of posts through the {@link IngestPipeline}. A bad record is
  * reported with its line number and never stops the import.
  */
-final class Importer {
+final class Importer implements AutoCloseable {
 
     /** File formats. */
     enum Format {
@@ -60,12 +60,13 @@ final class Importer {
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refusedByStore = new AtomicLong();
+    private final Runnable unsubscribe;
 
     Importer(IngestPipeline pipeline, ImportProgress progress) {
         this.pipeline = pipeline;
         this.progress = progress;
         this.analysers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        pipeline.journal().onRejected(e -> {
+        this.unsubscribe = pipeline.journal().onRejected(e -> {
             long[] line = lineOfId.get(e.id());
             if (line != null) {
                 refusedByStore.incrementAndGet();
@@ -219,11 +220,16 @@ final class Importer {
             progress.waiting(journal.pending(), journal.lastError());
         }
         progress.done();
-        analysers.shutdown();
         List<ImportSummary.Rejection> sorted = new ArrayList<>(rejections);
         sorted.sort(Comparator.comparing(ImportSummary.Rejection::file).thenComparingLong(ImportSummary.Rejection::line));
         long indexed = accepted.get() - refusedByStore.get();
         return new ImportSummary(read.get(), indexed, read.get() - indexed, sorted);
+    }
+
+    @Override
+    public void close() {
+        analysers.shutdown();
+        unsubscribe.run();
     }
 
     private static long size(Path f) {

@@ -1,5 +1,8 @@
 package dev.shenava.api;
 
+import dev.shenava.alerts.AlertsCommand;
+import dev.shenava.crawler.CrawlCommand;
+import dev.shenava.nlp.NlpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Shenava 0.1.0",
         description = "Social listening and sentiment monitoring for Persian, Arabic and English.",
-        subcommands = {ServeCommand.class, ImportCommand.class, TestCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, TestCommand.class,
+                NlpCommand.class, CrawlCommand.class, AlertsCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     /**
@@ -20,8 +24,10 @@ public final class Main implements Runnable {
      */
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.getSubcommands().get("crawl").addSubcommand("once", new CrawlOnceCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof dev.shenava.store.StoreException || e instanceof IllegalArgumentException) {
+            if (e instanceof dev.shenava.store.StoreException || e instanceof IllegalArgumentException
+                    || e instanceof IllegalStateException) {
                 commandLine.getErr().println("shenava: " + e.getMessage());
                 return 1;
             }

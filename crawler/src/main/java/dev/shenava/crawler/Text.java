@@ -36,6 +36,20 @@ final class Text {
         return DOCTYPE.matcher(s).replaceFirst("");
     }
 
+    /** Whether the text holds an XML or HTML element (not just a declaration or comments). */
+    static boolean hasElement(String s) {
+        int i = s.indexOf('<');
+        while (i >= 0 && i + 1 < s.length()) {
+            char next = s.charAt(i + 1);
+            if (Character.isLetter(next)) {
+                return true;
+            }
+            int end = next == '!' && s.startsWith("<!--", i) ? s.indexOf("-->", i) : s.indexOf('>', i);
+            i = end < 0 ? -1 : s.indexOf('<', end);
+        }
+        return false;
+    }
+
     /** Shortens a text to a length for titles and log lines. */
     static String clip(String s, int max) {
         String flat = s == null ? "" : s.replaceAll("\\s+", " ").strip();

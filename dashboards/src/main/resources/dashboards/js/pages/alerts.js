@@ -9,7 +9,8 @@ const SENSITIVITIES = ['low', 'medium', 'high'];
 const list = (answer) => (Array.isArray(answer) ? answer : answer?.items || []);
 
 export async function render(root, ctx, current) {
-  const [rules, events] = await Promise.all([
+  const [, rules, events] = await Promise.all([
+    ctx.brandsLoaded,
     api('/alert-rules').then(list),
     api('/alerts', { params: { brand: ctx.brand, from: ctx.from, to: ctx.to, size: 50 } }).then(list),
   ]);

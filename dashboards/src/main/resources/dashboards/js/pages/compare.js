@@ -5,6 +5,7 @@ import { h, labelled, replace, card, message } from '../dom.js';
 import { t, num, pct, signed, axisDate } from '../i18n.js';
 
 export async function render(root, ctx, current) {
+  await ctx.brandsLoaded;
   const brand = ctx.params.get('brand') || ctx.brand || ctx.brands.find((b) => b.competitors?.length)?.id;
   if (!brand) {
     replace(root, card(null, message(t('tile.noBrand'))));
@@ -64,7 +65,7 @@ export async function render(root, ctx, current) {
     xAxis: axis(),
     yAxis: { type: 'value', min: -100, max: 100, position: rtl() ? 'right' : 'left', axisLabel: { formatter: (v) => signed(v) } },
     series: ids.map((id) => ({
-      id, name: name(id), type: 'line', smooth: true, connectNulls: true, showSymbol: false,
+      id, name: name(id), type: 'line', smooth: 0.3, connectNulls: true, showSymbol: false,
       lineStyle: { width: id === brand ? 3 : 1.5 },
       data: sov.buckets.map((b) => (b.mentions[id] ? Math.round(b.netSentiment[id] ?? 0) : null)),
     })),

@@ -28,8 +28,11 @@ export async function render(root, ctx, current) {
   if (!ctx.params.has('brand')) {
     filters.brand = ctx.brand;
   }
-  const facets = await api('/stats/sources', { params: { brand: filters.brand, from: ctx.from, to: ctx.to } })
-    .catch(() => ({ sources: [], languages: [] }));
+  const [facets] = await Promise.all([
+    api('/stats/sources', { params: { brand: filters.brand, from: ctx.from, to: ctx.to } })
+      .catch(() => ({ sources: [], languages: [] })),
+    ctx.brandsLoaded,
+  ]);
   if (!current()) {
     return;
   }

@@ -84,7 +84,7 @@ function delta(change, display, goodWhenUp = true) {
   if (change === null || change === undefined || !Number.isFinite(change)) {
     return h('span.delta', {}, '–');
   }
-  if (change === 0) {
+  if (Math.abs(change) < 1e-9) {
     return h('span.delta', {}, '±' + display);
   }
   const good = goodWhenUp ? change > 0 : change < 0;
@@ -95,7 +95,7 @@ function tiles(totals, prev, sov, ctx) {
   const negShare = totals.total ? totals.negative / totals.total : 0;
   const prevNegShare = prev?.total ? prev.negative / prev.total : null;
   const mentionChange = prev?.total ? (totals.total - prev.total) / prev.total : null;
-  const netChange = prev ? totals.netSentiment - prev.netSentiment : null;
+  const netChange = prev?.total ? Math.round(totals.netSentiment - prev.netSentiment) : null;
   const own = sov?.brands?.find((b) => b.brand === ctx.brand);
   return h('div.tiles', {},
     tile('tile-mentions', t('tile.mentions'), totals.total, num(totals.total),
@@ -151,7 +151,7 @@ function overTimeChart(el, series, alerts, ctx) {
         } : {}),
       })),
       {
-        id: 'net', name: t('tile.net'), type: 'line', yAxisIndex: 1, smooth: true, symbol: 'none',
+        id: 'net', name: t('tile.net'), type: 'line', yAxisIndex: 1, smooth: 0.3, symbol: 'none',
         lineStyle: { width: 2, type: 'dashed', color: COLORS.accent }, itemStyle: { color: COLORS.accent },
         data: buckets.map((b) => [b.time, b.total ? Math.round(b.netSentiment) : null]),
       },

@@ -23,10 +23,13 @@ final class LanguageIdentifier {
 
     private static final Set<String> PERSIAN_WORDS = Set.of("است", "این", "که", "را", "رو", "از", "برای", "میشه", "هست",
             "نیست", "بود", "شد", "خیلی", "یه", "اون", "چرا", "چی", "ما", "شما", "اینکه", "هم", "ولی", "اما", "دارم",
-            "داره", "کرد", "کردم", "نه", "باید", "هیچ", "همه", "خوب", "بد", "مرسی", "ممنون", "سلام", "تا", "با", "ها");
+            "داره", "کرد", "کردم", "نه", "باید", "هیچ", "همه", "خوب", "بد", "مرسی", "ممنون", "سلام", "تا", "با", "ها", "در",
+            "یک", "هستم", "دارد", "اگه", "اگر", "چون", "کمه", "خوبه", "نکنه", "بدین", "کنید", "دیگه", "اینو", "چیه", "کجا");
     private static final Set<String> ARABIC_WORDS = Set.of("في", "على", "الى", "إلى", "عن", "هذا", "هذه", "الله", "لا",
             "كان", "انا", "أنا", "هو", "هي", "يا", "مع", "كل", "بس", "اللي", "لم", "لن", "قد", "ان", "أن", "إن", "الي",
-            "ولا", "والله", "ليش", "شو", "ايش", "عشان", "لك", "انت", "أنت", "هاد", "مش", "فيه", "التي", "الذي", "كيف", "جدا");
+            "ولا", "والله", "ليش", "شو", "ايش", "عشان", "لك", "انت", "أنت", "هاد", "مش", "فيه", "التي", "الذي", "كيف", "جدا",
+            "انه", "انها", "انو", "حقا", "بدي", "ليه", "مين", "هيك", "كتير", "عنجد", "ده", "دي", "ايه", "كده", "يعني", "لسه",
+            "شي", "احنا", "يلا", "هيدا", "عليه", "منه", "بعد", "حتى", "اذا", "كلام", "وحده");
     private static final Set<String> PERSIAN_AL_WORDS = Set.of("الان", "البته", "الکی", "الو", "الهام", "الگو", "الماس");
     private static final List<Language> DECOYS = List.of(Language.FRENCH, Language.GERMAN, Language.SPANISH, Language.ITALIAN,
             Language.PORTUGUESE, Language.DUTCH, Language.TURKISH, Language.INDONESIAN, Language.RUSSIAN, Language.CHINESE,
@@ -49,7 +52,7 @@ final class LanguageIdentifier {
         }
         known.addAll(DECOYS);
         this.detector = LanguageDetectorBuilder.fromLanguages(known.toArray(Language[]::new)).withLowAccuracyMode().build();
-        this.persianOrArabic = LanguageDetectorBuilder.fromLanguages(Language.PERSIAN, Language.ARABIC).withLowAccuracyMode().build();
+        this.persianOrArabic = LanguageDetectorBuilder.fromLanguages(Language.PERSIAN, Language.ARABIC).build();
     }
 
     /**
@@ -58,7 +61,8 @@ final class LanguageIdentifier {
      * @param text the text
      * @return a configured ISO 639-1 code, or {@code und}
      */
-    String identify(String text) {
+    String identify(String raw) {
+        String text = withoutLinksAndTags(raw.length() > SAMPLE ? raw.substring(0, sampleEnd(raw)) : raw);
         int arabicScript = 0;
         int latin = 0;
         int other = 0;
@@ -76,7 +80,7 @@ final class LanguageIdentifier {
                     case 'پ', 'چ', 'ژ', 'گ' -> persianLetters += 3;
                     case 'ی', 'ک' -> persianLetters++;
                     case 'ة' -> arabicLetters += 3;
-                    case 'ي', 'ك', 'ى' -> arabicLetters++;
+                    case 'ى' -> arabicLetters += 2;
                     case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ټ', 'ډ', 'ړ', 'ږ', 'ښ', 'ګ', 'ڼ', 'ې', 'ێ', 'ۆ', 'ڕ', 'ڵ' -> foreignArabicScript++;
                     default -> { }
                 }
@@ -116,6 +120,30 @@ final class LanguageIdentifier {
             }
         }
         return "und";
+    }
+
+    /** Language is decided on the first this-many chars: more adds time, not accuracy. */
+    private static final int SAMPLE = 1500;
+
+    private static int sampleEnd(String text) {
+        int end = SAMPLE;
+        while (end > SAMPLE - 100 && !Character.isWhitespace(text.charAt(end))) {
+            end--;
+        }
+        return Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end;
+    }
+
+    private static final java.util.regex.Pattern LINKS_AND_TAGS = java.util.regex.Pattern.compile(
+            "(?i)https?://\\S+|www\\.\\S+|[@#][\\p{IsLatin}\\d_]+");
+
+    /**
+     * The text without URLs, handles and Latin hashtags, whose letters say nothing about the
+     * language a tweet is written in; presentation forms (ﻣﻠﻜﺔ) turned into plain letters.
+     */
+    private static String withoutLinksAndTags(String text) {
+        String s = text.indexOf('@') >= 0 || text.indexOf('#') >= 0 || text.contains("http") || text.contains("www.")
+                ? LINKS_AND_TAGS.matcher(text).replaceAll(" ") : text;
+        return NormalizerScanner.needsNfkc(s) ? java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC) : s;
     }
 
     /** Two English function words and every letter ASCII: no need to ask Lingua. */

@@ -113,6 +113,10 @@ public final class NlpCommand implements Runnable {
                 return 0;
             }
             for (String l : lang == null ? List.of("fa", "ar", "en") : List.of(lang)) {
+                if (!Files.isDirectory(data.resolve(l))) {
+                    spec.commandLine().getErr().println("nlp train: no folder " + data.resolve(l) + " with label<TAB>text *.tsv files");
+                    return 2;
+                }
                 long t0 = System.nanoTime();
                 SentimentModel model = new SentimentTrainer(s, log).train(l, SentimentTrainer.read(data.resolve(l)));
                 Path file = this.out.resolve("sentiment-" + l + ".bin");
@@ -163,12 +167,24 @@ public final class NlpCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            SentimentModel m = model != null ? SentimentModel.load(model) : SentimentModel.bundled(lang)
-                    .orElseThrow(() -> new IllegalArgumentException("no sentiment model for language '" + lang + "'"));
+            java.util.Optional<SentimentModel> found = model != null ? java.util.Optional.of(SentimentModel.load(model))
+                    : SentimentModel.bundled(lang);
+            if (found.isEmpty()) {
+                spec.commandLine().getErr().println("nlp eval: no sentiment model for language '" + lang + "'; there are fa, ar and en");
+                return 2;
+            }
+            SentimentModel m = found.get();
             List<Sentiment> gold = new ArrayList<>();
             List<String> texts = new ArrayList<>();
             int skipped = 0;
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("nlp eval: cannot read " + file + " (" + e + ")");
+                return 2;
+            }
+            for (String line : lines) {
                 int tab = line.indexOf('\t');
                 Sentiment label = tab > 0 ? parse(line.substring(0, tab)) : null;
                 if (label == null || !m.classes().contains(label) || binary && label == Sentiment.NEUTRAL) {

@@ -62,7 +62,7 @@ final class NormalizerScanner {
     record Cleaned(String text, int[] origin) {
     }
 
-    private static boolean needsNfkc(String s) {
+    static boolean needsNfkc(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if ((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFE) || (c >= 0xFF01 && c <= 0xFF5E)) {

@@ -86,6 +86,14 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void givesTheSameAnswersFromManyThreads() {
+        List<String> texts = NlpBenchmark.texts(300, new java.util.Random(3));
+        List<Analysis> sequential = texts.stream().map(ANALYZER::analyze).toList();
+        List<Analysis> parallel = texts.parallelStream().map(TextAnalyzer.create()::analyze).toList();
+        assertEquals(sequential, parallel);
+    }
+
+    @Test
     void cutsAMegabyteTextAtTheLimitAndSaysSo() {
         String big = "غذا خوب بود ولی پیک دیر رسید. ".repeat(40_000);
         Analysis a = ANALYZER.analyze(big);

@@ -32,7 +32,7 @@ public final class MentionJournal implements AutoCloseable {
     private static final long SEGMENT_BYTES = 32L << 20;
     private static final long MIN_FREE_BYTES = 64L << 20;
     private static final int BATCH = 500;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final Path dir;
     private final MentionIndex index;
@@ -188,9 +188,11 @@ public final class MentionJournal implements AutoCloseable {
      * Registers a listener for mentions Elasticsearch refused for good; they are dropped from the journal.
      *
      * @param listener called on the drain thread
+     * @return call it to remove the listener
      */
-    public void onRejected(Consumer<BulkResult.ItemError> listener) {
+    public Runnable onRejected(Consumer<BulkResult.ItemError> listener) {
         rejectionListeners.add(listener);
+        return () -> rejectionListeners.remove(listener);
     }
 
     /**

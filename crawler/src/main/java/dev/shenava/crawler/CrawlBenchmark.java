@@ -1,0 +1,178 @@
+package dev.shenava.crawler;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code shenava bench crawl}: fetch + parse throughput against a local server, as a ratio to bare OkHttp GETs of
+ * the same responses (target at least 0.8).
+ */
+@Command(name = "crawl", mixinStandardHelpOptions = true,
+        description = "Fetch + parse throughput from a local server, as a ratio to bare OkHttp GETs (target >= 0.8).")
+public final class CrawlBenchmark implements Callable<Integer> {
+
+    @Option(names = "--requests", defaultValue = "3000", description = "Requests per round (default ${DEFAULT-VALUE}).")
+    private int requests;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "Measured rounds (default ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Option(names = "--concurrency", defaultValue = "4",
+            description = "Sources polled at once, each on its own host name (default ${DEFAULT-VALUE}).")
+    private int concurrency;
+
+    private record Page(String path, SourceKind kind, String type, byte[] body) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Page> pages = List.of(
+                new Page("/feed.xml", SourceKind.RSS, "application/rss+xml; charset=utf-8", BenchPages.rss(20)),
+                new Page("/s/bench_channel", SourceKind.TELEGRAM, "text/html; charset=utf-8", BenchPages.telegram(20)),
+                new Page("/api/v1/search_by_date", SourceKind.HACKERNEWS, "application/json", BenchPages.hackerNews(50)));
+        // without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs (40 ms a request)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        int lanes = Math.max(1, Math.min(concurrency, 8));
+        List<HttpServer> servers = new ArrayList<>();
+        List<String> origins = new ArrayList<>();
+        try {
+            for (int lane = 0; lane < lanes; lane++) { // one loopback address per lane: one host per source
+                InetAddress address = InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (lane + 1)});
+                HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 64);
+                server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+                pages.forEach(p -> server.createContext(p.path(), exchange -> {
+                    exchange.getRequestBody().readAllBytes();
+                    exchange.getResponseHeaders().set("Content-Type", p.type());
+                    exchange.sendResponseHeaders(200, p.body().length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(p.body());
+                    }
+                }));
+                server.start();
+                servers.add(server);
+                origins.add("http://127.0.0." + (lane + 1) + ":" + server.getAddress().getPort());
+            }
+            return run(pages, origins);
+        } finally {
+            servers.forEach(s -> s.stop(0));
+        }
+    }
+
+    private int run(List<Page> pages, List<String> origins) throws Exception {
+        int lanes = origins.size();
+        OkHttpClient bare = new OkHttpClient();
+        CrawlerConfig config = CrawlerConfig.defaults().withAllowPrivateNetworks(true)
+                .withWaits(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ZERO);
+        Fetcher fetcher = Fetcher.create(config);
+        Connectors connectors = Connectors.create();
+        long[] bareNanos = new long[rounds];
+        long[] crawlNanos = new long[rounds];
+        long[] fetchNanos = new long[rounds];
+        long[] posts = new long[1];
+        long bytes = 0;
+        for (int i = 0; i < requests; i++) {
+            bytes += pages.get(i % pages.size()).body().length;
+        }
+        for (int round = -1; round < rounds; round++) { // round -1 warms up both paths
+            long t0 = System.nanoTime();
+            lanes(lanes, lane -> {
+                for (int i = lane; i < requests; i += lanes) {
+                    Page p = pages.get(i % pages.size());
+                    try (Response r = bare.newCall(new Request.Builder()
+                            .url(origins.get(lane) + p.path()).build()).execute()) {
+                        r.body().bytes();
+                    }
+                }
+            });
+            long t1 = System.nanoTime();
+            long[] found = new long[lanes];
+            lanes(lanes, lane -> {
+                for (int i = lane; i < requests; i += lanes) {
+                    Page p = pages.get(i % pages.size());
+                    String url = origins.get(lane) + p.path();
+                    Fetched f = fetcher.get(url, Map.of());
+                    Source s = new Source("bench", p.kind(), Map.of("url", url, "channel", "bench_channel",
+                            "query", "bench"), List.of(), Duration.ofMinutes(5), "", true);
+                    found[lane] += connectors.forKind(p.kind()).parse(s, f).size();
+                }
+            });
+            long t2 = System.nanoTime();
+            lanes(lanes, lane -> {
+                for (int i = lane; i < requests; i += lanes) {
+                    fetcher.get(origins.get(lane) + pages.get(i % pages.size()).path(), Map.of()).text();
+                }
+            });
+            long t3 = System.nanoTime();
+            if (round >= 0) {
+                bareNanos[round] = t1 - t0;
+                crawlNanos[round] = t2 - t1;
+                fetchNanos[round] = t3 - t2;
+                posts[0] = Arrays.stream(found).sum();
+            }
+        }
+        double bareSeconds = median(bareNanos) / 1e9;
+        double crawlSeconds = median(crawlNanos) / 1e9;
+        double fetchSeconds = median(fetchNanos) / 1e9;
+        double ratio = bareSeconds / crawlSeconds;
+        System.out.printf("crawl benchmark: %d requests per round (rss, telegram, hackernews; %.1f MB), %d lanes,"
+                + " median of %d rounds, %d cores%n", requests, bytes / 1e6, lanes, rounds,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("  bare OkHttp GET:        %8.1f requests/s%n", requests / bareSeconds);
+        System.out.printf("  crawler fetch only:     %8.1f requests/s (ratio %.2f: interceptors, guard, cap, charset)%n",
+                requests / fetchSeconds, bareSeconds / fetchSeconds);
+        System.out.printf("  crawler fetch + parse:  %8.1f requests/s, %d posts per round%n", requests / crawlSeconds,
+                posts[0]);
+        System.out.printf("  ratio: %.2f (target >= 0.80) %s%n", ratio, ratio >= 0.8 ? "PASS" : "BELOW TARGET");
+        return 0;
+    }
+
+    private interface Lane {
+        void run(int lane) throws Exception;
+    }
+
+    private static void lanes(int count, Lane body) throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int lane = 0; lane < count; lane++) {
+            int l = lane;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    body.run(l);
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            throw failures.getFirst();
+        }
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
