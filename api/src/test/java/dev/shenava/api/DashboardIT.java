@@ -316,6 +316,10 @@ class DashboardIT {
         new Select(form.findElement(By.name("sensitivity"))).selectByValue("high");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         browser.waitFor().until(d -> "high".equals(api.get("/alert-rules/" + id).path("sensitivity").asText()));
+        JsonNode edited = api.get("/alert-rules/" + id);
+        assertEquals("https://hooks.example.com/shenava-test", edited.path("targets").get(0).path("url").asText(),
+                "editing keeps the targets the form was filled with");
+        assertEquals(7, edited.path("minVolume").asInt());
 
         browser.await(By.cssSelector("#rules-table tr[data-id='" + id + "'] .test-rule")).click();
         WebElement toast = browser.await(By.cssSelector(".toast"));
