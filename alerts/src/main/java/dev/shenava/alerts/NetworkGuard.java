@@ -59,6 +59,19 @@ public final class NetworkGuard implements Dns {
         }
     }
 
+    /**
+     * Refuses a connected address the guard does not allow.
+     *
+     * @param address the address
+     * @throws UnknownHostException naming the address and the setting that allows it
+     */
+    void verify(InetAddress address) throws UnknownHostException {
+        if (!allowPrivate && refused(address)) {
+            throw new UnknownHostException(address.getHostAddress() + " is a private or loopback address;"
+                    + " set alerts.allow-private-networks: true to allow it");
+        }
+    }
+
     @Override
     public List<InetAddress> lookup(String host) throws UnknownHostException {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;

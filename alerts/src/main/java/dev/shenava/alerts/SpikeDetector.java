@@ -11,10 +11,13 @@ import java.util.Objects;
  * <p>The baseline of a point is the median of the recent level, reshaped by the series' own
  * daily rhythm: the median over the past week of how much the count at this time of day differs
  * from the count in the hours before it. The spread is a median absolute deviation of past
- * residuals, floored by Poisson noise, so a noisy count does not alert and a quiet one needs a
- * clear jump. The surprise is the normal tail probability of a short smoothed excess over the
- * baseline, mapped to [0, 1] so that 0.5 is roughly a one-in-ten-thousand event. After a report,
- * the detector stays silent for its cooldown, so one incident makes one alert.
+ * log-residuals, floored by Poisson noise, so a noisy count does not alert and a quiet one needs
+ * a clear jump. The surprise is the normal tail probability of a short smoothed excess over the
+ * baseline; it is mapped to [0, 1] against the larger of a fixed one-in-ten-thousand surprise and
+ * the series' usual daily peak surprise, so a series that jumps every day needs a bigger jump.
+ * An empty bucket where many mentions are expected is taken for a collection gap and kept out of
+ * the baseline. After a report the detector stays silent for its cooldown, so one incident makes
+ * one alert.
  *
  * <pre>{@code
  * SpikeDetector detector = SpikeDetector.builder().step(Duration.ofMinutes(5)).build();
@@ -74,6 +77,12 @@ public final class SpikeDetector {
             return new SpikeScore(time, v, v, 0, false);
         }
         double expected = expected(n);
+        if (v == 0 && expected >= tuning.gapLevel()) {
+            // an empty bucket where many are expected is a collection gap, not news: keep it out of the
+            // baseline, so that neither the gap nor the return to normal after it looks like a spike
+            values[(int) (n % values.length)] = expected;
+            return new SpikeScore(time, v, expected, 0, false);
+        }
         double observed = smoothed(n);
         double scale = scale(expected);
         residuals[(int) (n % residuals.length)] = Math.log((v + 1) / (expected + 1));
@@ -208,9 +217,9 @@ public final class SpikeDetector {
     record Tuning(int warmupPoints, int recentPoints, int smoothPoints, int scalePoints, int seasonalDays,
                   int minSeasonalDays, int seasonalHalfWidth, double seasonalWeight, double poissonFloor,
                   double surpriseHalf, double coolingCap, double madFactor,
-                  int peakDays, double peakQuantile, double peakFactor) {
+                  int peakDays, double peakQuantile, double peakFactor, double gapLevel) {
 
-        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 1.0, 7, 0.5, 0.75);
+        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 1.0, 7, 0.5, 0.75, 8);
     }
 
     /**

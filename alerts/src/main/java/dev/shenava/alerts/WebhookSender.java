@@ -42,6 +42,12 @@ public final class WebhookSender {
     public static WebhookSender create(OkHttpClient shared, NetworkGuard guard, Duration timeout) {
         return new WebhookSender(shared.newBuilder()
                 .dns(guard)
+                // OkHttp skips the Dns for address literals (http://127.0.0.1/, http://169.254.169.254/):
+                // check the address actually connected to before anything is sent
+                .addNetworkInterceptor(chain -> {
+                    guard.verify(chain.connection().route().socketAddress().getAddress());
+                    return chain.proceed(chain.request());
+                })
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)

@@ -101,6 +101,14 @@ public final class ApiErrors {
     }
 
     private static void unavailable(ServerResponse res, Exception e) {
+        ElasticsearchException refused = e instanceof ElasticsearchException es ? es
+                : e.getCause() instanceof ElasticsearchException es ? es : null;
+        if (refused != null && refused.status() >= 400 && refused.status() < 500) {
+            // Elasticsearch refused what the client asked for (an id too long, a query too broad).
+            send(res, Status.BAD_REQUEST_400, "bad_request", "the store refused this request: "
+                    + (refused.error().reason() == null ? refused.error().type() : refused.error().reason()));
+            return;
+        }
         LOG.log(Level.WARNING, "store unavailable: " + e.getMessage());
         send(res, Status.SERVICE_UNAVAILABLE_503, "unavailable",
                 "the store cannot answer right now; try again shortly");

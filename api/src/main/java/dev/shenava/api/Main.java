@@ -24,6 +24,7 @@ public final class Main implements Runnable {
      */
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.getSubcommands().get("crawl").addSubcommand("once", new CrawlOnceCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof dev.shenava.store.StoreException || e instanceof IllegalArgumentException
                     || e instanceof IllegalStateException) {

@@ -33,8 +33,14 @@ final class ServeCommand implements Callable<Integer> {
         ApiAccess.create(settings.get("api"), settings.get("server.host").asString().orElse("127.0.0.1"));
         ShenavaRuntime runtime = ShenavaRuntime.open(settings, ShenavaServer::warmUp);
         WebServer server = ShenavaServer.start(runtime);
+        CrawlService crawl = CrawlService.create(runtime);
+        if (CrawlService.enabled(runtime.config())) {
+            crawl.start();
+            runtime.onSourcesChanged(crawl::reload);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            crawl.close();
             server.stop();
             runtime.close();
             stopped.countDown();

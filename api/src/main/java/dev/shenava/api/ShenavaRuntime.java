@@ -27,6 +27,7 @@ final class ShenavaRuntime implements AutoCloseable {
     private final IngestPipeline pipeline;
     private final RecordIndex<Brand> brandIndex;
     private final TextAnalyzer analyzer;
+    private volatile Runnable sourcesChanged = () -> { };
 
     private ShenavaRuntime(Config config, Store store, TextAnalyzer analyzer) {
         this.config = config;
@@ -121,6 +122,16 @@ final class ShenavaRuntime implements AutoCloseable {
     void register(List<Brand> brands) {
         brands.forEach(brandIndex::put);
         pipeline.brands(brands());
+    }
+
+    /** Sets what runs after a source is created, changed or deleted through the API (the crawler reloads). */
+    void onSourcesChanged(Runnable action) {
+        this.sourcesChanged = action;
+    }
+
+    /** Tells the crawler that the sources changed. */
+    void sourcesChanged() {
+        sourcesChanged.run();
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -36,6 +37,8 @@ final class ShenavaServer {
     private static final System.Logger LOG = System.getLogger(ShenavaServer.class.getName());
     /** Largest request body accepted unless server.max-payload-size says otherwise (imports are the big ones). */
     private static final long MAX_PAYLOAD = 64L * 1024 * 1024;
+    /** Longest request line and headers: a long Persian query is several bytes a letter once URL-encoded. */
+    private static final int MAX_PROLOGUE = 64 * 1024;
 
     private ShenavaServer() {
     }
@@ -61,6 +64,7 @@ final class ShenavaServer {
                         .addClasspath(cl -> cl.location("/META-INF/resources/webjars").context("/webjars"))
                         .build())
                 .maxPayloadSize(config.get("server.max-payload-size").asLong().orElse(MAX_PAYLOAD))
+                .addProtocol(Http1Config.builder().maxPrologueLength(MAX_PROLOGUE).build())
                 .routing(r -> routing(r, runtime));
         ApiAccess.cors(config.get("api")).ifPresent(builder::addFeature);
         WebServer server = builder.build().start();
@@ -99,7 +103,7 @@ final class ShenavaServer {
                         BrandBody::id), BrandBody.class, BrandBody::id, BrandBody::validated,
                         () -> runtime.pipeline().brands(runtime.brands())))
                 .register("/api/v1/sources", new RecordRoutes<>("source", store.records("sources", SourceBody.class,
-                        SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, () -> { }))
+                        SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, runtime::sourcesChanged))
                 .register("/api/v1", AlertRoutes.create(store, config))
                 .register("/api/v1/analyze", new AnalyzeRoutes(runtime.analyzer()))
                 .register("/api/v1/openapi.yaml", new OpenApiRoutes())

@@ -59,6 +59,10 @@ public final class StatsRoutes implements HttpService {
         if (id.isEmpty()) {
             throw ApiException.badRequest("brand is required: the id of the brand to compare with its competitors");
         }
+        if (!id.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+            throw ApiException.badRequest("brand must be a brand id (1-64 of a-z, 0-9, '-', '_'), was '"
+                    + MentionParams.shorten(id) + "'");
+        }
         Brand brand = brands.get(id).orElseThrow(() -> ApiException.notFound("no brand '" + MentionParams.shorten(id)
                 + "'; GET /api/v1/brands lists them"));
         SequencedMap<String, String> names = new LinkedHashMap<>();

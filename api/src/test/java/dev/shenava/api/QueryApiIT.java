@@ -180,6 +180,7 @@ class QueryApiIT {
         assertEquals("writer", json(server.get("/api/v1/stats/authors")).get("authors").get(0).get("handle").asText());
         assertEquals(2, json(server.get("/api/v1/stats/sources")).get("languages").size());
         assertEquals(400, server.get("/api/v1/stats/timeseries?interval=minute").statusCode());
+        assertEquals(400, server.get("/api/v1/stats/timeseries?interval=hour&from=2000-01-01").statusCode());
         assertEquals(400, server.get("/api/v1/stats/timeseries?q=(").statusCode());
     }
 
@@ -233,12 +234,13 @@ class QueryApiIT {
         assertTrue(paths.size() >= 15, paths.toString());
         for (String path : paths) {
             String concrete = path.replace("{id}", "acme");
-            HttpResponse<String> r = path.contains("import") || path.contains("analyze")
+            boolean post = path.contains("import") || path.contains("analyze") || path.endsWith("/test");
+            HttpResponse<String> r = post
                     ? server.send("POST", "/api/v1" + concrete, "application/json", "{}")
                     : server.get("/api/v1" + concrete + (path.contains("share-of-voice") ? "?brand=acme" : ""));
             assertNotEquals(405, r.statusCode(), path);
             assertFalse(r.statusCode() >= 500, path + " -> " + r.statusCode() + " " + r.body());
-            if (!path.contains("{id}") && !path.contains("import") && !path.contains("analyze")) {
+            if (!path.contains("{id}") && !post) {
                 assertEquals(200, r.statusCode(), path + " -> " + r.body());
             }
         }

@@ -33,6 +33,14 @@ final class TestApi {
         sources = RecordIndex.create(es, this.prefix + "-sources", SourceBody.class, SourceBody::id).ensureCreated();
     }
 
+    private dev.shenava.alerts.Alerts alerts() {
+        dev.shenava.store.StoreConfig d = dev.shenava.store.StoreConfig.defaults();
+        dev.shenava.store.Store store = dev.shenava.store.Store.of(new dev.shenava.store.StoreConfig(d.url(), d.dataDir(),
+                d.port(), d.heap(), d.startTimeout(), d.apiKeyEnv(), d.usernameEnv(), d.passwordEnv(), d.caCertificate(),
+                mentions.name()), es);
+        return dev.shenava.alerts.Alerts.create(store, dev.shenava.alerts.AlertsConfig.defaults(), new okhttp3.OkHttpClient());
+    }
+
     void routes(HttpRouting.Builder r, Clock clock) {
         String alias = mentions.name();
         ApiErrors.register(r);
@@ -46,6 +54,7 @@ final class TestApi {
                         BrandBody::validated, () -> { }))
                 .register("/api/v1/sources", new RecordRoutes<>("source", sources, SourceBody.class, SourceBody::id,
                         SourceBody::validated, () -> { }))
+                .register("/api/v1", new AlertRoutes(alerts()))
                 .register("/api/v1/analyze", new AnalyzeRoutes(TextAnalyzer.create()))
                 .register("/api/v1/openapi.yaml", new OpenApiRoutes());
     }

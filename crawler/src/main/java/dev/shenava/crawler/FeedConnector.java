@@ -58,20 +58,29 @@ final class FeedConnector implements Connector {
         if (!Text.hasElement(text)) { // empty, or nothing but comments
             return List.of();
         }
+        String xml = Text.stripDoctype(text);
         try {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setXmlHealerOn(true);
-            input.setAllowDoctypes(false);
-            SyndFeed feed = input.build(new StringReader(Text.stripDoctype(text)));
-            return feed.getEntries().stream().map(e -> post(source, page, e)).toList();
-        } catch (Exception | StackOverflowError strictParserFailed) {
-            List<Post> posts = LenientFeedReader.read(source, page, text);
-            if (posts.isEmpty() && !LenientFeedReader.looksLikeFeed(text)) {
-                throw new CrawlException("the answer from " + page.url() + " is not an RSS, Atom or RDF feed ("
-                        + strictParserFailed.getMessage() + "); check the source's url");
+            return rome(source, page, xml, false); // fast path: well-formed XML
+        } catch (Exception | StackOverflowError notWellFormed) {
+            try {
+                return rome(source, page, xml, true); // HTML entities and stray bytes repaired
+            } catch (Exception | StackOverflowError strictParserFailed) {
+                List<Post> posts = LenientFeedReader.read(source, page, text);
+                if (posts.isEmpty() && !LenientFeedReader.looksLikeFeed(text)) {
+                    throw new CrawlException("the answer from " + page.url() + " is not an RSS, Atom or RDF feed ("
+                            + strictParserFailed.getMessage() + "); check the source's url");
+                }
+                return posts;
             }
-            return posts;
         }
+    }
+
+    private static List<Post> rome(Source source, Fetched page, String xml, boolean heal) throws Exception {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setXmlHealerOn(heal);
+        input.setAllowDoctypes(false);
+        SyndFeed feed = input.build(new StringReader(xml));
+        return feed.getEntries().stream().map(e -> post(source, page, e)).toList();
     }
 
     private static Post post(Source source, Fetched page, SyndEntry e) {

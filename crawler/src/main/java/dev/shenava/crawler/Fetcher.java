@@ -122,6 +122,10 @@ public final class Fetcher {
      * @return the outcome, never an exception for network failures
      */
     public Fetched send(Request request) {
+        return withoutSecrets(request, attempt(request));
+    }
+
+    private Fetched attempt(Request request) {
         String url = request.url().toString();
         try (Response response = client.newCall(request).execute()) {
             return read(response);
@@ -134,6 +138,42 @@ public final class Fetcher {
             return Fetched.failed(url, CrawlStatus.ERROR, 0, "could not fetch " + url + ": " + e.getMessage());
         }
     }
+
+    /**
+     * The reason ends up in the source status (API, dashboard) and in logs: keep the request's credentials (an
+     * Authorization header, a key in the query) out of it, also where a server echoes them back.
+     */
+    private static Fetched withoutSecrets(Request request, Fetched fetched) {
+        if (fetched.reason().isEmpty()) {
+            return fetched;
+        }
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        String auth = request.header("Authorization");
+        if (auth != null) {
+            secrets.add(auth.trim());
+            secrets.add(auth.trim().replaceFirst("^\\S+\\s+", ""));
+        }
+        HttpUrl url = request.url();
+        for (int i = 0; i < url.querySize(); i++) {
+            String value = url.queryParameterValue(i);
+            if (value != null && SECRET_PARAM.matcher(url.queryParameterName(i)).matches()) {
+                secrets.add(value);
+                secrets.add(HttpUrl.parse("http://x/").newBuilder().addQueryParameter("v", value).build()
+                        .encodedQuery().substring(2));
+            }
+        }
+        String reason = fetched.reason();
+        for (String secret : secrets) {
+            if (secret.length() >= 4) {
+                reason = reason.replace(secret, "[redacted]");
+            }
+        }
+        return reason.equals(fetched.reason()) ? fetched : new Fetched(fetched.url(), fetched.status(), fetched.code(),
+                fetched.headers(), fetched.body(), reason, fetched.fetchedAt());
+    }
+
+    private static final java.util.regex.Pattern SECRET_PARAM = java.util.regex.Pattern.compile(
+            "(?i).*(key|token|secret|password|passwd|sig|signature|auth).*");
 
     /**
      * Holds further requests to a host (used by connectors that read a budget from a body).

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 public final class MentionExport {
 
-    private static final int PAGE = 1000;
+    private static final int PAGE = 2000;
     private static final String KEEP_ALIVE = "2m";
 
     private final ElasticsearchClient es;

@@ -58,6 +58,7 @@ public final class MentionStats {
      * @return the series, empty buckets included
      */
     public Timeseries timeseries(StatsScope scope, StatsInterval interval) {
+        interval.check(scope);
         SearchResponse<Void> r = search(scope.query(), s -> s
                 .trackTotalHits(t -> t.enabled(true))
                 .aggregations("time", histogram(scope, interval, "sentiment", sentimentTerms()))
@@ -85,6 +86,7 @@ public final class MentionStats {
      * @return shares in the order of {@code names}
      */
     public ShareOfVoice shareOfVoice(StatsScope scope, SequencedMap<String, String> names, StatsInterval interval) {
+        interval.check(scope);
         List<String> ids = List.copyOf(names.keySet());
         Query brands = Query.of(q -> q.terms(t -> t.field("brands").terms(v -> v.value(
                 ids.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
