@@ -59,6 +59,27 @@ final class CrawlService implements AutoCloseable {
                     text(s.nextPoll()), s.state().id());
         }
 
+        /** The status as GET /api/v1/sources shows it (nulls kept: never succeeded, nothing scheduled). */
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lastSuccess", lastSuccess);
+            m.put("lastError", lastError);
+            m.put("postsFetched", postsFetched);
+            m.put("nextPoll", nextPoll);
+            m.put("state", state);
+            return m;
+        }
+
+        /**
+         * The statuses index, read by the sources routes and written by the crawler.
+         *
+         * @param store the store
+         * @return the index
+         */
+        static RecordIndex<SourceStatusDoc> index(dev.shenava.store.Store store) {
+            return store.records("source-status", SourceStatusDoc.class, SourceStatusDoc::source);
+        }
+
         private static String text(Instant i) {
             return i == null ? null : i.toString();
         }
@@ -68,7 +89,7 @@ final class CrawlService implements AutoCloseable {
         this.runtime = runtime;
         Config crawler = runtime.config().get("crawler");
         CrawlerConfig config = CrawlerConfig.from(key -> crawler.get(key).asString().orElse(null));
-        this.statuses = runtime.store().records("source-status", SourceStatusDoc.class, SourceStatusDoc::source);
+        this.statuses = SourceStatusDoc.index(runtime.store());
         this.scheduler = Scheduler.create(CrawlContext.create(config), this::accept,
                 FileCursorStore.create(runtime.store().config().dataDir().resolve("cursors")),
                 status -> statuses.put(SourceStatusDoc.of(status)));

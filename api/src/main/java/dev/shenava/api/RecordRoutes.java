@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Create, read, update and delete of one kind of record ({@code /brands}, {@code /sources}), each
@@ -27,6 +28,7 @@ public final class RecordRoutes<T> implements HttpService {
     private final Function<T, String> idOf;
     private final BiFunction<String, T, T> validate;
     private final Runnable changed;
+    private final UnaryOperator<T> shown;
 
     /**
      * Creates the routes.
@@ -41,6 +43,23 @@ public final class RecordRoutes<T> implements HttpService {
      */
     public RecordRoutes(String noun, RecordIndex<T> index, Class<T> type, Function<T, String> idOf,
                         BiFunction<String, T, T> validate, Runnable changed) {
+        this(noun, index, type, idOf, validate, changed, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates the routes, with read-only information added to every record shown (a source's crawl status).
+     *
+     * @param noun     what the records are
+     * @param index    where they are stored
+     * @param type     their class
+     * @param idOf     how to read an id
+     * @param validate checks a record before it is stored
+     * @param changed  runs after every change
+     * @param shown    adds read-only fields to a record on GET
+     */
+    public RecordRoutes(String noun, RecordIndex<T> index, Class<T> type, Function<T, String> idOf,
+                        BiFunction<String, T, T> validate, Runnable changed, UnaryOperator<T> shown) {
+        this.shown = shown;
         this.noun = noun;
         this.index = index;
         this.type = type;
@@ -59,7 +78,7 @@ public final class RecordRoutes<T> implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        res.send(Map.of("items", index.list(MAX_RECORDS)));
+        res.send(Map.of("items", index.list(MAX_RECORDS).stream().map(shown).toList()));
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -76,7 +95,7 @@ public final class RecordRoutes<T> implements HttpService {
 
     private void read(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        res.send(index.get(id).orElseThrow(() -> missing(id)));
+        res.send(shown.apply(index.get(id).orElseThrow(() -> missing(id))));
     }
 
     private void replace(ServerRequest req, ServerResponse res) {

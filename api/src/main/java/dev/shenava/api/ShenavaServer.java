@@ -103,13 +103,19 @@ final class ShenavaServer {
                         BrandBody::id), BrandBody.class, BrandBody::id, BrandBody::validated,
                         () -> runtime.pipeline().brands(runtime.brands())))
                 .register("/api/v1/sources", new RecordRoutes<>("source", store.records("sources", SourceBody.class,
-                        SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, runtime::sourcesChanged))
+                        SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, runtime::sourcesChanged,
+                        withCrawlStatus(CrawlService.SourceStatusDoc.index(store))))
                 .register("/api/v1", AlertRoutes.create(store, config))
                 .register("/api/v1/analyze", new AnalyzeRoutes(runtime.analyzer()))
                 .register("/api/v1/openapi.yaml", new OpenApiRoutes())
                 .any("/api/{+rest}", (req, res) -> ApiErrors.send(res, Status.NOT_FOUND_404, "not_found",
                         "no endpoint " + req.prologue().method().text() + " " + req.path().path()
                                 + "; see /api/v1/openapi.yaml"));
+    }
+
+    private static java.util.function.UnaryOperator<SourceBody> withCrawlStatus(
+            dev.shenava.store.RecordIndex<CrawlService.SourceStatusDoc> statuses) {
+        return source -> statuses.get(source.id()).map(s -> source.withStatus(s.asMap())).orElse(source);
     }
 
     /** Loads the server's classes while the store starts, so that both take the time of the slower. */

@@ -53,4 +53,14 @@ public record SourceBody(String id, String kind, Map<String, String> params, Lis
         return new SourceBody(id, kind.id(), params, brands, interval, credentialEnv,
                 body.enabled() == null || body.enabled(), null);
     }
+
+    /**
+     * This source with its crawl status attached (read-only, for GET).
+     *
+     * @param status lastSuccess, lastError, postsFetched, nextPoll, state; null when never polled
+     * @return the source as shown
+     */
+    public SourceBody withStatus(Map<String, Object> status) {
+        return new SourceBody(id, kind, params, brands, intervalSeconds, credentialEnv, enabled, status);
+    }
 }

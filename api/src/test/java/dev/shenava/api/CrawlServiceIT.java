@@ -50,6 +50,13 @@ class CrawlServiceIT {
             assertEquals(1, runtime.journal().written(), "only the post naming a brand becomes a mention");
             assertTrue(Files.exists(dir.resolve("data/cursors/demo-shop.cursor.json")));
             assertEquals("ok", crawl.status("demo-shop").orElseThrow().state());
+            try (TestServer api = TestServer.start(r -> ShenavaServer.routing(r, runtime))) {
+                assertEquals(201, api.send("POST", "/api/v1/sources", "application/json", "{\"id\":\"demo-shop\","
+                        + "\"kind\":\"telegram\",\"params\":{\"channel\":\"demo_shop\"},\"brands\":[\"zoodbar\"]}")
+                        .statusCode());
+                String shown = api.get("/api/v1/sources/demo-shop").body();
+                assertTrue(shown.contains("\"state\":\"ok\"") && shown.contains("\"postsFetched\":2"), shown);
+            }
         }
     }
 }

@@ -90,6 +90,9 @@ public final class NlpCommand implements Runnable {
         double rate;
         @Option(names = "--l2", description = "L2 penalty (default: ${DEFAULT-VALUE}).", defaultValue = "1e-6")
         double l2;
+        @Option(names = "--cross-word", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Char n-grams across word boundaries (default: ${DEFAULT-VALUE}).")
+        boolean crossWord;
         @Option(names = "--file-weight", description = "Exponent of a file's size in its weight (default: ${DEFAULT-VALUE}).",
                 defaultValue = "0.5")
         double fileWeight;
@@ -103,7 +106,9 @@ public final class NlpCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             java.io.PrintStream log = new java.io.PrintStream(System.out, true, StandardCharsets.UTF_8);
-            SentimentTrainer.Settings s = new SentimentTrainer.Settings(bits, epochs, rate, l2, 0.1, fileWeight, 42);
+            data = fromHome(data);
+            this.out = fromHome(this.out);
+            SentimentTrainer.Settings s = new SentimentTrainer.Settings(bits, epochs, rate, l2, 0.1, fileWeight, 42, crossWord);
             if (sweep != null) {
                 for (String l : lang == null ? List.of("fa", "ar", "en") : List.of(lang)) {
                     SentimentTrainer trainer = new SentimentTrainer(s, log);
@@ -134,7 +139,15 @@ public final class NlpCommand implements Runnable {
                 String[] p = kv.split("=", 2);
                 v.put(p[0].strip(), Double.parseDouble(p[1].strip()));
             }
-            return new SentimentTrainer.Settings(bits, v.get("epochs").intValue(), v.get("rate"), v.get("l2"), 0.1, v.get("fw"), 42);
+            return new SentimentTrainer.Settings(bits, v.get("epochs").intValue(), v.get("rate"), v.get("l2"), 0.1, v.get("fw"), 42,
+                    crossWord);
+        }
+
+        /** A relative default that does not exist here is taken from the installation folder. */
+        private static Path fromHome(Path p) {
+            String home = System.getProperty("shenava.home");
+            return home == null || p.isAbsolute() || Files.exists(p) || !Files.isDirectory(Path.of(home).resolve(p).getParent())
+                    ? p : Path.of(home).resolve(p);
         }
 
         private Path data() {

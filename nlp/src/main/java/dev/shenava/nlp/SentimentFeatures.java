@@ -22,15 +22,27 @@ final class SentimentFeatures {
 
     private final int bits;
     private final int mask;
+    private final boolean crossWord;
     private final Normalizer normalizer = Normalizer.create();
 
-    SentimentFeatures(int bits) {
+    /**
+     * @param bits      log2 of the hashed feature space
+     * @param crossWord char n-grams run across word boundaries of a segment ("خوب نبود" gives "ب نب"),
+     *                  instead of inside each word only; better for Persian, where a space, a ZWNJ
+     *                  or nothing may separate the same two words
+     */
+    SentimentFeatures(int bits, boolean crossWord) {
         this.bits = bits;
         this.mask = (1 << bits) - 1;
+        this.crossWord = crossWord;
     }
 
     int bits() {
         return bits;
+    }
+
+    boolean crossWord() {
+        return crossWord;
     }
 
     /** The features of a text in a language. */
@@ -53,9 +65,12 @@ final class SentimentFeatures {
                 }
                 add(words, SEED_BIGRAM, prev + ' ' + t, 1f);
                 prev = t;
-                if (t.length() <= 30 && t.charAt(0) != '<') {
+                if (!crossWord && t.length() <= 30 && t.charAt(0) != '<') {
                     charGrams(chars, t);
                 }
+            }
+            if (crossWord) {
+                crossWordGrams(chars, tokens);
             }
             add(words, SEED_BIGRAM, prev + " </s>", 1f);
             polarity(tokens, negated, lex, polarity);
@@ -128,10 +143,12 @@ final class SentimentFeatures {
             int pos = lex.positive.matchAt(tokens, i);
             int neg = pos > 0 ? 0 : lex.negative.matchAt(tokens, i);
             float w = boost ? 1.5f : 1f;
+            // a phrase entry ("جواب نمیده", "not worth it") already carries its own negation
+            boolean flipped = negated[i] && Math.max(pos, neg) == 1;
             if (pos > 0) {
-                out[negated[i] ? 2 : 0] += w;
+                out[flipped ? 2 : 0] += w;
             } else if (neg > 0) {
-                out[negated[i] ? 3 : 1] += w;
+                out[flipped ? 3 : 1] += w;
             }
             boost = lex.intensifiers.contains(tokens.get(i));
             i += Math.max(pos, neg) > 1 ? Math.max(pos, neg) - 1 : 0;
@@ -186,6 +203,19 @@ final class SentimentFeatures {
                 add(meta, SEED_META, "emo-", 1f);
                 break;
             }
+        }
+    }
+
+    private void crossWordGrams(SparseVector.Builder chars, List<String> tokens) {
+        StringBuilder joined = new StringBuilder();
+        for (String token : tokens) {
+            String t = shape(token);
+            if (t.length() <= 30) {
+                joined.append(t.charAt(0) == '<' ? "\u0001" : t).append(' ');
+            }
+        }
+        if (!joined.isEmpty()) {
+            charGrams(chars, joined.substring(0, joined.length() - 1));
         }
     }
 

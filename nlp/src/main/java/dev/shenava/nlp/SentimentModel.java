@@ -25,7 +25,8 @@ import java.util.zip.GZIPOutputStream;
 final class SentimentModel {
 
     private static final int MAGIC = 0x53484E53;
-    private static final int VERSION = 1;
+    /** Version 2 adds a flags int after the bits (bit 0: cross-word char n-grams); version 1 files still load. */
+    private static final int VERSION = 2;
     private static final Map<String, Optional<SentimentModel>> BUNDLED = new ConcurrentHashMap<>();
 
     private final String lang;
@@ -34,10 +35,10 @@ final class SentimentModel {
     private final float[] weights;
     private final float[] bias;
 
-    SentimentModel(String lang, List<Sentiment> classes, int bits, float[] weights, float[] bias) {
+    SentimentModel(String lang, List<Sentiment> classes, SentimentFeatures features, float[] weights, float[] bias) {
         this.lang = lang;
         this.classes = List.copyOf(classes);
-        this.features = new SentimentFeatures(bits);
+        this.features = features;
         this.weights = weights;
         this.bias = bias;
     }
@@ -147,6 +148,7 @@ final class SentimentModel {
                     out.writeUTF(s.id());
                 }
                 out.writeInt(features.bits());
+                out.writeInt(features.crossWord() ? 1 : 0);
                 for (float b : bias) {
                     out.writeFloat(b);
                 }
@@ -161,8 +163,9 @@ final class SentimentModel {
 
     private static SentimentModel read(InputStream raw) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
-        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-            throw new IOException("not a Shenava sentiment model (version " + VERSION + ")");
+        int version = in.readInt() == MAGIC ? in.readInt() : -1;
+        if (version != 1 && version != 2) {
+            throw new IOException("not a Shenava sentiment model of version 1 or 2");
         }
         String lang = in.readUTF();
         int k = in.readInt();
@@ -171,6 +174,7 @@ final class SentimentModel {
             classes.add(Sentiment.parse(in.readUTF()));
         }
         int bits = in.readInt();
+        boolean crossWord = version >= 2 && (in.readInt() & 1) != 0;
         float[] bias = new float[k];
         for (int c = 0; c < k; c++) {
             bias[c] = in.readFloat();
@@ -179,6 +183,6 @@ final class SentimentModel {
         for (int i = 0; i < weights.length; i++) {
             weights[i] = Float.float16ToFloat(in.readShort());
         }
-        return new SentimentModel(lang, classes, bits, weights, bias);
+        return new SentimentModel(lang, classes, new SentimentFeatures(bits, crossWord), weights, bias);
     }
 }

@@ -41,11 +41,13 @@ public final class SentimentTrainer {
      * @param validation fraction of each file and label held out for validation
      * @param fileWeight exponent of a file's size in its total weight (1 = by size, 0 = every file equal)
      * @param seed       seed of the split and the shuffles
+     * @param crossWord  char n-grams across word boundaries (see {@link SentimentFeatures})
      */
-    public record Settings(int bits, int epochs, double rate, double l2, double validation, double fileWeight, long seed) {
-        /** The settings the shipped models were trained with. */
+    public record Settings(int bits, int epochs, double rate, double l2, double validation, double fileWeight, long seed,
+                           boolean crossWord) {
+        /** The settings of the shipped fa model; ar and en were trained with crossWord false. */
         public static Settings defaults() {
-            return new Settings(20, 12, 0.08, 1e-6, 0.1, 0.5, 42);
+            return new Settings(20, 12, 0.08, 1e-6, 0.1, 0.5, 42, true);
         }
     }
 
@@ -86,7 +88,12 @@ public final class SentimentTrainer {
     }
 
     /** Featurised training and validation rows of one language. */
-    record Prepared(String lang, List<Row> train, List<Row> valid, List<SparseVector> xs, List<SparseVector> vs) {
+    record Prepared(String lang, SentimentFeatures features, List<Row> train, List<Row> valid, List<SparseVector> xs,
+                    List<SparseVector> vs) {
+    }
+
+    private static SentimentFeatures features(Prepared data) {
+        return data.features();
     }
 
     Prepared prepare(String lang, List<Row> rows) {
@@ -95,10 +102,10 @@ public final class SentimentTrainer {
         List<Row> valid = new ArrayList<>();
         split(rows, random, train, valid, settings.validation());
         log.printf(Locale.ROOT, "%s: %d training rows, %d validation rows%n", lang, train.size(), valid.size());
-        SentimentFeatures features = new SentimentFeatures(settings.bits());
+        SentimentFeatures features = new SentimentFeatures(settings.bits(), settings.crossWord());
         List<SparseVector> xs = train.parallelStream().map(r -> features.extract(r.text(), lang)).toList();
         List<SparseVector> vs = valid.parallelStream().map(r -> features.extract(r.text(), lang)).toList();
-        return new Prepared(lang, train, valid, xs, vs);
+        return new Prepared(lang, features, train, valid, xs, vs);
     }
 
     /** The validation rows that training with these settings holds out. */
@@ -146,7 +153,7 @@ public final class SentimentTrainer {
             for (int i : order) {
                 step(xs.get(i), train.get(i).label(), weights[i], w, g2, bias, bias2, s);
             }
-            SentimentModel model = new SentimentModel(lang, CLASSES, s.bits(), w, bias);
+            SentimentModel model = new SentimentModel(lang, CLASSES, features(data), w, bias);
             double score = meanPerFile(model, data.valid(), data.vs(), null);
             if (verbose) {
                 log.printf(Locale.ROOT, "epoch %d: mean per-file validation macro-F1 %.4f%n", epoch, score);
@@ -157,7 +164,7 @@ public final class SentimentTrainer {
                 bestBias = bias.clone();
             }
         }
-        return new SentimentModel(lang, CLASSES, s.bits(), best, bestBias);
+        return new SentimentModel(lang, CLASSES, features(data), best, bestBias);
     }
 
     private static void step(SparseVector x, Sentiment label, float weight, float[] w, float[] g2, float[] bias, float[] bias2,

@@ -29,7 +29,7 @@ final class TouchpointFinder {
             int clauseStart = 0;
             for (int i = 1; i <= tokens.size(); i++) {
                 if (i == tokens.size() || startsClause(sentence, tokens, i, lex)) {
-                    clause(sentence, tokens.subList(clauseStart, i), lex, scorer, found, order);
+                    clause(sentence, tokens.subList(clauseStart, i), clauseStart == 0 && i == tokens.size(), lex, scorer, found, order);
                     clauseStart = i;
                 }
             }
@@ -54,8 +54,10 @@ final class TouchpointFinder {
         return false;
     }
 
-    private static void clause(String sentence, List<Normalizer.Token> tokens, Lexicon lex, Function<String, SentimentScore> scorer,
-                               Map<Touchpoint, TouchpointSentiment> found, List<Touchpoint> order) {
+    /** Finds touchpoints in one clause; {@code whole} when the clause is the entire sentence, whose score is then reused. */
+    private static void clause(String sentence, List<Normalizer.Token> tokens, boolean whole, Lexicon lex,
+                               Function<String, SentimentScore> scorer, Map<Touchpoint, TouchpointSentiment> found,
+                               List<Touchpoint> order) {
         if (tokens.isEmpty()) {
             return;
         }
@@ -68,7 +70,7 @@ final class TouchpointFinder {
                     continue;
                 }
                 if (clauseScore == null) {
-                    clauseScore = scorer.apply(sentence.substring(tokens.getFirst().start(), tokens.getLast().end()));
+                    clauseScore = scorer.apply(whole ? sentence : sentence.substring(tokens.getFirst().start(), tokens.getLast().end()));
                 }
                 String evidence = sentence.substring(tokens.get(i).start(), tokens.get(i + len - 1).end());
                 if (!found.containsKey(e.getKey())) {

@@ -24,7 +24,7 @@ class SentimentValidationIT {
     @ParameterizedTest(name = "{0}/{1} {2} >= {3}")
     @CsvSource({
         "fa, fa_snappfood_dev, binary-macro-f1, 0.80",
-        "fa, fa_deepsentipers_original, macro-f1, 0.60",
+        "fa, fa_deepsentipers_original, macro-f1, 0.57",
         "ar, ar_arsas_train, macro-f1, 0.72",
         "ar, ar_semeval17_umsab_train, macro-f1, 0.60",
         "en, en_tweeteval_sentiment_val, macro-recall, 0.55",

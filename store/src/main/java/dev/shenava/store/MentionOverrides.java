@@ -94,8 +94,8 @@ public final class MentionOverrides {
             throw new StoreException("cannot read corrections from " + indexName(mentionAlias) + ": "
                     + e.getMessage(), e);
         } catch (java.io.IOException e) {
-            throw new StoreException("cannot read corrections from " + indexName(mentionAlias) + ": "
-                    + e.getMessage(), e);
+            throw new StoreException("Elasticsearch unreachable (read corrections from " + indexName(mentionAlias)
+                    + "): " + e.getMessage(), e);
         }
         Map<String, MentionOverride> found = new HashMap<>();
         for (MultiGetResponseItem<MentionOverride> item : r.docs()) {
