@@ -54,6 +54,9 @@ public final class ApiErrors {
                         send(res, Status.BAD_REQUEST_400, "bad_request", e.getMessage()))
                 .error(JsonProcessingException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400,
                         "bad_request", "the body is not the JSON expected: " + e.getOriginalMessage()))
+                .error(io.helidon.http.media.UnsupportedTypeException.class, (req, res, e) -> send(res,
+                        Status.UNSUPPORTED_MEDIA_TYPE_415, "bad_request", "send the body as application/json"
+                                + " (imports: application/x-ndjson or text/csv)"))
                 .error(HttpException.class, ApiErrors::http)
                 .error(ElasticsearchException.class, (req, res, e) -> unavailable(res, e))
                 .error(StoreException.class, (req, res, e) -> unavailable(res, e))

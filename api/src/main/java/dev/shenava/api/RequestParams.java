@@ -90,16 +90,21 @@ public final class RequestParams {
         return out;
     }
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant instant(Parameters query, String name) {
         String v = query.first(name).orElse("").strip();
         if (v.isEmpty()) {
             return null;
         }
         try {
-            if (v.length() == 10) {
-                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant t = v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(v).toInstant();
+            if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) { // Elasticsearch fails the whole search on such dates
+                throw new BadRequestException("'" + name + "' must be between the years 1 and 9999, was '" + v + "'");
             }
-            return OffsetDateTime.parse(v).toInstant();
+            return t;
         } catch (DateTimeParseException e) {
             throw new BadRequestException("'" + name + "' must be an ISO-8601 time (2026-03-01T00:00:00Z) or date (2026-03-01), was '" + v + "'");
         }
