@@ -277,6 +277,15 @@ class DashboardIT {
         assertEquals(after, stored.path("sentiment").path("label").asText());
         assertTrue(stored.path("overridden").asBoolean());
 
+        // The correction is written at once but searches see it after the index's next refresh (about a second).
+        browser.waitFor().until(d -> {
+            for (JsonNode m : api.get("/mentions", "brand", brand, "size", "50").path("items")) {
+                if (id.equals(m.path("id").asText())) {
+                    return after.equals(m.path("sentiment").path("label").asText());
+                }
+            }
+            return false;
+        });
         browser.driver().navigate().refresh();
         browser.awaitPage();
         WebElement reloaded = browser.await(By.cssSelector(".mention[data-id='" + id + "']"));
