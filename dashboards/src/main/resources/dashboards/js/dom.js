@@ -29,7 +29,8 @@ export function h(tag, attrs = {}, ...children) {
       el.className += (el.className ? ' ' : '') + value;
     } else if (key === 'dataset') {
       Object.assign(el.dataset, value);
-    } else if (key in el && typeof value !== 'string') {
+    } else if (key === 'value' || (key in el && typeof value !== 'string')) {
+      // Properties, not attributes: a textarea's value attribute would be ignored.
       el[key] = value;
     } else {
       el.setAttribute(key, value === true ? '' : value);

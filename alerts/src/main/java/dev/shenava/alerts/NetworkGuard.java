@@ -1,5 +1,6 @@
 package dev.shenava.alerts;
 
+import dev.shenava.crawler.AddressGuard;
 import okhttp3.Dns;
 
 import java.net.Inet4Address;
@@ -92,34 +93,8 @@ public final class NetworkGuard implements Dns {
         }
     }
 
+    // One definition of "private" for every outgoing request the project makes: the crawler's.
     static boolean refused(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 || first == 100 && second >= 64 && second < 128 || first == 198 && (second == 18 || second == 19)
-                    || first >= 240;
-        }
-        if (a instanceof Inet6Address) {
-            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
-            boolean mapped = true;
-            for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
-            }
-            mapped &= (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            if (mapped) {
-                try {
-                    return refused(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
-            }
-            return uniqueLocal;
-        }
-        return true;
+        return AddressGuard.forbidden(a);
     }
 }

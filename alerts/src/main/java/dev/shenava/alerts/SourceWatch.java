@@ -3,14 +3,17 @@ package dev.shenava.alerts;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,11 +25,13 @@ final class SourceWatch {
 
     private final ElasticsearchClient es;
     private final String index;
+    private final String statusIndex;
     private final int intervals;
 
     SourceWatch(ElasticsearchClient es, String index, int intervals) {
         this.es = es;
         this.index = index;
+        this.statusIndex = index.replaceFirst("sources$", "source-status");
         this.intervals = intervals;
     }
 
@@ -35,16 +40,44 @@ final class SourceWatch {
     }
 
     List<Stall> stalled(Instant now) {
-        boolean exists = AlertIndices.call("look for " + index, () -> es.indices().exists(e -> e.index(index)).value());
+        // The crawler writes each source's status to <prefix>source-status (one doc per source id);
+        // the sources index holds the definitions made through the API (interval, brands, enabled).
+        Map<String, ObjectNode> statuses = new LinkedHashMap<>();
+        for (ObjectNode doc : all(statusIndex)) {
+            statuses.put(doc.path("source").asText(""), doc);
+        }
+        Map<String, ObjectNode> sources = new LinkedHashMap<>();
+        for (ObjectNode doc : all(index)) {
+            sources.put(doc.path("id").asText(""), doc);
+        }
+        List<Stall> out = new ArrayList<>();
+        for (var e : statuses.entrySet()) {
+            ObjectNode source = sources.getOrDefault(e.getKey(), JsonNodeFactory.instance.objectNode().put("id", e.getKey()));
+            source = source.deepCopy();
+            source.set("status", e.getValue());
+            stall(source, now).ifPresent(out::add);
+        }
+        for (var e : sources.entrySet()) {
+            if (!statuses.containsKey(e.getKey()) && e.getValue().has("status")) {
+                stall(e.getValue(), now).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private List<ObjectNode> all(String name) {
+        boolean exists = AlertIndices.call("look for " + name, () -> es.indices().exists(e -> e.index(name)).value());
         if (!exists) {
             return List.of();
         }
-        var r = AlertIndices.call("read sources from " + index, () -> es.search(s -> s.index(index).size(1000), ObjectNode.class));
-        List<Stall> out = new ArrayList<>();
+        var r = AlertIndices.call("read " + name, () -> es.search(s -> s.index(name).size(1000), ObjectNode.class));
+        List<ObjectNode> docs = new ArrayList<>();
         for (Hit<ObjectNode> hit : r.hits().hits()) {
-            stall(hit.source(), now).ifPresent(out::add);
+            if (hit.source() != null) {
+                docs.add(hit.source());
+            }
         }
-        return out;
+        return docs;
     }
 
     Optional<Stall> stall(JsonNode source, Instant now) {

@@ -92,6 +92,11 @@ public final class ApiErrors {
 
     private static void http(io.helidon.webserver.http.ServerRequest req, ServerResponse res, HttpException e) {
         Status status = e.status();
+        if (status.code() < 400) {
+            // Not an error: the static content answers a revalidation with 304, which has no body.
+            res.status(status).send();
+            return;
+        }
         String code = switch (status.code()) {
             case 401 -> "unauthorized";
             case 403 -> "forbidden";

@@ -29,6 +29,9 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         for (Path f : files) {
             Importer.Format.of(f.getFileName().toString());
+            if (!java.nio.file.Files.isReadable(f) || java.nio.file.Files.isDirectory(f)) {
+                throw new IllegalArgumentException("cannot read " + f + "; check the path");
+            }
         }
         try (ShenavaRuntime runtime = ShenavaRuntime.open(ShenavaConfig.load(Optional.ofNullable(config)), () -> { })) {
             ImportSummary s;

@@ -1,7 +1,6 @@
 package dev.shenava.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.shenava.crawler.SourceKind;
 
 import java.util.List;
@@ -18,12 +17,12 @@ import java.util.TreeMap;
  * @param intervalSeconds how often to poll
  * @param credentialEnv   name of the environment variable holding its credential, or null
  * @param enabled         whether it is polled
- * @param status          polling state; read-only, ignored on input
+ * @param status          polling state as the crawler records it; ignored on input
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceBody(String id, String kind, Map<String, String> params, List<String> brands,
                          Long intervalSeconds, String credentialEnv, Boolean enabled,
-                         @JsonProperty(access = JsonProperty.Access.READ_ONLY) Map<String, Object> status) {
+                         Map<String, Object> status) {
 
     private static final long DEFAULT_INTERVAL = 900;
 

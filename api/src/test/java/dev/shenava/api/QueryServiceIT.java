@@ -126,7 +126,8 @@ class QueryServiceIT {
         assertEquals(2, result.get("rejected").asInt(), r.body());
         assertEquals(2, result.get("errors").get(0).get("line").asInt());
         assertEquals(3, result.get("errors").get(1).get("line").asInt());
-        assertEquals(400, send(HttpRequest.newBuilder(uri("/api/v1/mentions/import"))
+        // A body in a format the import does not read is 415 Unsupported Media Type.
+        assertEquals(415, send(HttpRequest.newBuilder(uri("/api/v1/mentions/import"))
                 .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<x/>"))).statusCode());
     }
 
@@ -142,7 +143,7 @@ class QueryServiceIT {
                 "2026-01-01", "2026-01-01T00:00:00Z", "newest", "engagement", "week", "minute", "csv", "jsonl", "xml",
                 "eyJ4Ijo1fQ==", "!!!", "NEAR/3", "(a OR b", "\"x", "lang:", "a NEAR/2 b", "snap*", "*", "\u0000", "😡",
                 "كيفيت", "' OR 1=1 --", "<script>", "%", "\\", "{\"a\":1}", "x".repeat(5000));
-        for (int i = 0; i < 1500; i++) {
+        for (int i = 0; i < 1000; i++) {
             StringBuilder query = new StringBuilder("?");
             int n = random.nextInt(5);
             for (int p = 0; p < n; p++) {

@@ -16,7 +16,7 @@ import okhttp3.Response;
  * SSRF guard: refuses loopback, private, link-local, CGNAT, multicast and cloud metadata addresses, both in DNS
  * answers and on every connection (so every redirect hop and literal IP address is checked).
  */
-final class AddressGuard implements Dns, Interceptor {
+public final class AddressGuard implements Dns, Interceptor {
 
     private final Dns delegate;
     private final Predicate<InetAddress> forbidden;
@@ -57,7 +57,7 @@ final class AddressGuard implements Dns, Interceptor {
      * @param a the address
      * @return true for loopback, private, link-local, CGNAT, multicast, unspecified and metadata addresses
      */
-    static boolean forbidden(InetAddress a) {
+    public static boolean forbidden(InetAddress a) {
         if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return true;

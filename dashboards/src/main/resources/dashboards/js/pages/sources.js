@@ -71,7 +71,7 @@ function drawSources(box, sources, brands, reload) {
           h('td', { title: dateTime(status.nextPoll) }, status.nextPoll ? ago(status.nextPoll) : '–'),
           h('td', {}, h('button.edit-source', { type: 'button', onclick: () => open(s) }, t('alerts.edit'))));
       })))))
-      : message(t('empty')));
+      : message(t('src.noSources')));
 }
 
 function sourceForm(source, brands, close, reload) {
@@ -148,7 +148,7 @@ function drawBrands(box, brands, reload) {
         h('td', {}, h('div.chips', {}, (b.excludes || []).map((x) => h('span.chip', { dir: 'auto' }, x)))),
         h('td', {}, (b.competitors || []).map((c) => brands.find((x) => x.id === c)?.name || c).join('، ')),
         h('td', {}, h('button.edit-brand', { type: 'button', onclick: () => open(b) }, t('alerts.edit')))))))))
-      : message(t('empty')));
+      : message(t('src.noBrands')));
 }
 
 function brandForm(brand, brands, close, reload) {

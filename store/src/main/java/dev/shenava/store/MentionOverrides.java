@@ -68,6 +68,8 @@ public final class MentionOverrides {
         if (!result.errors().isEmpty()) {
             throw new StoreException("could not rewrite mention " + patch.id() + ": " + result.errors().getFirst());
         }
+        // An analyst who corrects a mention and reloads must see the correction in searches and stats.
+        mentions.refresh();
         return Optional.of(corrected);
     }
 
