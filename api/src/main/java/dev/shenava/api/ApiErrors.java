@@ -55,7 +55,7 @@ public final class ApiErrors {
                 .error(JsonProcessingException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400,
                         "bad_request", "the body is not the JSON expected: " + e.getOriginalMessage()))
                 .error(io.helidon.http.media.UnsupportedTypeException.class, (req, res, e) -> send(res,
-                        Status.BAD_REQUEST_400, "bad_request", "send the body as application/json"
+                        Status.UNSUPPORTED_MEDIA_TYPE_415, "bad_request", "send the body as application/json"
                                 + " (imports: application/x-ndjson or text/csv)"))
                 .error(HttpException.class, ApiErrors::http)
                 .error(ElasticsearchException.class, (req, res, e) -> unavailable(res, e))
