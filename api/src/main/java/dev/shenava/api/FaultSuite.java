@@ -209,9 +209,16 @@ final class FaultSuite {
             feed.publish(items - half);
             await(() -> scheduler.statuses().get("fault-feed").state() == SourceStatus.State.FAILING);
             said = scheduler.statuses().get("fault-feed").lastError();
+            if (journal.refusal().isEmpty()) {
+                throw new IllegalStateException("the journal refused mentions but its health does not say so");
+            }
             long keptWhileFull = settledCount(index, half);
             java.nio.file.Files.delete(filler);
             await(() -> scheduler.statuses().get("fault-feed").postsFetched() >= items);
+            if (!journal.refusal().isEmpty()) {
+                throw new IllegalStateException("the journal takes mentions again but its health still says: "
+                        + journal.refusal());
+            }
             journal.awaitDrained(patience);
             return Optional.of(new FaultRow("journal disk full (tmpfs 80m)", "disk filled, then freed", items,
                     settledCount(index, items), -1, -1, keptWhileFull + " stored while full; source said: " + said));

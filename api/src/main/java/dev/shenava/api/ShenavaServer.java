@@ -141,7 +141,8 @@ final class ShenavaServer {
                             h.forEach(b::detail);
                             return b.build();
                         }, HealthCheckType.READINESS, "elasticsearch")
-                        .addCheck(() -> HealthCheckResponse.builder().status(true)
+                        .addCheck(() -> HealthCheckResponse.builder().status(journal.refusal().isEmpty())
+                                .detail("refusing", journal.refusal())
                                 .detail("pending", journal.pending())
                                 .detail("written", journal.written())
                                 .detail("rejected", journal.rejected())

@@ -34,6 +34,7 @@ public final class MentionJournal implements AutoCloseable {
     private static final int BATCH = 500;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
+    private volatile String refusal = "";
     private final Path dir;
     private final MentionIndex index;
     private final ObjectMapper json = ElasticsearchClients.objectMapper();
@@ -145,18 +146,33 @@ public final class MentionJournal implements AutoCloseable {
         try {
             long free = Files.getFileStore(dir).getUsableSpace();
             if (free < MIN_FREE_BYTES + buf.size()) {
-                throw new StoreException("refusing new mentions: only " + (free >> 20) + " MiB free for the journal "
-                        + dir + "; free disk space (nothing already accepted is lost)");
+                throw refuse(new StoreException("refusing new mentions: only " + (free >> 20) + " MiB free for the journal "
+                        + dir + "; free disk space (nothing already accepted is lost)"));
             }
             segments.append(ByteBuffer.wrap(buf.toByteArray()));
             pending.addAndGet(mentions.size());
+            refusal = "";
         } catch (IOException e) {
-            throw new StoreException("refusing new mentions: the journal " + dir + " cannot be written (" + e.getMessage()
-                    + "); free disk space or fix the folder's permissions (nothing already accepted is lost)", e);
+            throw refuse(new StoreException("refusing new mentions: the journal " + dir + " cannot be written (" + e.getMessage()
+                    + "); free disk space or fix the folder's permissions (nothing already accepted is lost)", e));
         } finally {
             writeLock.unlock();
         }
         signal();
+    }
+
+    private StoreException refuse(StoreException e) {
+        refusal = e.getMessage();
+        return e;
+    }
+
+    /**
+     * Why the journal refused the last append, so health checks can report it.
+     *
+     * @return the reason, empty while the journal takes new mentions
+     */
+    public String refusal() {
+        return refusal;
     }
 
     /** @return mentions accepted but not yet acknowledged by Elasticsearch */
