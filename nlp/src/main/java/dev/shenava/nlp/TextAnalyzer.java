@@ -70,6 +70,16 @@ public final class TextAnalyzer {
         }
     }
 
+    /** The tokens sentence by sentence, with a boundary between sentences so no key phrase spans two. */
+    private List<String> sentenceTokens(String t, List<int[]> spans) {
+        List<String> out = new ArrayList<>();
+        for (int[] s : spans) {
+            out.addAll(normalizer.tokens(t.substring(s[0], s[1])));
+            out.add(".");
+        }
+        return out;
+    }
+
     private Analysis analyzeWhole(String t, boolean truncated) {
         List<String> tokens = normalizer.tokens(t);
         String normalized = String.join(" ", tokens);
@@ -86,7 +96,8 @@ public final class TextAnalyzer {
             sentences.add(new SentenceSentiment(s[0], s[1], score));
         }
         List<TouchpointSentiment> found = touchpoints.find(t, spans, lang, scorer);
-        List<String> phrases = KeyPhrases.extract(tokens, lang, config.maxKeyPhrases());
+        List<String> phrases = KeyPhrases.extract(spans.size() == 1 ? tokens : sentenceTokens(t, spans), lang,
+                config.maxKeyPhrases());
         return new Analysis(lang, normalized, overall, sentences, found, phrases, truncated);
     }
 

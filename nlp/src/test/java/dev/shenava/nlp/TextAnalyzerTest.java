@@ -72,6 +72,14 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void keyPhrasesStayInsideTheirSentenceAndSkipQuestionWords() {
+        List<String> phrases = ANALYZER.analyze("هل تندبار يعمل اليوم؟ الطلب وصل متأخر جدا").keyPhrases();
+        assertTrue(phrases.contains("الطلب وصل متاخر"), phrases.toString());
+        assertFalse(phrases.contains("الیوم الطلب"), phrases.toString());
+        assertFalse(phrases.stream().anyMatch(p -> p.startsWith("هل")), phrases.toString());
+    }
+
+    @Test
     void answersForEmptyEmojiOnlyAndBrokenInput() {
         Analysis empty = ANALYZER.analyze("");
         assertEquals("und", empty.language());
