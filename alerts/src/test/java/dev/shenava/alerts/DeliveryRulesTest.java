@@ -30,7 +30,7 @@ class DeliveryRulesTest {
 
     @Test
     void breakerPausesAfterConsecutiveFailuresAndDoublesThePause() {
-        CircuitBreaker b = new CircuitBreaker(3, Duration.ofMinutes(5), Duration.ofMinutes(15));
+        CircuitBreaker b = new CircuitBreaker(3, Duration.ofMinutes(5), Duration.ofMinutes(15), ReceiverStates.inMemory());
         assertTrue(b.failure("r", T).isEmpty());
         assertTrue(b.failure("r", T).isEmpty());
         assertEquals(T.plus(Duration.ofMinutes(5)), b.failure("r", T).orElseThrow());
