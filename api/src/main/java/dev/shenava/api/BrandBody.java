@@ -3,7 +3,7 @@ package dev.shenava.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.shenava.nlp.Brand;
 import dev.shenava.store.QueryException;
-import dev.shenava.store.QueryParser;
+import dev.shenava.store.QueryMatcher;
 
 import java.util.List;
 
@@ -16,7 +16,9 @@ import java.util.List;
  * @param terms       terms that mention it
  * @param excludes    terms that veto a match
  * @param competitors ids of competitor brands
- * @param query       optional query instead of plain terms
+ * @param query       optional query that decides the match instead of the terms (which still give the
+ *                    highlighted spans; excludes still veto); it may use every part of the query language
+ *                    except {@code brand:}, {@code sentiment:} and {@code touchpoint:}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BrandBody(String id, String name, List<String> terms, List<String> excludes, List<String> competitors,
@@ -46,7 +48,7 @@ public record BrandBody(String id, String name, List<String> terms, List<String>
         String query = body.query() == null || body.query().isBlank() ? null : body.query().strip();
         if (query != null) {
             try {
-                QueryParser.parse(query);
+                QueryMatcher.compile(query);
             } catch (QueryException e) {
                 throw new IllegalArgumentException("brand query: " + e.getMessage(), e);
             }

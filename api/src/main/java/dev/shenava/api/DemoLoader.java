@@ -29,7 +29,7 @@ final class DemoLoader {
             List<Mention> batch = new ArrayList<>();
             int n = 0;
             for (DemoData.DemoPost p : DemoData.generate(Instant.now())) {
-                var m = runtime.pipeline().mention(p.post(), List.of(p.brand()));
+                var m = runtime.pipeline().mention(p.post(), List.of(p.brand()), p.lang());
                 if (m.isPresent()) {
                     batch.add(m.get().withLang(p.lang()));
                 }

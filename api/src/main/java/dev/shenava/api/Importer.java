@@ -193,7 +193,7 @@ final class Importer implements AutoCloseable {
                 return null;
             }
         }
-        var mention = pipeline.mention(r.post(), r.brands());
+        var mention = pipeline.mention(r.post(), r.brands(), r.lang());
         if (mention.isEmpty()) {
             reject(name, n.line(), "mentions none of the configured brands " + pipeline.brandIds().stream().sorted().toList()
                     + "; add a 'brands' field or configure the brand");

@@ -6,12 +6,14 @@ import dev.shenava.nlp.Brand;
 import dev.shenava.nlp.BrandMatch;
 import dev.shenava.nlp.BrandMatcher;
 import dev.shenava.nlp.TextAnalyzer;
+import dev.shenava.store.MatchTarget;
 import dev.shenava.store.Mention;
 import dev.shenava.store.MentionJournal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +28,7 @@ public final class IngestPipeline {
     private final MentionJournal journal;
     private volatile BrandMatcher matcher;
     private volatile Set<String> brandIds;
+    private volatile BrandQueries queries = BrandQueries.NONE;
 
     private IngestPipeline(TextAnalyzer analyzer, MentionJournal journal, List<Brand> brands) {
         this.analyzer = analyzer;
@@ -51,8 +54,22 @@ public final class IngestPipeline {
      * @param brands the brands
      */
     public void brands(List<Brand> brands) {
+        brands(brands, Map.of());
+    }
+
+    /**
+     * Replaces the tracked brands and their advanced queries: a brand with a query matches a post
+     * when the query does (and none of its excludes occurs), the others by their terms.
+     *
+     * @param brands  the brands
+     * @param queries query text by brand id; a query that does not compile is logged and its brand
+     *                matches by its terms
+     */
+    public void brands(List<Brand> brands, Map<String, String> queries) {
+        BrandQueries compiled = BrandQueries.compile(brands, queries);
         this.matcher = BrandMatcher.create(brands);
         this.brandIds = Set.copyOf(brands.stream().map(Brand::id).toList());
+        this.queries = compiled;
     }
 
     /**
@@ -63,16 +80,39 @@ public final class IngestPipeline {
      * @return the mention, or empty when the post mentions no tracked brand and none was given
      */
     public Optional<Mention> mention(Post post, List<String> explicitBrands) {
+        return mention(post, explicitBrands, "");
+    }
+
+    /**
+     * Matches and analyses a post whose language the caller may know better than detection.
+     *
+     * @param post           the post
+     * @param explicitBrands brands the caller already knows the post is about (may be empty)
+     * @param lang           ISO 639-1 code, or empty to detect it
+     * @return the mention, or empty when the post mentions no tracked brand and none was given
+     */
+    public Optional<Mention> mention(Post post, List<String> explicitBrands, String lang) {
         Set<String> brands = new LinkedHashSet<>(explicitBrands);
         String matchable = post.title().isEmpty() ? post.text() : post.title() + "\n" + post.text();
+        BrandQueries q = queries;
         for (BrandMatch m : matcher.match(matchable)) {
-            brands.add(m.brandId());
+            if (!q.has(m.brandId())) {
+                brands.add(m.brandId());
+            }
+        }
+        String analysed = post.text().isBlank() ? post.title() : post.text();
+        Analysis[] analysis = new Analysis[1];
+        if (!q.isEmpty()) {
+            MatchTarget target = MatchTarget.of(post, q.normalize(analysed), () -> lang.isEmpty()
+                    ? (analysis[0] = analyzer.analyze(analysed)).language() : lang);
+            brands.addAll(q.matching(target, matchable));
         }
         if (brands.isEmpty()) {
             return Optional.empty();
         }
-        Analysis analysis = analyzer.analyze(post.text().isBlank() ? post.title() : post.text());
-        return Optional.of(Mention.of(post, List.copyOf(brands), analysis));
+        Analysis a = analysis[0] != null ? analysis[0] : analyzer.analyze(analysed);
+        Mention mention = Mention.of(post, List.copyOf(brands), a);
+        return Optional.of(lang.isEmpty() ? mention : mention.withLang(lang));
     }
 
     /**

@@ -7,7 +7,9 @@ import io.helidon.config.ConfigSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,5 +56,20 @@ final class ShenavaConfig {
                     b.get("competitors").asList(String.class).orElse(List.of())));
         }
         return brands;
+    }
+
+    /**
+     * The advanced queries of the configured brands (each brand's optional {@code query}).
+     *
+     * @param config the root configuration
+     * @return query text by brand id
+     */
+    static Map<String, String> brandQueries(Config config) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        for (Config b : config.get("brands").asNodeList().orElse(List.of())) {
+            b.get("query").asString().filter(q -> !q.isBlank())
+                    .ifPresent(q -> queries.put(b.get("id").asString().orElse(""), q.strip()));
+        }
+        return queries;
     }
 }

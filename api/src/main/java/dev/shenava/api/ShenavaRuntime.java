@@ -26,6 +26,7 @@ final class ShenavaRuntime implements AutoCloseable {
     private final MentionJournal journal;
     private final IngestPipeline pipeline;
     private final RecordIndex<Brand> brandIndex;
+    private final RecordIndex<BrandBody> brandBodies;
     private final TextAnalyzer analyzer;
     private volatile Runnable sourcesChanged = () -> { };
 
@@ -35,7 +36,9 @@ final class ShenavaRuntime implements AutoCloseable {
         this.brandIndex = store.records("brands", Brand.class, Brand::id);
         this.analyzer = analyzer;
         this.journal = store.openJournal();
-        this.pipeline = IngestPipeline.create(analyzer, journal, brands());
+        this.brandBodies = store.records("brands", BrandBody.class, BrandBody::id);
+        this.pipeline = IngestPipeline.create(analyzer, journal, List.of());
+        pipeline.brands(brands(), brandQueries());
     }
 
     /**
@@ -99,7 +102,7 @@ final class ShenavaRuntime implements AutoCloseable {
     /** Re-reads the brands (the API may have changed them) into the pipeline; a failure keeps the old ones. */
     void reloadBrands() {
         try {
-            pipeline.brands(brands());
+            pipeline.brands(brands(), brandQueries());
         } catch (RuntimeException e) {
             System.getLogger(ShenavaRuntime.class.getName()).log(System.Logger.Level.WARNING,
                     "cannot reload brands: " + e.getMessage());
@@ -114,6 +117,19 @@ final class ShenavaRuntime implements AutoCloseable {
         return new ArrayList<>(all.values());
     }
 
+    /** Advanced queries by brand id, from the configuration and the brands index (which wins on the same id). */
+    Map<String, String> brandQueries() {
+        Map<String, String> all = new LinkedHashMap<>(ShenavaConfig.brandQueries(config));
+        for (BrandBody b : brandBodies.list(10_000)) {
+            if (b.query() == null || b.query().isBlank()) {
+                all.remove(b.id());
+            } else {
+                all.put(b.id(), b.query());
+            }
+        }
+        return all;
+    }
+
     RecordIndex<Brand> brandIndex() {
         return brandIndex;
     }
@@ -121,7 +137,7 @@ final class ShenavaRuntime implements AutoCloseable {
     /** Registers brands in the brands index and in the pipeline. */
     void register(List<Brand> brands) {
         brands.forEach(brandIndex::put);
-        pipeline.brands(brands());
+        pipeline.brands(brands(), brandQueries());
     }
 
     /** Sets what runs after a source is created, changed or deleted through the API (the crawler reloads). */

@@ -101,7 +101,7 @@ final class ShenavaServer {
                 .register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, alias), runtime.brandIndex(), clock))
                 .register("/api/v1/brands", new RecordRoutes<>("brand", store.records("brands", BrandBody.class,
                         BrandBody::id), BrandBody.class, BrandBody::id, BrandBody::validated,
-                        () -> runtime.pipeline().brands(runtime.brands())))
+                        runtime::reloadBrands))
                 .register("/api/v1/sources", new RecordRoutes<>("source", store.records("sources", SourceBody.class,
                         SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, runtime::sourcesChanged,
                         withCrawlStatus(CrawlService.SourceStatusDoc.index(store))))

@@ -30,7 +30,14 @@ final class SearchText {
      * UAX #29, as the standard tokenizer does) and lower-cased.
      */
     static List<String> tokens(String text) {
-        String normalized = normalize(text);
+        return split(normalize(text));
+    }
+
+    /**
+     * Splits text that is already in its indexed form as the {@code standard} analyzer does: at Unicode
+     * word boundaries and hyphens, keeping pieces with a letter, digit or symbol, lower-cased.
+     */
+    static List<String> split(String normalized) {
         BreakIterator words = BreakIterator.getWordInstance(Locale.ROOT);
         words.setText(normalized);
         List<String> tokens = new ArrayList<>();

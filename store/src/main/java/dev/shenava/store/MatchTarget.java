@@ -1,0 +1,112 @@
+package dev.shenava.store;
+
+import dev.shenava.crawler.Post;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A post as a {@link QueryMatcher} sees it before it is stored: the fields a search would find it by,
+ * in the form Elasticsearch indexes them. Prepared once per post and shared by every brand query;
+ * words are split on first use and the language is asked for only when a query filters on it.
+ * Not thread-safe: one target per post per thread.
+ */
+public final class MatchTarget {
+
+    private final Post post;
+    private final String normalizedText;
+    private final Supplier<String> lang;
+    private final String site;
+    private Tokens text;
+    private Tokens title;
+    private String language;
+
+    private MatchTarget(Post post, String normalizedText, Supplier<String> lang) {
+        this.post = Objects.requireNonNull(post, "post");
+        this.normalizedText = normalizedText == null ? "" : normalizedText;
+        this.lang = Objects.requireNonNull(lang, "lang");
+        this.site = Mention.siteOf(post.url());
+    }
+
+    /**
+     * Prepares a post for matching.
+     *
+     * @param post           the post
+     * @param normalizedText its text in the indexed form ({@code Analysis.normalizedText()}, or the
+     *                       {@code Normalizer} output for the same text)
+     * @param lang           its ISO 639-1 language, computed only if a query asks for {@code lang:}
+     * @return the target
+     */
+    public static MatchTarget of(Post post, String normalizedText, Supplier<String> lang) {
+        return new MatchTarget(post, normalizedText, lang);
+    }
+
+    Tokens text() {
+        if (text == null) {
+            text = new Tokens(SearchText.split(normalizedText));
+        }
+        return text;
+    }
+
+    /** The title is indexed as written (standard analyzer, no normalisation), so it is split as written. */
+    Tokens title() {
+        if (title == null) {
+            title = new Tokens(SearchText.split(post.title()));
+        }
+        return title;
+    }
+
+    String lang() {
+        if (language == null) {
+            String l = lang.get();
+            language = l == null || l.isBlank() ? "und" : l;
+        }
+        return language;
+    }
+
+    Post post() {
+        return post;
+    }
+
+    String site() {
+        return site;
+    }
+
+    /** The terms of one text field in position order, with where each term occurs. */
+    static final class Tokens {
+
+        private final List<String> terms;
+        private Map<String, int[]> positions;
+
+        Tokens(List<String> terms) {
+            this.terms = terms;
+        }
+
+        int size() {
+            return terms.size();
+        }
+
+        String at(int position) {
+            return terms.get(position);
+        }
+
+        /** Positions of a term, ascending; empty when it does not occur. */
+        int[] positions(String term) {
+            if (positions == null) {
+                Map<String, List<Integer>> found = new HashMap<>();
+                for (int i = 0; i < terms.size(); i++) {
+                    found.computeIfAbsent(terms.get(i), k -> new ArrayList<>()).add(i);
+                }
+                positions = new HashMap<>(found.size() * 2);
+                found.forEach((k, v) -> positions.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            }
+            return positions.getOrDefault(term, EMPTY);
+        }
+
+        private static final int[] EMPTY = new int[0];
+    }
+}
