@@ -31,7 +31,111 @@ final class Html {
             String plain = html.indexOf('&') < 0 ? html : Parser.unescapeEntities(html, false);
             return Text.demoronize(collapse(plain));
         }
-        return text(Jsoup.parseBodyFragment(html).body());
+        String simple = simpleMarkup(html);
+        return simple != null ? simple : text(Jsoup.parseBodyFragment(html).body());
+    }
+
+    /**
+     * The text of a fragment whose markup is only simple phrasing and paragraph tags (what feeds and APIs send in
+     * descriptions and comments), read in one scan without building a tree; null when the fragment holds anything a
+     * tree builder could rearrange (tables, lists, scripts, comments, raw {@code <}), so jsoup reads it instead.
+     * Gives the same text as {@link #text(Element)} on jsoup's tree: only {@code <p>} and {@code <br>} break lines
+     * there, and a line break lands where the tag stands whether jsoup closes the paragraph there or not.
+     */
+    static String simpleMarkup(String html) {
+        if (html.indexOf('\u0000') >= 0) {
+            return null; // jsoup drops NUL in body text; not worth copying
+        }
+        StringBuilder out = new StringBuilder(html.length());
+        int n = html.length();
+        int i = 0;
+        while (i < n) {
+            int lt = html.indexOf('<', i);
+            int textEnd = lt < 0 ? n : lt;
+            if (textEnd > i) {
+                appendText(out, html, i, textEnd);
+            }
+            if (lt < 0) {
+                break;
+            }
+            int end = tagEnd(html, lt);
+            if (end < 0) {
+                return null;
+            }
+            int nameStart = html.charAt(lt + 1) == '/' ? lt + 2 : lt + 1;
+            int nameEnd = nameStart;
+            while (nameEnd < end && isNameChar(html.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            char after = html.charAt(nameEnd);
+            if (after != '>' && after != '/' && after != ' ' && after != '\t' && after != '\n' && after != '\r'
+                    && after != '\f') {
+                return null; // a name jsoup reads differently ("p:x", "b-x")
+            }
+            switch (html.substring(nameStart, nameEnd).toLowerCase(java.util.Locale.ROOT)) {
+                case "p", "br" -> out.append('\n');
+                case "a", "b", "i", "u", "s", "em", "strong", "code", "span", "small", "sub", "sup", "tt", "font",
+                     "strike", "mark", "abbr", "cite", "q", "wbr" -> {
+                    // phrasing: no line break, text continues
+                }
+                default -> {
+                    return null;
+                }
+            }
+            i = end + 1;
+        }
+        return Text.demoronize(collapse(out));
+    }
+
+    private static void appendText(StringBuilder out, String html, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = html.charAt(k);
+            if (c == '&') {
+                out.append(Parser.unescapeEntities(html.substring(k, to), false));
+                return;
+            }
+            out.append(c);
+        }
+    }
+
+    /** The index of the {@code >} closing a plain start or end tag at {@code lt}, or -1 when it is anything else. */
+    private static int tagEnd(String html, int lt) {
+        int k = lt + 1;
+        if (k < html.length() && html.charAt(k) == '/') {
+            k++;
+        }
+        if (k >= html.length() || !isAsciiLetter(html.charAt(k))) {
+            return -1; // a comment, a declaration or a bare '<': jsoup's rules for these are not worth copying
+        }
+        char quote = 0;
+        char last = 0;
+        for (; k < html.length(); k++) {
+            char c = html.charAt(k);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                if (last != '=') {
+                    return -1; // a quote that does not open a value: jsoup keeps it as text of the name
+                }
+                quote = c;
+            } else if (c == '>') {
+                return k;
+            } else if (c == '<') {
+                return -1;
+            }
+            last = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ? last : c;
+        }
+        return -1;
+    }
+
+    private static boolean isNameChar(char c) {
+        return isAsciiLetter(c) || c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     static String text(Element element) {

@@ -9,12 +9,26 @@ import java.util.Map;
 import okhttp3.HttpUrl;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Public Telegram channels through their web preview {@code https://t.me/s/<channel>}: text, views, dates, authors;
  * pages back with {@code ?before=} until the newest message already handed on.
  */
 final class TelegramConnector implements Connector {
+
+    // selectors compiled once: parsing a query costs as much as running it on a message
+    private static final Evaluator MESSAGE = QueryParser.parse("div.tgme_widget_message, #widget_message");
+    private static final Evaluator DATE_LINK = QueryParser.parse("a.tgme_widget_message_date");
+    private static final Evaluator TEXT = QueryParser.parse(".tgme_widget_message_text");
+    private static final Evaluator REPLY = QueryParser.parse(".tgme_widget_message_reply");
+    private static final Evaluator PREVIEW = QueryParser.parse(".tgme_widget_message_link_preview");
+    private static final Evaluator PREVIEW_TITLE = QueryParser.parse(".link_preview_title");
+    private static final Evaluator TIME = QueryParser.parse("time[datetime]");
+    private static final Evaluator OWNER = QueryParser.parse(".tgme_widget_message_owner_name");
+    private static final Evaluator SIGNED = QueryParser.parse(".tgme_widget_message_from_author");
+    private static final Evaluator VIEWS = QueryParser.parse(".tgme_widget_message_views");
 
     @Override
     public SourceKind kind() {
@@ -78,8 +92,8 @@ final class TelegramConnector implements Connector {
         Document doc = Html.parse(page.text(), page.url());
         long subscribers = subscribers(doc);
         List<Post> posts = new ArrayList<>();
-        for (Element message : doc.select("div.tgme_widget_message, #widget_message")) {
-            if (message.hasClass("service_message") || message.parents().hasClass("tgme_widget_message")) {
+        for (Element message : doc.select(MESSAGE)) {
+            if (message.hasClass("service_message") || insideMessage(message)) {
                 continue;
             }
             Post post = post(source, page, message, subscribers);
@@ -90,8 +104,17 @@ final class TelegramConnector implements Connector {
         return posts;
     }
 
+    private static boolean insideMessage(Element message) {
+        for (Element p = message.parent(); p != null; p = p.parent()) {
+            if (p.hasClass("tgme_widget_message")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Post post(Source source, Fetched page, Element m, long subscribers) {
-        Element dateLink = m.selectFirst("a.tgme_widget_message_date");
+        Element dateLink = m.selectFirst(DATE_LINK);
         String href = dateLink == null ? "" : dateLink.absUrl("href");
         String dataPost = m.attr("data-post");
         if (dataPost.isBlank() && !href.isBlank()) {
@@ -103,16 +126,16 @@ final class TelegramConnector implements Connector {
         }
         String channel = dataPost.substring(0, dataPost.indexOf('/') < 0 ? dataPost.length() : dataPost.indexOf('/'));
         Element textEl = null;
-        for (Element t : m.select(".tgme_widget_message_text")) {
-            if (t.closest(".tgme_widget_message_reply") == null && t.closest(".tgme_widget_message_link_preview") == null) {
+        for (Element t : m.select(TEXT)) {
+            if (t.closest(REPLY) == null && t.closest(PREVIEW) == null) {
                 textEl = t;
                 break;
             }
         }
         String text = Html.text(textEl);
-        Element preview = m.selectFirst(".tgme_widget_message_link_preview");
-        String title = preview == null ? "" : Html.text(preview.selectFirst(".link_preview_title"));
-        Element time = m.selectFirst("time[datetime]");
+        Element preview = m.selectFirst(PREVIEW);
+        String title = preview == null ? "" : Html.text(preview.selectFirst(PREVIEW_TITLE));
+        Element time = m.selectFirst(TIME);
         Instant published = null;
         if (time != null) {
             try {
@@ -121,11 +144,12 @@ final class TelegramConnector implements Connector {
                 published = null;
             }
         }
-        String owner = textOf(m.selectFirst(".tgme_widget_message_owner_name"));
-        String signed = textOf(m.selectFirst(".tgme_widget_message_from_author"));
+        String owner = textOf(m.selectFirst(OWNER));
+        String signed = textOf(m.selectFirst(SIGNED));
         Author author = new Author(channel, signed.isEmpty() ? owner : signed, signed.isEmpty() ? subscribers : -1);
-        long views = count(textOf(m.selectFirst(".tgme_widget_message_views")));
-        String url = href.isBlank() ? "https://t.me/" + dataPost : Urls.canonical(href.replaceAll("\\?.*$", ""));
+        long views = count(textOf(m.selectFirst(VIEWS)));
+        String url = href.isBlank() ? "https://t.me/" + dataPost
+                : Urls.canonical(href.indexOf('?') < 0 ? href : href.substring(0, href.indexOf('?')));
         return new Post(source.id(), SourceKind.TELEGRAM, dataPost, url, author, title, text, published,
                 page.fetchedAt(), new Engagement(0, 0, 0, views));
     }

@@ -2,6 +2,7 @@ package dev.shenava.crawler;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
@@ -13,6 +14,8 @@ public final class Urls {
     private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
             "yclid", "mc_cid", "mc_eid", "igshid", "_ga", "_gl", "ref_src", "ref_url", "cmpid", "ocid", "twclid",
             "s_cid", "mkt_tok", "_hsenc", "_hsmi", "oly_enc_id", "oly_anon_id", "vero_id", "rb_clickid", "spm");
+
+    private static final Pattern GOOGLE = Pattern.compile("(www\\.)?google\\.[a-z.]+");
 
     private Urls() {
     }
@@ -30,6 +33,9 @@ public final class Urls {
         HttpUrl parsed = HttpUrl.parse(unwrap(url.trim()));
         if (parsed == null) {
             return url.trim();
+        }
+        if (parsed.encodedQuery() == null && parsed.encodedFragment() == null) {
+            return parsed.toString();
         }
         HttpUrl.Builder b = parsed.newBuilder().fragment(null);
         for (String name : parsed.queryParameterNames()) {
@@ -52,11 +58,14 @@ public final class Urls {
      * @return the target, or the input when it is not a known wrapper
      */
     public static String unwrap(String url) {
+        if (!url.contains("/url") || !url.regionMatches(true, 0, "http", 0, 4)) {
+            return url; // not a wrapper: spare the parse
+        }
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) {
             return url;
         }
-        boolean google = parsed.host().matches("(www\\.)?google\\.[a-z.]+") && parsed.encodedPath().equals("/url");
+        boolean google = GOOGLE.matcher(parsed.host()).matches() && parsed.encodedPath().equals("/url");
         if (google) {
             String target = parsed.queryParameter("url");
             target = target == null ? parsed.queryParameter("q") : target;

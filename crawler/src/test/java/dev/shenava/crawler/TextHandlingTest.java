@@ -41,6 +41,23 @@ class TextHandlingTest {
     }
 
     @Test
+    void utf8CheckAgreesWithTheJdkDecoder() {
+        java.util.Random random = new java.util.Random(7);
+        byte[][] seeds = {"ارسال سفارش late 😀".getBytes(StandardCharsets.UTF_8), {(byte) 0xC0, (byte) 0x80},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xE0, (byte) 0x9F, (byte) 0xBF}, {(byte) 0xE2, (byte) 0x82}};
+        for (byte[] seed : seeds) {
+            assertEquals(Charsets.decodesAsUtf8(seed), Charsets.isUtf8(seed), java.util.Arrays.toString(seed));
+        }
+        for (int i = 0; i < 50_000; i++) {
+            byte[] bytes = seeds[0].clone();
+            bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            assertEquals(Charsets.decodesAsUtf8(bytes), Charsets.isUtf8(bytes), java.util.Arrays.toString(bytes));
+        }
+    }
+
+    @Test
     void readsResetHeadersInEveryDialect() {
         Instant now = Instant.parse("2026-11-22T10:00:00Z");
         assertEquals(Duration.ofSeconds(30), RetryInterceptor.resetToWait("30", now).orElseThrow());
