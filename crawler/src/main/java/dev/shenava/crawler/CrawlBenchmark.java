@@ -138,7 +138,47 @@ public final class CrawlBenchmark implements Callable<Integer> {
         System.out.printf("  crawler fetch + parse:  %8.1f requests/s, %d posts per round%n", requests / crawlSeconds,
                 posts[0]);
         System.out.printf("  ratio: %.2f (target >= 0.80) %s%n", ratio, ratio >= 0.8 ? "PASS" : "BELOW TARGET");
+        System.out.println("  (bare: GET and read the body bytes; fetch only: the crawler's Fetcher and the body decoded"
+                + " to text; fetch + parse: Fetcher, decode, connector parse to Post records; same responses, same"
+                + " lanes, all in this JVM with the server, so every figure is CPU-bound on this machine)");
+        parseOnly(pages, origins.getFirst(), fetcher, connectors);
         return 0;
+    }
+
+    /**
+     * Parse cost per page on one thread, the fetched page reused: where the fetch + parse time goes. Thread CPU time,
+     * so that the figure holds on a loaded machine.
+     */
+    private static void parseOnly(List<Page> pages, String origin, Fetcher fetcher, Connectors connectors) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        StringBuilder line = new StringBuilder("  parse only, CPU time on one thread:");
+        for (Page p : pages) {
+            String url = origin + p.path();
+            line.append(p == pages.getFirst() ? "" : ";").append("\n   ");
+            Fetched page = fetcher.get(url, Map.of());
+            Source s = new Source("bench", p.kind(), Map.of("url", url, "channel", "bench_channel", "query", "bench"),
+                    List.of(), Duration.ofMinutes(5), "", true);
+            Connector connector = connectors.forKind(p.kind());
+            int posts = 0;
+            int runs = 400;
+            long decode = 0;
+            long parse = 0;
+            for (int round = 0; round < 3; round++) { // the first two warm up
+                long t0 = cpu.getCurrentThreadCpuTime();
+                for (int i = 0; i < runs; i++) {
+                    posts = Fetched.of(url, Map.of("content-type", p.type()), p.body()).text().length() > 0 ? posts : -1;
+                }
+                long t1 = cpu.getCurrentThreadCpuTime();
+                for (int i = 0; i < runs; i++) {
+                    posts = connector.parse(s, Fetched.of(url, Map.of("content-type", p.type()), p.body())).size();
+                }
+                decode = t1 - t0;
+                parse = cpu.getCurrentThreadCpuTime() - t1;
+            }
+            line.append(String.format(" %s %.0f us/page (%d posts, %.0f us of it decoding %d KB)", p.kind().id(),
+                    parse / 1e3 / runs, posts, decode / 1e3 / runs, p.body().length / 1024));
+        }
+        System.out.println(line);
     }
 
     private interface Lane {

@@ -178,7 +178,8 @@ final class Html {
     }
 
     /** Collapses runs of spaces within lines, drops blank lines, trims. */
-    private static String collapse(CharSequence s) {
+    private static String collapse(CharSequence text) {
+        String s = text.toString(); // String.charAt is cheaper than a builder's in this loop
         StringBuilder out = new StringBuilder(s.length());
         boolean space = false;
         boolean newline = false;

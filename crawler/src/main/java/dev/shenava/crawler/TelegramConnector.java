@@ -115,7 +115,8 @@ final class TelegramConnector implements Connector {
 
     private static Post post(Source source, Fetched page, Element m, long subscribers) {
         Element dateLink = m.selectFirst(DATE_LINK);
-        String href = dateLink == null ? "" : dateLink.absUrl("href");
+        String rawHref = dateLink == null ? "" : dateLink.attr("href");
+        String href = rawHref.startsWith("https://") || rawHref.isEmpty() ? rawHref : dateLink.absUrl("href");
         String dataPost = m.attr("data-post");
         if (dataPost.isBlank() && !href.isBlank()) {
             HttpUrl u = HttpUrl.parse(href);
