@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -113,6 +114,13 @@ public final class Scheduler implements AutoCloseable {
             return finish(source, before, new Harvest(List.of(), Cursor.EMPTY, CrawlStatus.ERROR, e.getMessage(), 0),
                     List.of(), e.getMessage());
         }
+        Instant notBefore = cursor.notBefore().orElse(Instant.EPOCH);
+        if (notBefore.isAfter(Instant.now())) { // the source asked for a pause, perhaps before a restart
+            String waiting = (before.lastError().isEmpty() ? "the source asked us to wait" : before.lastError())
+                    + " (not polled before " + notBefore + ")";
+            return finish(source, before, new Harvest(List.of(), cursor, CrawlStatus.RATE_LIMITED, waiting, 0),
+                    List.of(), waiting);
+        }
         try {
             harvest = connectors.forKind(source.kind()).poll(source, cursor, context);
         } catch (RuntimeException e) {
@@ -122,8 +130,11 @@ public final class Scheduler implements AutoCloseable {
         }
         List<Post> fresh = deduper.fresh(source, harvest.posts());
         if (!harvest.status().ok()) {
+            savePause(source, cursor, harvest.cursor());
             return finish(source, before, harvest, List.of(), harvest.problem());
         }
+        harvest = new Harvest(harvest.posts(), harvest.cursor().withoutPause(), harvest.status(), harvest.problem(),
+                harvest.requests());
         try {
             if (!fresh.isEmpty()) {
                 sink.accept(source, fresh);
@@ -138,6 +149,19 @@ public final class Scheduler implements AutoCloseable {
         deduper.remember(source, fresh);
         return finish(source, before, new Harvest(fresh, harvest.cursor(), harvest.status(), harvest.problem(),
                 harvest.requests()), fresh, harvest.problem());
+    }
+
+    /** Keeps a pause the source asked for with its cursor (nothing else of a failed poll's cursor is saved). */
+    private void savePause(Source source, Cursor loaded, Cursor failed) {
+        Optional<Instant> pause = failed.notBefore();
+        if (pause.isEmpty() || pause.equals(loaded.notBefore())) {
+            return;
+        }
+        try {
+            cursors.save(source.id(), loaded.with(Cursor.NOT_BEFORE, pause.get().toString()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not keep the pause asked by source " + source.id(), e);
+        }
     }
 
     private Harvest finish(Source source, SourceStatus before, Harvest result, List<Post> handed, String problem) {
@@ -158,8 +182,10 @@ public final class Scheduler implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            pollOnce(source);
+            Harvest last = pollOnce(source);
             wait = withJitter(source.interval());
+            Duration asked = Duration.between(Instant.now(), last.cursor().notBefore().orElse(Instant.EPOCH));
+            wait = asked.compareTo(wait) > 0 ? asked : wait; // never before the source said it would answer again
         }
     }
 

@@ -137,4 +137,30 @@ class SchedulerIT {
                 List.of("competitor"), Duration.ofMinutes(5), "", true);
         assertEquals(1, deduper.fresh(otherBrand, List.of(b)).size(), "another brand still gets the story");
     }
+
+    @Test
+    void aSourceThatAskedForAPauseIsNotPolledAgainBeforeItEndsEvenAfterARestart() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3600")
+                .body("{\"message\":\"slow down\"}").build());
+        Source hn = new Source("demo-hn", SourceKind.HACKERNEWS, Map.of("query", "snapp",
+                "base-url", server.url("/").toString()), List.of(), Duration.ofSeconds(1), "", true);
+        CrawlContext ctx = Fixtures.context(Map.of());
+        PostSink sink = (source, posts) -> { };
+        Harvest refused;
+        try (Scheduler first = Scheduler.create(ctx, sink, FileCursorStore.create(data), status -> { })) {
+            refused = first.pollOnce(hn);
+        }
+        assertEquals(CrawlStatus.RATE_LIMITED, refused.status(), refused.problem());
+        java.time.Instant pause = FileCursorStore.create(data).load("demo-hn").notBefore().orElseThrow();
+        assertTrue(pause.isAfter(java.time.Instant.now().plusSeconds(3500)), "kept with the cursor: " + pause);
+
+        List<SourceStatus> statuses = new CopyOnWriteArrayList<>();
+        try (Scheduler restarted = Scheduler.create(ctx, sink, FileCursorStore.create(data), statuses::add)) {
+            Harvest waiting = restarted.pollOnce(hn);
+            assertEquals(CrawlStatus.RATE_LIMITED, waiting.status());
+            assertTrue(waiting.problem().contains("not polled before " + pause), waiting.problem());
+        }
+        assertEquals(1, server.getRequestCount(), "no request to a source that asked to wait an hour");
+        assertTrue(statuses.getLast().lastError().contains("not polled before"), statuses.getLast().toString());
+    }
 }
