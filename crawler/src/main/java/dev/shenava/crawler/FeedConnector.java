@@ -108,6 +108,9 @@ final class FeedConnector implements Connector {
         if (link == null || link.isBlank()) {
             return "";
         }
+        if (Urls.plain(link.trim())) {
+            return link.trim(); // absolute and canonical already: resolving changes nothing
+        }
         String unwrapped = Urls.unwrap(link.trim());
         HttpUrl baseUrl = HttpUrl.parse(base);
         HttpUrl resolved = baseUrl == null ? HttpUrl.parse(unwrapped) : baseUrl.resolve(unwrapped);

@@ -52,8 +52,8 @@ final class Html {
         while (i < n) {
             int lt = html.indexOf('<', i);
             int textEnd = lt < 0 ? n : lt;
-            if (textEnd > i) {
-                appendText(out, html, i, textEnd);
+            if (textEnd > i && !appendText(out, html, i, textEnd)) {
+                return null;
             }
             if (lt < 0) {
                 break;
@@ -87,15 +87,75 @@ final class Html {
         return Text.demoronize(collapse(out));
     }
 
-    private static void appendText(StringBuilder out, String html, int from, int to) {
-        for (int k = from; k < to; k++) {
-            char c = html.charAt(k);
-            if (c == '&') {
-                out.append(Parser.unescapeEntities(html.substring(k, to), false));
-                return;
+    private static boolean appendText(StringBuilder out, String html, int from, int to) {
+        int k = from;
+        while (k < to) {
+            int amp = html.indexOf('&', k);
+            if (amp < 0 || amp >= to) {
+                out.append(html, k, to);
+                return true;
             }
-            out.append(c);
+            out.append(html, k, amp);
+            int end = commonEntity(out, html, amp, to);
+            if (end == UNUSUAL) {
+                return false;
+            }
+            if (end < 0) { // another named reference: jsoup's rules for the rest
+                out.append(Parser.unescapeEntities(html.substring(amp, to), false));
+                return true;
+            }
+            k = end;
         }
+        return true;
+    }
+
+    private static final int UNUSUAL = -2;
+
+    /**
+     * Appends the character of a common reference ({@code &amp; &lt; &gt; &quot; &apos;}, or a numeric one for an
+     * ordinary character) at {@code amp}.
+     *
+     * @return the index after the reference, -1 when it is not one of those, {@link #UNUSUAL} for a numeric
+     *     reference to a character HTML treats specially (jsoup's tree and its unescaper disagree on those)
+     */
+    private static int commonEntity(StringBuilder out, String html, int amp, int to) {
+        int semi = html.indexOf(';', amp);
+        if (semi < 0 || semi >= to || semi - amp > 9) {
+            return -1;
+        }
+        String name = html.substring(amp + 1, semi);
+        String named = switch (name) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            default -> null;
+        };
+        if (named != null) {
+            out.append(named);
+            return semi + 1;
+        }
+        if (name.isEmpty() || name.charAt(0) != '#') {
+            return -1;
+        }
+        if (name.length() < 2) {
+            return UNUSUAL;
+        }
+        boolean hex = name.charAt(1) == 'x' || name.charAt(1) == 'X';
+        int code;
+        try {
+            code = Integer.parseInt(name.substring(hex ? 2 : 1), hex ? 16 : 10);
+        } catch (NumberFormatException e) {
+            return UNUSUAL;
+        }
+        // C0/C1 controls, surrogates and out-of-range values have special rules in HTML: left to jsoup
+        if (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7F && code < 0xA0 || code >= 0xD800 && code < 0xE000
+                || code > 0x10FFFF || name.charAt(hex ? 2 : 1) == '+' || name.charAt(hex ? 2 : 1) == '-') {
+            return UNUSUAL;
+        }
+        out.appendCodePoint(code);
+        return semi + 1;
     }
 
     /** The index of the {@code >} closing a plain start or end tag at {@code lt}, or -1 when it is anything else. */
@@ -179,17 +239,21 @@ final class Html {
 
     /** Collapses runs of spaces within lines, drops blank lines, trims. */
     private static String collapse(CharSequence text) {
-        String s = text.toString(); // String.charAt is cheaper than a builder's in this loop
-        StringBuilder out = new StringBuilder(s.length());
+        String s = text.toString();
+        int n = s.length();
+        StringBuilder out = new StringBuilder(n);
         boolean space = false;
         boolean newline = false;
-        for (int i = 0; i < s.length(); i++) {
+        int i = 0;
+        while (i < n) {
             char c = s.charAt(i);
             if (c == '\n' || c == '\r') {
                 newline = !out.isEmpty();
                 space = false;
-            } else if (c == ' ' || c == '\t' || c == '\u00A0' || c == '\f' || c == '\u000B') {
+                i++;
+            } else if (isSpace(c)) {
                 space = !out.isEmpty();
+                i++;
             } else {
                 if (newline) {
                     out.append('\n');
@@ -198,10 +262,19 @@ final class Html {
                 }
                 newline = false;
                 space = false;
-                out.append(c);
+                int end = i + 1;
+                while (end < n && !isSpace(s.charAt(end)) && s.charAt(end) != '\n' && s.charAt(end) != '\r') {
+                    end++;
+                }
+                out.append(s, i, end); // a whole word at once
+                i = end;
             }
         }
         return out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u00A0' || c == '\f' || c == '\u000B';
     }
 
     static Document parse(String html, String baseUrl) {

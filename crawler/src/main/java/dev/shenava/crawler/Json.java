@@ -45,6 +45,10 @@ final class Json {
         if (iso == null || iso.isBlank()) {
             return null;
         }
+        Instant common = Timestamps.rfc3339(iso.strip());
+        if (common != null) {
+            return common;
+        }
         try {
             return OffsetDateTime.parse(iso.strip()).toInstant();
         } catch (RuntimeException notOffset) {

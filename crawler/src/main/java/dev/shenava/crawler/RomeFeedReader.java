@@ -9,7 +9,6 @@ import com.rometools.rome.io.impl.XmlFixerReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.regex.Pattern;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
@@ -26,7 +24,7 @@ import org.jdom2.Namespace;
 /**
  * ROME without its two per-feed costs: a SAX parser created (and probed for features) for every feed, and
  * {@code SimpleDateFormat}s built for every date it tries. Parsers are pooled; item dates in the two shapes nearly
- * every feed uses (RFC 1123 in RSS 2.0, plain RFC 3339 in Atom 1.0) are read with java.time before ROME sees the item,
+ * every feed uses (RFC 1123 in RSS 2.0, RFC 3339 in Atom 1.0) are read with java.time before ROME sees the item,
  * and any other date is left to ROME as before.
  */
 final class RomeFeedReader extends WireFeedInput {
@@ -47,8 +45,6 @@ final class RomeFeedReader extends WireFeedInput {
     private static final int POOL_CAP = 32;
     private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
     private static final String DC = "http://purl.org/dc/elements/1.1/";
-    private static final Pattern RFC3339 = Pattern.compile(
-            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)");
 
     private RomeFeedReader() {
         super(false, java.util.Locale.US);
@@ -138,9 +134,10 @@ final class RomeFeedReader extends WireFeedInput {
         Instant at = null;
         try {
             if (rfc1123) {
-                at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            } else if (RFC3339.matcher(text).matches()) {
-                at = OffsetDateTime.parse(text).toInstant();
+                at = Timestamps.rfc1123(text);
+                at = at != null ? at : ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } else {
+                at = Timestamps.rfc3339(text);
             }
         } catch (RuntimeException unusual) {
             at = null;

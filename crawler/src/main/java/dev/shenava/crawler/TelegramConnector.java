@@ -140,7 +140,9 @@ final class TelegramConnector implements Connector {
         Instant published = null;
         if (time != null) {
             try {
-                published = OffsetDateTime.parse(time.attr("datetime")).toInstant();
+                String datetime = time.attr("datetime");
+                published = Timestamps.rfc3339(datetime);
+                published = published != null ? published : OffsetDateTime.parse(datetime).toInstant();
             } catch (RuntimeException ignored) {
                 published = null;
             }

@@ -17,6 +17,9 @@ public final class Urls {
 
     private static final Pattern GOOGLE = Pattern.compile("(www\\.)?google\\.[a-z.]+");
 
+    /** Path characters OkHttp writes as they are. */
+    private static final String PATH_SAFE = "-._~!$&'()*+,;=:@/";
+
     private Urls() {
     }
 
@@ -30,7 +33,11 @@ public final class Urls {
         if (url == null || url.isBlank()) {
             return "";
         }
-        HttpUrl parsed = HttpUrl.parse(unwrap(url.trim()));
+        String trimmed = url.trim();
+        if (plain(trimmed)) {
+            return trimmed;
+        }
+        HttpUrl parsed = HttpUrl.parse(unwrap(trimmed));
         if (parsed == null) {
             return url.trim();
         }
@@ -74,5 +81,40 @@ public final class Urls {
             }
         }
         return url;
+    }
+
+    /**
+     * Whether an address is already canonical as OkHttp would write it: http(s), a lower-case host name without a
+     * port, a path of characters that need no escaping and no dot segments, no query and no fragment. Most links are,
+     * and they need no parse.
+     *
+     * @param url the address, trimmed
+     * @return true when {@link #canonical} would return it unchanged
+     */
+    static boolean plain(String url) {
+        int hostStart = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
+        int slash = hostStart < 0 ? -1 : url.indexOf('/', hostStart);
+        if (slash <= hostStart) {
+            return false;
+        }
+        char previous = '.';
+        for (int i = hostStart; i < slash; i++) {
+            char c = url.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' && previous != '.';
+            if (!ok || (c == '.' || c == '-') && i == hostStart) {
+                return false;
+            }
+            previous = c;
+        }
+        if (previous == '.' || previous == '-') {
+            return false;
+        }
+        for (int i = slash; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PATH_SAFE.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return !url.contains("/./") && !url.contains("/../") && !url.endsWith("/.") && !url.endsWith("/..");
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class HtmlTest {
 
     private static final List<String> PIECES = List.of("Late delivery", " ", "  \n ", "\t", "ارسال سفارش", "&amp;",
-            "&#x27;ok&#x27;", "&lt;b&gt;", "&nbsp;", "&copy", "&unknown;", "AT&T", "don\u0092t", "x", "<p>", "</p>",
+            "&#x27;ok&#x27;", "&lt;b&gt;", "&#39;", "&#1575;", "&#x1F600;", "&#150;", "&#0;", "&#x110000;", "&#xD800;",
+            "&quot;", "&apos;", "&#10;", "&#9;", "&#13;", "&#+5;", "&#x;", "&amp", "&#65", "&AMP;", "&hellip;", "&nbsp;", "&copy", "&unknown;", "AT&T", "don\u0092t", "x", "<p>", "</p>",
             "<br>", "<br/>", "</br>", "<P>", "<b>", "</b>", "<i>", "</i>", "<a href=\"https://e.example/?a=1&amp;b=2\">",
             "<a href='x>y'>", "<a href=x>", "</a>", "<span class=\"q\">", "</span>", "<code>", "</code>", "<p/>",
             "<em >", "</em>", "<div>", "</div>", "<ul><li>", "</li></ul>", "<pre>", "</pre>", "<!-- c -->",

@@ -2,11 +2,13 @@ package dev.shenava.crawler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextHandlingTest {
@@ -18,6 +20,30 @@ class TextHandlingTest {
         assertEquals("https://example.com/a", Urls.canonical("https://example.com/a?utm_medium=feed"));
         assertEquals("https://site.example/story", Urls.canonical(
                 "https://www.google.com/url?rct=j&sa=t&url=https://site.example/story%3Futm_source%3Dga&ct=ga"));
+    }
+
+    @Test
+    void plainAddressesAreThoseOkHttpWritesUnchanged() {
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "aZ09-._~!$&'()*+,;=:@/%?#\\ é[]|^{}`\"<>";
+        int plain = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder url = new StringBuilder(random.nextBoolean() ? "https://" : "http://");
+            url.append(List.of("t.me", "news.example", "a-b.example", "Ex.com", "x..y", ".x.com", "x.com.", "[::1]",
+                    "h:8080", "h:443").get(random.nextInt(10)));
+            url.append(random.nextInt(10) > 0 ? "/" : "");
+            for (int k = random.nextInt(14); k >= 0; k--) {
+                url.append(alphabet.charAt(random.nextInt(random.nextInt(8) > 0 ? 18 : alphabet.length())));
+            }
+            String u = url.toString();
+            if (Urls.plain(u)) {
+                plain++;
+                okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(u);
+                assertEquals(u, parsed == null ? null : parsed.toString(), u);
+            }
+        }
+        assertTrue(plain > 5_000, "only " + plain + " plain addresses");
+        assertEquals("https://t.me/bench_channel/7", Urls.canonical("https://t.me/bench_channel/7"));
     }
 
     @Test
