@@ -83,12 +83,18 @@ public final class CrawlBenchmark implements Callable<Integer> {
         long[] bareNanos = new long[rounds];
         long[] crawlNanos = new long[rounds];
         long[] fetchNanos = new long[rounds];
+        long[] bareCpu = new long[rounds];
+        long[] crawlCpu = new long[rounds];
         long[] posts = new long[1];
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double loadBefore = os.getSystemLoadAverage();
         long bytes = 0;
         for (int i = 0; i < requests; i++) {
             bytes += pages.get(i % pages.size()).body().length;
         }
         for (int round = -1; round < rounds; round++) { // round -1 warms up both paths
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             lanes(lanes, lane -> {
                 for (int i = lane; i < requests; i += lanes) {
@@ -100,6 +106,7 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 }
             });
             long t1 = System.nanoTime();
+            long c1 = os.getProcessCpuTime();
             long[] found = new long[lanes];
             lanes(lanes, lane -> {
                 for (int i = lane; i < requests; i += lanes) {
@@ -112,6 +119,7 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 }
             });
             long t2 = System.nanoTime();
+            long c2 = os.getProcessCpuTime();
             lanes(lanes, lane -> {
                 for (int i = lane; i < requests; i += lanes) {
                     fetcher.get(origins.get(lane) + pages.get(i % pages.size()).path(), Map.of()).text();
@@ -122,6 +130,8 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 bareNanos[round] = t1 - t0;
                 crawlNanos[round] = t2 - t1;
                 fetchNanos[round] = t3 - t2;
+                bareCpu[round] = c1 - c0;
+                crawlCpu[round] = c2 - c1;
                 posts[0] = Arrays.stream(found).sum();
             }
         }
@@ -138,6 +148,13 @@ public final class CrawlBenchmark implements Callable<Integer> {
         System.out.printf("  crawler fetch + parse:  %8.1f requests/s, %d posts per round%n", requests / crawlSeconds,
                 posts[0]);
         System.out.printf("  ratio: %.2f (target >= 0.80) %s%n", ratio, ratio >= 0.8 ? "PASS" : "BELOW TARGET");
+        double bareCpuUs = median(bareCpu) / 1e3 / requests;
+        double crawlCpuUs = median(crawlCpu) / 1e3 / requests;
+        System.out.printf("  process CPU per request (server included): bare %.0f us, fetch + parse %.0f us;"
+                + " CPU ratio %.2f (what the ratio is on an idle machine, where both sides are CPU-bound)%n",
+                bareCpuUs, crawlCpuUs, bareCpuUs / crawlCpuUs);
+        System.out.printf("  load average: %.2f before, %.2f after (the wall-clock figures need an idle machine)%n",
+                loadBefore, os.getSystemLoadAverage());
         System.out.println("  (bare: GET and read the body bytes; fetch only: the crawler's Fetcher and the body decoded"
                 + " to text; fetch + parse: Fetcher, decode, connector parse to Post records; same responses, same"
                 + " lanes, all in this JVM with the server, so every figure is CPU-bound on this machine)");

@@ -112,7 +112,9 @@ final class FeedConnector implements Connector {
             return link.trim(); // absolute and canonical already: resolving changes nothing
         }
         String unwrapped = Urls.unwrap(link.trim());
-        HttpUrl baseUrl = HttpUrl.parse(base);
+        boolean absolute = unwrapped.regionMatches(true, 0, "https://", 0, 8)
+                || unwrapped.regionMatches(true, 0, "http://", 0, 7);
+        HttpUrl baseUrl = absolute ? null : HttpUrl.parse(base); // an absolute link ignores the base
         HttpUrl resolved = baseUrl == null ? HttpUrl.parse(unwrapped) : baseUrl.resolve(unwrapped);
         return resolved == null ? unwrapped : Urls.unwrap(resolved.toString());
     }

@@ -12,8 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Polls each enabled source at its interval (plus jitter) on its own virtual thread: connector, dedupe, hand-off
- * to the {@link PostSink}, and only then the new cursor saved. Per-host limits live in the shared fetcher.
+ * Polls each enabled source at its interval (plus jitter; up to eight times less often while it brings nothing new,
+ * never before a pause it asked for) on its own virtual thread: connector, dedupe, hand-off to the {@link PostSink},
+ * and only then the new cursor saved. Per-host limits live in the shared fetcher.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -171,8 +172,25 @@ public final class Scheduler implements AutoCloseable {
         return result;
     }
 
+    /** A quiet source is polled at most this many times less often than its configured interval. */
+    static final int QUIET_SLOWDOWN = 8;
+
+    /**
+     * The interval before the next poll: the configured one while a source brings new posts (or fails), doubling with
+     * each poll in a row that brought nothing new, up to {@link #QUIET_SLOWDOWN} times the configured interval.
+     *
+     * @param configured the source's interval
+     * @param quietPolls polls in a row that brought nothing new
+     * @return the interval, before jitter
+     */
+    static Duration adaptiveInterval(Duration configured, int quietPolls) {
+        long factor = Math.min(QUIET_SLOWDOWN, 1L << Math.min(quietPolls, 30));
+        return configured.multipliedBy(factor);
+    }
+
     private void loop(Source source) {
         Duration wait = initialDelay(source);
+        int quietPolls = 0;
         while (!Thread.currentThread().isInterrupted()) {
             SourceStatus s = statuses.get(source.id());
             update(new SourceStatus(source.id(), s.lastSuccess(), s.lastError(), s.postsFetched(),
@@ -183,7 +201,10 @@ public final class Scheduler implements AutoCloseable {
                 return;
             }
             Harvest last = pollOnce(source);
-            wait = withJitter(source.interval());
+            if (last.status().ok()) { // a failure says nothing about how busy the source is
+                quietPolls = last.posts().isEmpty() ? quietPolls + 1 : 0;
+            }
+            wait = withJitter(adaptiveInterval(source.interval(), quietPolls));
             Duration asked = Duration.between(Instant.now(), last.cursor().notBefore().orElse(Instant.EPOCH));
             wait = asked.compareTo(wait) > 0 ? asked : wait; // never before the source said it would answer again
         }

@@ -163,4 +163,34 @@ class SchedulerIT {
         assertEquals(1, server.getRequestCount(), "no request to a source that asked to wait an hour");
         assertTrue(statuses.getLast().lastError().contains("not polled before"), statuses.getLast().toString());
     }
+
+    @Test
+    void aQuietSourceIsPolledLessOftenUpToACapAndABusyOneAtItsInterval() throws InterruptedException {
+        assertEquals(Duration.ofMinutes(10), Scheduler.adaptiveInterval(Duration.ofMinutes(10), 0));
+        assertEquals(Duration.ofMinutes(20), Scheduler.adaptiveInterval(Duration.ofMinutes(10), 1));
+        assertEquals(Duration.ofMinutes(80), Scheduler.adaptiveInterval(Duration.ofMinutes(10), 3));
+        assertEquals(Duration.ofMinutes(80), Scheduler.adaptiveInterval(Duration.ofMinutes(10), 40), "capped");
+
+        serveChannel();
+        last.set(3);
+        List<SourceStatus> statuses = new CopyOnWriteArrayList<>();
+        List<java.time.Instant> seenAt = new CopyOnWriteArrayList<>();
+        CountDownLatch thirdWait = new CountDownLatch(3);
+        StatusListener listener = status -> {
+            if (status.nextPoll() != null) { // the loop announcing its next poll
+                statuses.add(status);
+                seenAt.add(java.time.Instant.now());
+                thirdWait.countDown();
+            }
+        };
+        try (Scheduler scheduler = Scheduler.create(Fixtures.context(Map.of()), (source, posts) -> { },
+                FileCursorStore.create(data), listener)) {
+            scheduler.schedule(source()); // interval 1 s; the channel brings nothing after the first poll
+            assertTrue(thirdWait.await(30, TimeUnit.SECONDS), "three polls announced");
+        }
+        Duration afterNews = Duration.between(seenAt.get(1), statuses.get(1).nextPoll());
+        Duration afterQuiet = Duration.between(seenAt.get(2), statuses.get(2).nextPoll());
+        assertTrue(afterNews.compareTo(Duration.ofMillis(1900)) < 0, "after new posts, the interval: " + afterNews);
+        assertTrue(afterQuiet.compareTo(Duration.ofMillis(1900)) >= 0, "after a quiet poll, twice it: " + afterQuiet);
+    }
 }
