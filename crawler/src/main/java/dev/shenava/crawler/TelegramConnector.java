@@ -20,15 +20,9 @@ final class TelegramConnector implements Connector {
 
     // selectors compiled once: parsing a query costs as much as running it on a message
     private static final Evaluator MESSAGE = QueryParser.parse("div.tgme_widget_message, #widget_message");
-    private static final Evaluator DATE_LINK = QueryParser.parse("a.tgme_widget_message_date");
-    private static final Evaluator TEXT = QueryParser.parse(".tgme_widget_message_text");
     private static final Evaluator REPLY = QueryParser.parse(".tgme_widget_message_reply");
     private static final Evaluator PREVIEW = QueryParser.parse(".tgme_widget_message_link_preview");
     private static final Evaluator PREVIEW_TITLE = QueryParser.parse(".link_preview_title");
-    private static final Evaluator TIME = QueryParser.parse("time[datetime]");
-    private static final Evaluator OWNER = QueryParser.parse(".tgme_widget_message_owner_name");
-    private static final Evaluator SIGNED = QueryParser.parse(".tgme_widget_message_from_author");
-    private static final Evaluator VIEWS = QueryParser.parse(".tgme_widget_message_views");
 
     @Override
     public SourceKind kind() {
@@ -113,8 +107,44 @@ final class TelegramConnector implements Connector {
         return false;
     }
 
+    /** The parts of a message a post is made of, found in one walk over it instead of one select per part. */
+    private static final class Parts {
+        Element dateLink;
+        Element text;
+        Element preview;
+        Element time;
+        Element owner;
+        Element signed;
+        Element views;
+
+        static Parts of(Element message) {
+            Parts p = new Parts();
+            for (Element e : message.getAllElements()) { // document order, the message itself included, as select
+                if (p.time == null && e.nameIs("time") && e.hasAttr("datetime")) {
+                    p.time = e;
+                }
+                if (e.className().isEmpty()) {
+                    continue;
+                }
+                if (p.dateLink == null && e.nameIs("a") && e.hasClass("tgme_widget_message_date")) {
+                    p.dateLink = e;
+                }
+                if (p.text == null && e.hasClass("tgme_widget_message_text") && e.closest(REPLY) == null
+                        && e.closest(PREVIEW) == null) {
+                    p.text = e;
+                }
+                p.preview = p.preview == null && e.hasClass("tgme_widget_message_link_preview") ? e : p.preview;
+                p.owner = p.owner == null && e.hasClass("tgme_widget_message_owner_name") ? e : p.owner;
+                p.signed = p.signed == null && e.hasClass("tgme_widget_message_from_author") ? e : p.signed;
+                p.views = p.views == null && e.hasClass("tgme_widget_message_views") ? e : p.views;
+            }
+            return p;
+        }
+    }
+
     private static Post post(Source source, Fetched page, Element m, long subscribers) {
-        Element dateLink = m.selectFirst(DATE_LINK);
+        Parts parts = Parts.of(m);
+        Element dateLink = parts.dateLink;
         String rawHref = dateLink == null ? "" : dateLink.attr("href");
         String href = rawHref.startsWith("https://") || rawHref.isEmpty() ? rawHref : dateLink.absUrl("href");
         String dataPost = m.attr("data-post");
@@ -126,17 +156,10 @@ final class TelegramConnector implements Connector {
             return null;
         }
         String channel = dataPost.substring(0, dataPost.indexOf('/') < 0 ? dataPost.length() : dataPost.indexOf('/'));
-        Element textEl = null;
-        for (Element t : m.select(TEXT)) {
-            if (t.closest(REPLY) == null && t.closest(PREVIEW) == null) {
-                textEl = t;
-                break;
-            }
-        }
-        String text = Html.text(textEl);
-        Element preview = m.selectFirst(PREVIEW);
+        String text = Html.text(parts.text);
+        Element preview = parts.preview;
         String title = preview == null ? "" : Html.text(preview.selectFirst(PREVIEW_TITLE));
-        Element time = m.selectFirst(TIME);
+        Element time = parts.time;
         Instant published = null;
         if (time != null) {
             try {
@@ -147,10 +170,10 @@ final class TelegramConnector implements Connector {
                 published = null;
             }
         }
-        String owner = textOf(m.selectFirst(OWNER));
-        String signed = textOf(m.selectFirst(SIGNED));
+        String owner = textOf(parts.owner);
+        String signed = textOf(parts.signed);
         Author author = new Author(channel, signed.isEmpty() ? owner : signed, signed.isEmpty() ? subscribers : -1);
-        long views = count(textOf(m.selectFirst(VIEWS)));
+        long views = count(textOf(parts.views));
         String url = href.isBlank() ? "https://t.me/" + dataPost
                 : Urls.canonical(href.indexOf('?') < 0 ? href : href.substring(0, href.indexOf('?')));
         return new Post(source.id(), SourceKind.TELEGRAM, dataPost, url, author, title, text, published,
