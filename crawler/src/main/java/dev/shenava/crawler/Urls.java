@@ -19,6 +19,8 @@ public final class Urls {
 
     /** Path characters OkHttp writes as they are. */
     private static final String PATH_SAFE = "-._~!$&'()*+,;=:@/";
+    /** Query characters OkHttp writes as they are and reads the same in names and values. */
+    private static final String QUERY_SAFE = "-._~!$(),;:@/?*";
 
     private Urls() {
     }
@@ -37,9 +39,18 @@ public final class Urls {
         if (plain(trimmed)) {
             return trimmed;
         }
+        int q = trimmed.indexOf('?');
+        if (q > 0 && plain(trimmed.substring(0, q)) && simpleQuery(trimmed, q + 1) && unwrap(trimmed) == trimmed) {
+            return withoutTracking(trimmed, q);
+        }
+        return parsedCanonical(trimmed);
+    }
+
+    /** {@link #canonical} through OkHttp's parser, for any address. */
+    static String parsedCanonical(String trimmed) {
         HttpUrl parsed = HttpUrl.parse(unwrap(trimmed));
         if (parsed == null) {
-            return url.trim();
+            return trimmed;
         }
         if (parsed.encodedQuery() == null && parsed.encodedFragment() == null) {
             return parsed.toString();
@@ -116,5 +127,43 @@ public final class Urls {
             }
         }
         return !url.contains("/./") && !url.contains("/../") && !url.endsWith("/.") && !url.endsWith("/..");
+    }
+
+    /** Whether the query at {@code from} is {@code name=value} pairs of characters OkHttp writes as they are. */
+    private static boolean simpleQuery(String url, int from) {
+        int pairStart = from;
+        boolean equals = false;
+        for (int i = from; i <= url.length(); i++) {
+            char c = i == url.length() ? '&' : url.charAt(i);
+            if (c == '&') {
+                if (!equals || i == pairStart) {
+                    return false;
+                }
+                pairStart = i + 1;
+                equals = false;
+            } else if (c == '=') {
+                if (equals || i == pairStart) {
+                    return false; // a second '=' or an empty name
+                }
+                equals = true;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_' || equals && (QUERY_SAFE.indexOf(c) >= 0 || c == '+'))) {
+                return false; // names stay plain: OkHttp matches the names it removes in another escaping
+            }
+        }
+        return true;
+    }
+
+    private static String withoutTracking(String url, int q) {
+        StringBuilder out = new StringBuilder(url.length()).append(url, 0, q);
+        char separator = '?';
+        for (String pair : url.substring(q + 1).split("&")) {
+            String lower = pair.substring(0, pair.indexOf('=')).toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("utm_") && !TRACKING.contains(lower)) {
+                out.append(separator).append(pair);
+                separator = '&';
+            }
+        }
+        return out.toString();
     }
 }

@@ -47,6 +47,23 @@ class TextHandlingTest {
     }
 
     @Test
+    void canonicalAddressesWithoutAParseAreThoseOkHttpWouldWrite() {
+        java.util.Random random = new java.util.Random(13);
+        List<String> pieces = List.of("a", "Z", "0", "=", "&", "utm_source", "UTM_Medium", "fbclid", "id", "+", "%20",
+                "'", "#", "?", "/", "~", ".", "é", ";", "*");
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder url = new StringBuilder(List.of("https://news.example/story/7", "http://t.me/x",
+                    "https://www.google.com/url", "https://Ex.com/a").get(random.nextInt(4))).append('?');
+            for (int k = random.nextInt(10); k >= 0; k--) {
+                url.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String u = url.toString();
+            assertEquals(Urls.parsedCanonical(u), Urls.canonical(u), u);
+        }
+        assertEquals("https://news.example/story/1?id=3", Urls.canonical("https://news.example/story/1?utm_source=rss&id=3"));
+    }
+
+    @Test
     void contentHashIgnoresArabicPersianLetterFormsDigitsAndLinks() {
         assertEquals(ContentHash.of("", "سفارش ۱۲ رسيد https://t.co/x"), ContentHash.of("", "سفارش 12  رسید"));
         assertEquals(ContentHash.of("", "كتاب"), ContentHash.of("", "کتاب"));
