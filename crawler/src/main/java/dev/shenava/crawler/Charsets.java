@@ -22,6 +22,9 @@ final class Charsets {
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private Charsets() {
     }
 
@@ -115,6 +118,10 @@ final class Charsets {
         int i = 0;
         int n = body.length;
         while (i < n) {
+            if (i + 8 <= n && ((long) LONGS.get(body, i) & 0x8080808080808080L) == 0) {
+                i += 8; // eight ASCII bytes at once
+                continue;
+            }
             int b = body[i] & 0xFF;
             if (b < 0x80) {
                 i++;

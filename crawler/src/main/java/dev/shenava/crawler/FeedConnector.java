@@ -108,7 +108,7 @@ final class FeedConnector implements Connector {
         if (link == null || link.isBlank()) {
             return "";
         }
-        if (Urls.plain(link.trim())) {
+        if (Urls.unchangedByParse(link.trim())) {
             return link.trim(); // absolute and canonical already: resolving changes nothing
         }
         String unwrapped = Urls.unwrap(link.trim());

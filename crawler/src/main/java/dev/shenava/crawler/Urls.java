@@ -46,6 +46,21 @@ public final class Urls {
         return parsedCanonical(trimmed);
     }
 
+    /**
+     * Whether OkHttp would write an address exactly as it is and it is no redirect wrapper: then resolving it against
+     * any base, or unwrapping it, gives it back unchanged.
+     *
+     * @param url the address, trimmed
+     * @return true when parsing it would change nothing
+     */
+    static boolean unchangedByParse(String url) {
+        if (plain(url)) {
+            return true;
+        }
+        int q = url.indexOf('?');
+        return q > 0 && plain(url.substring(0, q)) && simpleQuery(url, q + 1) && unwrap(url) == url;
+    }
+
     /** {@link #canonical} through OkHttp's parser, for any address. */
     static String parsedCanonical(String trimmed) {
         HttpUrl parsed = HttpUrl.parse(unwrap(trimmed));

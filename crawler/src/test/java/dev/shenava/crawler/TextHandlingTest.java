@@ -59,6 +59,10 @@ class TextHandlingTest {
             }
             String u = url.toString();
             assertEquals(Urls.parsedCanonical(u), Urls.canonical(u), u);
+            if (Urls.unchangedByParse(u)) {
+                assertEquals(u, FeedConnector.resolve("https://base.example/feed.xml", u), u);
+                assertEquals(u, okhttp3.HttpUrl.parse(u).toString(), u);
+            }
         }
         assertEquals("https://news.example/story/1?id=3", Urls.canonical("https://news.example/story/1?utm_source=rss&id=3"));
     }
