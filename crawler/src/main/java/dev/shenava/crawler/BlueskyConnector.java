@@ -44,13 +44,12 @@ final class BlueskyConnector implements Connector {
         for (int page = 0; page < context.maxPages(); page++) {
             Fetched answer = null;
             for (int attempt = 0; attempt < 3; attempt++) { // cached, then refreshed, then a new login
-                Fetched[] failure = new Fetched[1];
-                int[] spent = new int[1];
-                Session session = session(base, credential.get(), context, failure, spent);
-                requests += spent[0];
-                if (session == null) {
-                    return Harvest.failed(cursor, failure[0], requests);
+                Obtained obtained = session(base, credential.get(), context);
+                requests += obtained.requests();
+                if (obtained.session() == null) {
+                    return Harvest.failed(cursor, obtained.failure(), requests);
                 }
+                Session session = obtained.session();
                 answer = context.fetcher().get(searchUrl(source, base, since, pageCursor),
                         Map.of("Authorization", "Bearer " + session.access));
                 requests++;
@@ -88,33 +87,38 @@ final class BlueskyConnector implements Connector {
      * {@code com.atproto.server.refreshSession}, else a new one from {@code createSession} (limited to 30 calls in 5
      * minutes, so a refresh is always tried first).
      */
-    private Session session(String base, String credential, CrawlContext context, Fetched[] failure, int[] spent) {
+    private Obtained session(String base, String credential, CrawlContext context) {
         Session cached = sessions.get(credential);
         if (cached != null && cached != Session.NONE && cached.expires.isAfter(Instant.now())) {
-            return cached;
+            return new Obtained(cached, null, 0);
         }
+        int requests = 0;
         if (cached != null && cached != Session.NONE && !cached.refresh.isEmpty()) {
             HttpUrl url = HttpUrl.parse(base).resolve("/xrpc/com.atproto.server.refreshSession");
             Fetched refreshed = context.fetcher().send(new Request.Builder().url(url)
                     .header("Authorization", "Bearer " + cached.refresh).post(RequestBody.create(new byte[0])).build());
-            spent[0]++;
+            requests++;
             Session session = refreshed.fetched() ? Session.from(refreshed, true) : null;
             if (session != null) {
                 sessions.put(credential, session);
-                return session;
+                return new Obtained(session, null, requests);
             }
         }
         Fetched login = login(base, credential, context);
-        spent[0]++;
+        requests++;
         Session session = login.fetched() ? Session.from(login, false) : null;
         if (session == null) {
-            failure[0] = login.fetched() ? Fetched.failed(login.url(), CrawlStatus.ERROR, 0, "Bluesky createSession at " + base
-                    + " answered without an accessJwt; check the handle and app password") : login;
             sessions.remove(credential);
-            return null;
+            return new Obtained(null, login.fetched() ? Fetched.failed(login.url(), CrawlStatus.ERROR, 0,
+                    "Bluesky createSession at " + base + " answered without an accessJwt; check the handle and app"
+                    + " password") : login, requests);
         }
         sessions.put(credential, session);
-        return session;
+        return new Obtained(session, null, requests);
+    }
+
+    /** A session, or the answer that refused one; and the requests spent on it. */
+    private record Obtained(Session session, Fetched failure, int requests) {
     }
 
     private static boolean tokenRefused(Fetched answer) {

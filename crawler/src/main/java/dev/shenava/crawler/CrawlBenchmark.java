@@ -155,9 +155,9 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 bareCpuUs, crawlCpuUs, bareCpuUs / crawlCpuUs);
         System.out.printf("  load average: %.2f before, %.2f after (the wall-clock figures need an idle machine)%n",
                 loadBefore, os.getSystemLoadAverage());
-        System.out.println("  (bare: GET and read the body bytes; fetch only: the crawler's Fetcher and the body decoded"
-                + " to text; fetch + parse: Fetcher, decode, connector parse to Post records; same responses, same"
-                + " lanes, all in this JVM with the server, so every figure is CPU-bound on this machine)");
+        System.out.println("  (bare: GET and read the body bytes; fetch only: the crawler's Fetcher and the body"
+                + " decoded to text; fetch + parse: Fetcher, decode, connector parse to Post records; same responses,"
+                + " same lanes, all in this JVM with the server, so every figure is CPU-bound on this machine)");
         parseOnly(pages, origins.getFirst(), fetcher, connectors);
         return 0;
     }
@@ -177,13 +177,14 @@ public final class CrawlBenchmark implements Callable<Integer> {
                     List.of(), Duration.ofMinutes(5), "", true);
             Connector connector = connectors.forKind(p.kind());
             int posts = 0;
+            long decodedChars = 0; // used below, so that the decoding is not optimised away
             int runs = 200;
             long decode = Long.MAX_VALUE;
             long parse = Long.MAX_VALUE;
             for (int round = 0; round < 7; round++) { // the best of seven rounds: contention only ever adds
                 long t0 = cpu.getCurrentThreadCpuTime();
                 for (int i = 0; i < runs; i++) {
-                    posts = Fetched.of(url, Map.of("content-type", p.type()), p.body()).text().length() > 0 ? posts : -1;
+                    decodedChars += Fetched.of(url, Map.of("content-type", p.type()), p.body()).text().length();
                 }
                 long t1 = cpu.getCurrentThreadCpuTime();
                 for (int i = 0; i < runs; i++) {
@@ -192,8 +193,9 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 decode = round < 2 ? decode : Math.min(decode, t1 - t0); // two rounds warm up
                 parse = round < 2 ? parse : Math.min(parse, cpu.getCurrentThreadCpuTime() - t1);
             }
-            line.append(String.format(" %s %.0f us/page (%d posts, %.0f us of it decoding %d KB)", p.kind().id(),
-                    parse / 1e3 / runs, posts, decode / 1e3 / runs, p.body().length / 1024));
+            line.append(String.format(" %s %.0f us/page (%d posts, %.0f us of it decoding %d KB to %d chars)",
+                    p.kind().id(), parse / 1e3 / runs, posts, decode / 1e3 / runs, p.body().length / 1024,
+                    decodedChars / runs / 7));
         }
         System.out.println(line);
     }

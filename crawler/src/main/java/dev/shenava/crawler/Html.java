@@ -150,8 +150,9 @@ final class Html {
             return UNUSUAL;
         }
         // C0/C1 controls, surrogates and out-of-range values have special rules in HTML: left to jsoup
-        if (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7F && code < 0xA0 || code >= 0xD800 && code < 0xE000
-                || code > 0x10FFFF || name.charAt(hex ? 2 : 1) == '+' || name.charAt(hex ? 2 : 1) == '-') {
+        if (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7F && code < 0xA0
+                || code >= 0xD800 && code < 0xE000 || code > 0x10FFFF || name.charAt(hex ? 2 : 1) == '+'
+                || name.charAt(hex ? 2 : 1) == '-') {
             return UNUSUAL;
         }
         out.appendCodePoint(code);

@@ -64,7 +64,7 @@ final class Timestamps {
         int month = MONTHS.indexOf(s.substring(dayEnd + 1, dayEnd + 4));
         int y = dayEnd + 5;
         if (month < 0 || month % 3 != 0 || s.charAt(dayEnd + 4) != ' ' || s.charAt(y + 4) != ' '
-                || s.charAt(y + 7) != ':' || s.charAt(y + 10) != ':' || s.length() < y + 15 || s.charAt(y + 13) != ' ') {
+                || s.charAt(y + 7) != ':' || s.charAt(y + 10) != ':' || s.charAt(y + 13) != ' ') {
             return null;
         }
         ZoneOffset offset = s.startsWith("GMT", y + 14) && s.length() == y + 17 ? ZoneOffset.UTC
