@@ -97,8 +97,7 @@ final class QuerySpans {
         return tokens -> {
             List<Span> out = new ArrayList<>();
             clauses.forEach(c -> out.addAll(c.spans(tokens)));
-            out.sort(ORDER);
-            return out;
+            return distinct(out);
         };
     }
 
@@ -123,9 +122,17 @@ final class QuerySpans {
                 return ls;
             }
             List<Span> rs = right.spans(tokens);
+            int widest = 0;
+            for (Span r : rs) {
+                widest = Math.max(widest, r.width());
+            }
             List<Span> out = new ArrayList<>();
             for (Span l : ls) {
-                for (Span r : rs) {
+                // Only right spans starting in this window can be near enough; rs is in start order.
+                int last = l.end() + slop;
+                for (int i = firstStartingAt(rs, ordered ? l.end() : l.start() - slop - widest);
+                     i < rs.size() && rs.get(i).start() <= last; i++) {
+                    Span r = rs.get(i);
                     if (ordered) {
                         int gap = r.start() - l.end();
                         if (gap >= 0 && gap <= slop) {
@@ -140,8 +147,34 @@ final class QuerySpans {
                     }
                 }
             }
-            out.sort(ORDER);
-            return out;
+            return distinct(out);
         };
+    }
+
+    /** The index of the first span starting at or after a position. */
+    private static int firstStartingAt(List<Span> spans, int position) {
+        int lo = 0;
+        int hi = spans.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid).start() < position) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Sorted without repeats, so that nested NEARs stay bounded by the pairs of positions. */
+    private static List<Span> distinct(List<Span> spans) {
+        spans.sort(ORDER);
+        List<Span> out = new ArrayList<>(spans.size());
+        for (Span s : spans) {
+            if (out.isEmpty() || !out.getLast().equals(s)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 }

@@ -1,6 +1,10 @@
 package dev.shenava.store;
 
+import dev.shenava.crawler.Post;
+import dev.shenava.crawler.SourceKind;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -10,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Random and hostile query strings: the parser and compiler either compile them or reject them
- * with a {@link QueryException} pointing inside the query, never anything else.
+ * with a {@link QueryException} pointing inside the query, never anything else; the in-memory
+ * matcher accepts and runs what search accepts, except the fields a post does not have.
  */
 class QueryFuzzTest {
 
@@ -56,6 +61,7 @@ class QueryFuzzTest {
     private static int check(String q) {
         try {
             QueryCompiler.compile(q);
+            checkMatcher(q);
             return 1;
         } catch (QueryException e) {
             assertTrue(e.position() >= 1 && e.position() <= q.length() + 1,
@@ -66,4 +72,19 @@ class QueryFuzzTest {
             return 0;
         }
     }
+
+    /** A query search accepts is accepted for matching too, unless it names a field a post lacks. */
+    private static void checkMatcher(String q) {
+        try {
+            QueryMatcher.compile(q).matches(TARGET);
+        } catch (QueryException e) {
+            String refused = e.getMessage();
+            assertTrue(refused.contains("'brand:'") || refused.contains("'sentiment:'")
+                    || refused.contains("'touchpoint:'"), "search accepts but matching refuses " + q + ": " + refused);
+        }
+    }
+
+    private static final MatchTarget TARGET = MatchTarget.of(new Post("feed", SourceKind.WEB, "1", "https://x.y/a",
+            null, "snapp", "a a snapp اسنپ e-commerce 😡", Instant.EPOCH, Instant.EPOCH, null),
+            SearchText.normalize("a a snapp اسنپ e-commerce 😡"), () -> "fa");
 }
