@@ -41,7 +41,8 @@ final class MentionRoutes implements HttpService {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        MentionPage page = index.search(filter, sort, size, query.first("cursor").orElse(null));
+        boolean exactTotal = RequestParams.flag(query, "exactTotal");
+        MentionPage page = index.search(filter, sort, size, query.first("cursor").orElse(null), exactTotal);
         res.send(page);
     }
 
