@@ -80,6 +80,17 @@ final class BenchClients {
         });
     }
 
+    /**
+     * Searches that no cache can answer: each one's range ends at its own minute in the future, which
+     * changes no result but makes every request distinct.
+     */
+    Result coldSearches() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        AtomicLong minute = new AtomicLong();
+        return measure(random -> get(searchPath(QUERIES.get(random.nextInt(QUERIES.size())),
+                FILTERS.get(random.nextInt(FILTERS.size())) + "&to=" + now.plus(Duration.ofMinutes(minute.incrementAndGet())))));
+    }
+
     /** Overviews over the default range (the last 30 days), as an open dashboard asks for them. */
     Result overviews() throws Exception {
         return measure(random -> overview(OVERVIEW_FILTERS.get(random.nextInt(OVERVIEW_FILTERS.size()))));

@@ -19,10 +19,16 @@ final class MentionRoutes implements HttpService {
 
     private final MentionIndex index;
     private final QueryParser parser;
+    private final AnswerCache cache;
 
     MentionRoutes(MentionIndex index, QueryParser parser) {
+        this(index, parser, AnswerCache.create(java.time.Duration.ZERO));
+    }
+
+    MentionRoutes(MentionIndex index, QueryParser parser, AnswerCache cache) {
         this.index = index;
         this.parser = parser;
+        this.cache = cache;
     }
 
     @Override
@@ -42,7 +48,9 @@ final class MentionRoutes implements HttpService {
             throw new BadRequestException(e.getMessage());
         }
         boolean exactTotal = RequestParams.flag(query, "exactTotal");
-        MentionPage page = index.search(filter, sort, size, query.first("cursor").orElse(null), exactTotal);
+        String cursor = query.first("cursor").orElse(null);
+        String key = AnswerCache.key("mentions", MentionIndex.query(filter), "", sort, size, exactTotal, cursor);
+        MentionPage page = cache.get(key, () -> index.search(filter, sort, size, cursor, exactTotal));
         res.send(page);
     }
 

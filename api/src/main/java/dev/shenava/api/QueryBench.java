@@ -112,8 +112,9 @@ public final class QueryBench implements Callable<Integer> {
                 .routing(r -> {
                     ApiErrors.register(r);
                     r.register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, INDEX), brands, Clock.systemUTC(),
-                                    StatsCache.create(StatsCache.DEFAULT_TTL)))
-                            .register("/api/v1/mentions", new MentionRoutes(index, dev.shenava.store.QueryCompiler::compile));
+                                    AnswerCache.create(AnswerCache.DEFAULT_TTL)))
+                            .register("/api/v1/mentions", new MentionRoutes(index, dev.shenava.store.QueryCompiler::compile,
+                                    AnswerCache.create(AnswerCache.DEFAULT_SEARCH_TTL)));
                 })
                 .build().start();
         try {
@@ -123,8 +124,9 @@ public final class QueryBench implements Callable<Integer> {
                     index.count(dev.shenava.store.MentionFilter.ALL),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.println("overview = timeseries + touchpoints + share of voice + trending in parallel, default range"
-                    + " (caches warm); overview-cold = each asks its own range, so no cache can answer");
+                    + " (caches warm); *-cold = each request asks its own time range, so no cache can answer it");
             print("search", bench.searches());
+            print("search-cold", bench.coldSearches());
             print("overview", bench.overviews());
             print("overview-cold", bench.coldOverviews());
         } finally {

@@ -86,8 +86,14 @@ final class ShenavaServer {
         ElasticsearchClient es = store.client();
         String alias = store.mentions().name();
         Clock clock = Clock.systemUTC();
-        StatsCache statsCache = StatsCache.create(Duration.ofSeconds(config.get("api.stats-cache-seconds").asLong()
-                .orElse(StatsCache.DEFAULT_TTL.toSeconds())));
+        AnswerCache statsCache = AnswerCache.create(Duration.ofSeconds(config.get("api.stats-cache-seconds").asLong()
+                .orElse(AnswerCache.DEFAULT_TTL.toSeconds())));
+        AnswerCache searchCache = AnswerCache.create(Duration.ofSeconds(config.get("api.search-cache-seconds").asLong()
+                .orElse(AnswerCache.DEFAULT_SEARCH_TTL.toSeconds())));
+        Runnable changed = () -> {
+            statsCache.clear();
+            searchCache.clear();
+        };
         ApiErrors.register(routing);
         routing.error(StoreException.class, (req, res, e) -> {
             LOG.log(System.Logger.Level.WARNING, "store error on " + req.path().path() + ": " + e.getMessage());
@@ -99,18 +105,18 @@ final class ShenavaServer {
                         ElasticsearchClients.objectMapper()))
                 .register("/api/v1/mentions", new ImportRoutes(runtime.pipeline(), () -> {
                     store.mentions().refresh();
-                    statsCache.clear();
+                    changed.run();
                 }))
                 .register("/api/v1/mentions", new MentionOverrideRoutes(store.mentions(),
-                        MentionOverrides.create(es, alias, clock), statsCache::clear))
-                .register("/api/v1/mentions", new MentionRoutes(store.mentions(), QueryCompiler::compile))
+                        MentionOverrides.create(es, alias, clock), changed))
+                .register("/api/v1/mentions", new MentionRoutes(store.mentions(), QueryCompiler::compile, searchCache))
                 .register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, alias), runtime.brandIndex(), clock,
                         statsCache))
                 .register("/api/v1/brands", new RecordRoutes<>("brand", store.records("brands", BrandBody.class,
                         BrandBody::id), BrandBody.class, BrandBody::id, BrandBody::validated,
                         () -> {
                             runtime.pipeline().brands(runtime.brands());
-                            statsCache.clear();
+                            changed.run();
                         }))
                 .register("/api/v1/sources", new RecordRoutes<>("source", store.records("sources", SourceBody.class,
                         SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, runtime::sourcesChanged,

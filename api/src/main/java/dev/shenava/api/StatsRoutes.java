@@ -26,7 +26,7 @@ public final class StatsRoutes implements HttpService {
     private final MentionStats stats;
     private final RecordIndex<Brand> brands;
     private final Clock clock;
-    private final StatsCache cache;
+    private final AnswerCache cache;
 
     /**
      * Creates the routes without a cache: every request asks Elasticsearch.
@@ -36,10 +36,10 @@ public final class StatsRoutes implements HttpService {
      * @param clock  the clock for the default range
      */
     public StatsRoutes(MentionStats stats, RecordIndex<Brand> brands, Clock clock) {
-        this(stats, brands, clock, StatsCache.create(java.time.Duration.ZERO));
+        this(stats, brands, clock, AnswerCache.create(java.time.Duration.ZERO));
     }
 
-    StatsRoutes(MentionStats stats, RecordIndex<Brand> brands, Clock clock, StatsCache cache) {
+    StatsRoutes(MentionStats stats, RecordIndex<Brand> brands, Clock clock, AnswerCache cache) {
         this.stats = stats;
         this.brands = brands;
         this.clock = clock;
@@ -59,7 +59,7 @@ public final class StatsRoutes implements HttpService {
     private void timeseries(ServerRequest req, ServerResponse res) {
         StatsScope scope = scope(req.query());
         StatsInterval interval = interval(req.query());
-        res.send(cache.get(StatsCache.key("timeseries", scope, interval.keyword()),
+        res.send(cache.get(AnswerCache.key("timeseries", scope, interval.keyword()),
                 () -> stats.timeseries(scope, interval)));
     }
 
@@ -75,7 +75,7 @@ public final class StatsRoutes implements HttpService {
         MentionFilter filter = MentionParams.filter(req.query()).withBrands(null);
         StatsScope scope = MentionParams.scope(filter, clock);
         StatsInterval interval = interval(req.query());
-        res.send(cache.get(StatsCache.key("share-of-voice", scope, id, interval.keyword()),
+        res.send(cache.get(AnswerCache.key("share-of-voice", scope, id, interval.keyword()),
                 () -> stats.shareOfVoice(scope, competitors(id), interval)));
     }
 
@@ -92,24 +92,24 @@ public final class StatsRoutes implements HttpService {
 
     private void touchpoints(ServerRequest req, ServerResponse res) {
         StatsScope scope = scope(req.query());
-        res.send(Map.of("touchpoints", cache.get(StatsCache.key("touchpoints", scope), () -> stats.touchpoints(scope))));
+        res.send(Map.of("touchpoints", cache.get(AnswerCache.key("touchpoints", scope), () -> stats.touchpoints(scope))));
     }
 
     private void trending(ServerRequest req, ServerResponse res) {
         int size = MentionParams.intParam(req.query(), "size", 20, 1, 100);
         StatsScope scope = scope(req.query());
-        res.send(Map.of("terms", cache.get(StatsCache.key("trending", scope, size), () -> stats.trending(scope, size))));
+        res.send(Map.of("terms", cache.get(AnswerCache.key("trending", scope, size), () -> stats.trending(scope, size))));
     }
 
     private void authors(ServerRequest req, ServerResponse res) {
         int size = MentionParams.intParam(req.query(), "size", 20, 1, 100);
         StatsScope scope = scope(req.query());
-        res.send(Map.of("authors", cache.get(StatsCache.key("authors", scope, size), () -> stats.authors(scope, size))));
+        res.send(Map.of("authors", cache.get(AnswerCache.key("authors", scope, size), () -> stats.authors(scope, size))));
     }
 
     private void sources(ServerRequest req, ServerResponse res) {
         StatsScope scope = scope(req.query());
-        res.send(cache.get(StatsCache.key("sources", scope), () -> stats.sources(scope)));
+        res.send(cache.get(AnswerCache.key("sources", scope), () -> stats.sources(scope)));
     }
 
     private StatsScope scope(Parameters query) {

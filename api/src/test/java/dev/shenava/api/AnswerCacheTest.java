@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class StatsCacheTest {
+class AnswerCacheTest {
 
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicInteger computed = new AtomicInteger();
@@ -31,7 +31,7 @@ class StatsCacheTest {
 
     @Test
     void answersRepeatsFromTheCacheUntilTheTimeToLivePasses() {
-        StatsCache cache = new StatsCache(Duration.ofSeconds(10), 100, nanos::get);
+        AnswerCache cache = new AnswerCache(Duration.ofSeconds(10), 100, nanos::get);
         assertEquals("answer 1", cache.get("k", this::answer));
         nanos.addAndGet(Duration.ofSeconds(9).toNanos());
         assertEquals("answer 1", cache.get("k", this::answer));
@@ -41,7 +41,7 @@ class StatsCacheTest {
 
     @Test
     void neverServesOneKeysAnswerForAnother() {
-        StatsCache cache = new StatsCache(Duration.ofSeconds(10), 100, nanos::get);
+        AnswerCache cache = new AnswerCache(Duration.ofSeconds(10), 100, nanos::get);
         assertEquals("answer 1", cache.get("a", this::answer));
         assertEquals("answer 2", cache.get("b", this::answer));
         assertEquals("answer 1", cache.get("a", this::answer));
@@ -49,7 +49,7 @@ class StatsCacheTest {
 
     @Test
     void clearMakesTheNextRequestAskAgain() {
-        StatsCache cache = new StatsCache(Duration.ofSeconds(10), 100, nanos::get);
+        AnswerCache cache = new AnswerCache(Duration.ofSeconds(10), 100, nanos::get);
         cache.get("k", this::answer);
         cache.clear();
         assertEquals("answer 2", cache.get("k", this::answer));
@@ -57,7 +57,7 @@ class StatsCacheTest {
 
     @Test
     void keepsNoFailure() {
-        StatsCache cache = new StatsCache(Duration.ofSeconds(10), 100, nanos::get);
+        AnswerCache cache = new AnswerCache(Duration.ofSeconds(10), 100, nanos::get);
         assertThrows(IllegalStateException.class, () -> cache.get("k", () -> {
             throw new IllegalStateException("store down");
         }));
@@ -66,7 +66,7 @@ class StatsCacheTest {
 
     @Test
     void holdsAtMostItsBound() {
-        StatsCache cache = new StatsCache(Duration.ofSeconds(10), 5, nanos::get);
+        AnswerCache cache = new AnswerCache(Duration.ofSeconds(10), 5, nanos::get);
         for (int i = 0; i < 50; i++) {
             cache.get("k" + i, this::answer);
         }
@@ -75,14 +75,14 @@ class StatsCacheTest {
 
     @Test
     void withZeroTimeToLiveAsksEveryTime() {
-        StatsCache cache = StatsCache.create(Duration.ZERO);
+        AnswerCache cache = AnswerCache.create(Duration.ZERO);
         cache.get("k", this::answer);
         assertEquals("answer 2", cache.get("k", this::answer));
     }
 
     @Test
     void computesOnceForConcurrentRequestsOfOneKey() throws Exception {
-        StatsCache cache = new StatsCache(Duration.ofSeconds(10), 100, nanos::get);
+        AnswerCache cache = new AnswerCache(Duration.ofSeconds(10), 100, nanos::get);
         CountDownLatch release = new CountDownLatch(1);
         List<Future<String>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -111,11 +111,11 @@ class StatsCacheTest {
         Query fa = Query.of(q -> q.term(t -> t.field("lang").value("fa")));
         Query en = Query.of(q -> q.term(t -> t.field("lang").value("en")));
         StatsScope scope = new StatsScope(fa, to.minus(Duration.ofDays(30)), to);
-        String key = StatsCache.key("timeseries", scope, "day");
-        assertEquals(key, StatsCache.key("timeseries", new StatsScope(fa, scope.from(), to), "day"));
-        assertNotEquals(key, StatsCache.key("timeseries", new StatsScope(en, scope.from(), to), "day"));
-        assertNotEquals(key, StatsCache.key("timeseries", new StatsScope(fa, scope.from(), to.plusSeconds(60)), "day"));
-        assertNotEquals(key, StatsCache.key("timeseries", scope, "week"));
-        assertNotEquals(key, StatsCache.key("touchpoints", scope, "day"));
+        String key = AnswerCache.key("timeseries", scope, "day");
+        assertEquals(key, AnswerCache.key("timeseries", new StatsScope(fa, scope.from(), to), "day"));
+        assertNotEquals(key, AnswerCache.key("timeseries", new StatsScope(en, scope.from(), to), "day"));
+        assertNotEquals(key, AnswerCache.key("timeseries", new StatsScope(fa, scope.from(), to.plusSeconds(60)), "day"));
+        assertNotEquals(key, AnswerCache.key("timeseries", scope, "week"));
+        assertNotEquals(key, AnswerCache.key("touchpoints", scope, "day"));
     }
 }

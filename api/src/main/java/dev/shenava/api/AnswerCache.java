@@ -1,5 +1,6 @@
 package dev.shenava.api;
 
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import dev.shenava.store.StatsScope;
@@ -14,17 +15,19 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * A small bounded cache of statistics answers, keyed by the normalised request, each answer kept for a
- * short time to live. Dashboards ask the same aggregations again and again (every open overview, every
- * few seconds); this answers the repeats without Elasticsearch, and concurrent asks for the same key
- * share one computation. {@link #clear()} drops everything at once, for writes a user expects to see
+ * A small bounded cache of API answers (statistics, first pages of searches), keyed by the normalised
+ * request, each answer kept for a short time to live. Dashboards ask the same aggregations and lists
+ * again and again (every open overview, every few seconds); this answers the repeats without
+ * Elasticsearch, and concurrent asks for the same key share one computation. {@link #clear()} drops everything at once, for writes a user expects to see
  * immediately (an analyst's correction, an import, a brand edit); mentions crawled meanwhile show
  * within the time to live.
  */
-final class StatsCache {
+final class AnswerCache {
 
-    /** How long an answer is kept unless configured otherwise ({@code api.stats-cache-seconds}). */
+    /** How long a statistics answer is kept unless configured otherwise ({@code api.stats-cache-seconds}). */
     static final Duration DEFAULT_TTL = Duration.ofSeconds(10);
+    /** How long a page of search results is kept unless configured otherwise ({@code api.search-cache-seconds}). */
+    static final Duration DEFAULT_SEARCH_TTL = Duration.ofSeconds(5);
     private static final int MAX_ENTRIES = 1000;
     private static final JacksonJsonpMapper JSON = new JacksonJsonpMapper();
 
@@ -36,7 +39,7 @@ final class StatsCache {
     private final int maxEntries;
     private final LongSupplier nanoTime;
 
-    StatsCache(Duration ttl, int maxEntries, LongSupplier nanoTime) {
+    AnswerCache(Duration ttl, int maxEntries, LongSupplier nanoTime) {
         if (ttl.isNegative()) {
             throw new IllegalArgumentException("the time to live must not be negative, was " + ttl);
         }
@@ -54,8 +57,8 @@ final class StatsCache {
      * @param ttl how long an answer stays
      * @return the cache
      */
-    static StatsCache create(Duration ttl) {
-        return new StatsCache(ttl, MAX_ENTRIES, System::nanoTime);
+    static AnswerCache create(Duration ttl) {
+        return new AnswerCache(ttl, MAX_ENTRIES, System::nanoTime);
     }
 
     /**
@@ -63,9 +66,15 @@ final class StatsCache {
      * equivalent parameter spellings share an answer), its time range and the endpoint's own parameters.
      */
     static String key(String endpoint, StatsScope scope, Object... params) {
+        return key(endpoint, scope.filter(), scope.from() + "/" + scope.to(), params);
+    }
+
+    /**
+     * The key of a request: the endpoint, its query as Elasticsearch JSON, and its other parameters.
+     */
+    static String key(String endpoint, Query query, String range, Object... params) {
         StringBuilder key = new StringBuilder(endpoint).append('\n')
-                .append(JsonpUtils.toJsonString(scope.filter(), JSON)).append('\n')
-                .append(scope.from()).append('/').append(scope.to());
+                .append(JsonpUtils.toJsonString(query, JSON)).append('\n').append(range);
         for (Object p : params) {
             key.append('\n').append(p);
         }
