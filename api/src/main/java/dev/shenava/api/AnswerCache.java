@@ -27,7 +27,7 @@ final class AnswerCache {
     /** How long a statistics answer is kept unless configured otherwise ({@code api.stats-cache-seconds}). */
     static final Duration DEFAULT_TTL = Duration.ofSeconds(10);
     /** How long a page of search results is kept unless configured otherwise ({@code api.search-cache-seconds}). */
-    static final Duration DEFAULT_SEARCH_TTL = Duration.ofSeconds(5);
+    static final Duration DEFAULT_SEARCH_TTL = Duration.ofSeconds(10);
     private static final int MAX_ENTRIES = 1000;
     private static final JacksonJsonpMapper JSON = new JacksonJsonpMapper();
 
