@@ -6,6 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +30,9 @@ final class BenchClients {
             "author:user42", "site:site7.example", "(support OR پشتیبانی) NOT rude", "l?te", "\"fresh food\" OR fresh");
     private static final List<String> FILTERS = List.of("", "&brand=acme", "&lang=fa", "&sentiment=negative",
             "&sort=engagement", "&touchpoint=delivery", "&brand=rival&lang=en");
+    /** What dashboard users filter their overview by. */
+    private static final List<String> OVERVIEW_FILTERS = List.of("", "&lang=fa", "&source=telegram",
+            "&sentiment=negative", "&q=" + URLEncoder.encode("delivery OR ارسال", StandardCharsets.UTF_8));
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -65,7 +71,7 @@ final class BenchClients {
         for (String q : QUERIES) {
             get(searchPath(q, ""));
         }
-        overview(new SplittableRandom(0));
+        overview("&to=" + Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES));
     }
 
     Result searches() throws Exception {
@@ -74,12 +80,37 @@ final class BenchClients {
         });
     }
 
-    Result overviews() throws Exception {
-        return measure(this::overview);
+    /**
+     * Searches that no cache can answer: each one's range ends at its own minute in the future, which
+     * changes no result but makes every request distinct.
+     */
+    Result coldSearches() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        AtomicLong minute = new AtomicLong();
+        return measure(random -> get(searchPath(QUERIES.get(random.nextInt(QUERIES.size())),
+                FILTERS.get(random.nextInt(FILTERS.size())) + "&to=" + now.plus(Duration.ofMinutes(minute.incrementAndGet())))));
     }
 
-    private void overview(SplittableRandom random) throws Exception {
-        String filter = random.nextBoolean() ? "" : "&lang=fa";
+    /** Overviews over the default range (the last 30 days), as an open dashboard asks for them. */
+    Result overviews() throws Exception {
+        return measure(random -> overview(OVERVIEW_FILTERS.get(random.nextInt(OVERVIEW_FILTERS.size()))));
+    }
+
+    /**
+     * Overviews that no cache can answer: each asks for 30 days ending at its own minute (seven minutes
+     * apart, going back from now), so Elasticsearch computes every aggregation afresh.
+     */
+    Result coldOverviews() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        AtomicLong minute = new AtomicLong();
+        return measure(random -> {
+            Instant to = now.minus(Duration.ofMinutes(minute.incrementAndGet() * 7));
+            overview(OVERVIEW_FILTERS.get(random.nextInt(OVERVIEW_FILTERS.size()))
+                    + "&from=" + to.minus(Duration.ofDays(30)) + "&to=" + to);
+        });
+    }
+
+    private void overview(String filter) throws Exception {
         List<String> paths = List.of("/api/v1/stats/timeseries?interval=day" + filter,
                 "/api/v1/stats/touchpoints?x=1" + filter,
                 "/api/v1/stats/share-of-voice?brand=acme" + filter,

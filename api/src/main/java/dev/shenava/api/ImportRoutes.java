@@ -19,9 +19,19 @@ import java.util.Locale;
 final class ImportRoutes implements HttpService {
 
     private final IngestPipeline pipeline;
+    private final Runnable imported;
 
     ImportRoutes(IngestPipeline pipeline) {
+        this(pipeline, () -> { });
+    }
+
+    /**
+     * @param pipeline the ingest pipeline
+     * @param imported run after an import reached Elasticsearch, before the answer is sent
+     */
+    ImportRoutes(IngestPipeline pipeline, Runnable imported) {
         this.pipeline = pipeline;
+        this.imported = imported;
     }
 
     @Override
@@ -52,6 +62,7 @@ final class ImportRoutes implements HttpService {
         try (Importer importer = new Importer(pipeline, ImportProgress.silent()); InputStream body = req.content().inputStream()) {
             importer.importStream("body", body, format);
             ImportSummary s = importer.finish();
+            imported.run();
             res.send(new Answer(s.read(), s.indexed(), s.rejected(),
                     s.errors().stream().map(e -> new Error(e.line(), e.reason())).toList()));
         }

@@ -18,6 +18,7 @@ public final class MentionOverrideRoutes implements HttpService {
 
     private final MentionIndex mentions;
     private final MentionOverrides overrides;
+    private final Runnable corrected;
 
     /**
      * Creates the routes.
@@ -26,8 +27,20 @@ public final class MentionOverrideRoutes implements HttpService {
      * @param overrides the corrections
      */
     public MentionOverrideRoutes(MentionIndex mentions, MentionOverrides overrides) {
+        this(mentions, overrides, () -> { });
+    }
+
+    /**
+     * Creates the routes.
+     *
+     * @param mentions  the mention index
+     * @param overrides the corrections
+     * @param corrected run after a correction is searchable, before the answer is sent (drops cached statistics)
+     */
+    public MentionOverrideRoutes(MentionIndex mentions, MentionOverrides overrides, Runnable corrected) {
         this.mentions = mentions;
         this.overrides = overrides;
+        this.corrected = corrected;
     }
 
     /**
@@ -53,7 +66,9 @@ public final class MentionOverrideRoutes implements HttpService {
                     + "[\"delivery\"], \"tags\": [\"x\"]}");
         }
         MentionOverride override = new MentionOverride(id, patch.sentiment(), patch.touchpoints(), patch.tags(), null);
-        res.send(overrides.correct(mentions, override)
-                .orElseThrow(() -> ApiException.notFound("no mention '" + MentionParams.shorten(id) + "'")));
+        var mention = overrides.correct(mentions, override)
+                .orElseThrow(() -> ApiException.notFound("no mention '" + MentionParams.shorten(id) + "'"));
+        corrected.run();
+        res.send(mention);
     }
 }

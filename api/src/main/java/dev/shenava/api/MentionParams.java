@@ -9,6 +9,7 @@ import io.helidon.common.parameters.Parameters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Reads the filter parameters every mention and statistics endpoint shares: {@code q}, {@code brand},
@@ -38,13 +39,17 @@ public final class MentionParams {
 
     /**
      * The scope statistics cover: the filter without time, and from/to defaulting to the last 30 days.
+     * The default end is "now" rounded up to the next whole minute, so that the dashboards' repeated
+     * requests within a minute are the same request (Elasticsearch's shard request cache and the
+     * statistics cache can answer them) while every mention already indexed is inside the range.
      *
      * @param filter the request's filter
      * @param clock  the clock for "now"
      * @return the scope
      */
     public static StatsScope scope(MentionFilter filter, Clock clock) {
-        Instant to = filter.to() != null ? filter.to() : clock.instant();
+        Instant to = filter.to() != null ? filter.to()
+                : clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
         Instant from = filter.from() != null ? filter.from() : to.minus(DEFAULT_RANGE);
         if (!from.isBefore(to)) {
             throw ApiException.badRequest("'from' (" + from + ") must be before 'to' (" + to + ")");

@@ -19,10 +19,16 @@ final class MentionRoutes implements HttpService {
 
     private final MentionIndex index;
     private final QueryParser parser;
+    private final AnswerCache cache;
 
     MentionRoutes(MentionIndex index, QueryParser parser) {
+        this(index, parser, AnswerCache.create(java.time.Duration.ZERO));
+    }
+
+    MentionRoutes(MentionIndex index, QueryParser parser, AnswerCache cache) {
         this.index = index;
         this.parser = parser;
+        this.cache = cache;
     }
 
     @Override
@@ -41,7 +47,10 @@ final class MentionRoutes implements HttpService {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        MentionPage page = index.search(filter, sort, size, query.first("cursor").orElse(null));
+        boolean exactTotal = RequestParams.flag(query, "exactTotal");
+        String cursor = query.first("cursor").orElse(null);
+        String key = AnswerCache.key("mentions", MentionIndex.query(filter), "", sort, size, exactTotal, cursor);
+        MentionPage page = cache.get(key, () -> index.search(filter, sort, size, cursor, exactTotal));
         res.send(page);
     }
 

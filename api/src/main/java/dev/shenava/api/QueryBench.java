@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,25 +111,32 @@ public final class QueryBench implements Callable<Integer> {
         WebServer server = WebServer.builder().host("127.0.0.1").port(0)
                 .routing(r -> {
                     ApiErrors.register(r);
-                    r.register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, INDEX), brands, Clock.systemUTC()))
-                            .register("/api/v1/mentions", new MentionRoutes(index, dev.shenava.store.QueryCompiler::compile));
+                    r.register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, INDEX), brands, Clock.systemUTC(),
+                                    AnswerCache.create(AnswerCache.DEFAULT_TTL)))
+                            .register("/api/v1/mentions", new MentionRoutes(index, dev.shenava.store.QueryCompiler::compile,
+                                    AnswerCache.create(AnswerCache.DEFAULT_SEARCH_TTL)));
                 })
                 .build().start();
         try {
             BenchClients bench = new BenchClients("http://127.0.0.1:" + server.port(), clients, requests);
             bench.warmUp();
-            out.printf("%d clients, %d requests each per kind, %,d mentions%n", clients, requests,
-                    index.count(dev.shenava.store.MentionFilter.ALL));
+            out.printf("%d clients, %d requests each per kind, %,d mentions; load average %.2f%n", clients, requests,
+                    index.count(dev.shenava.store.MentionFilter.ALL),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            out.println("overview = timeseries + touchpoints + share of voice + trending in parallel, default range"
+                    + " (caches warm); *-cold = each request asks its own time range, so no cache can answer it");
             print("search", bench.searches());
+            print("search-cold", bench.coldSearches());
             print("overview", bench.overviews());
+            print("overview-cold", bench.coldOverviews());
         } finally {
             server.stop();
         }
     }
 
     private void print(String what, BenchClients.Result r) {
-        out.printf("%-9s n=%d  p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  max=%.1f ms  errors=%d  (%.0f req/s)%n", what,
-                r.count(), r.percentile(50), r.percentile(95), r.percentile(99), r.percentile(100), r.errors(),
-                r.throughput());
+        out.printf("%-13s n=%d  p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  max=%.1f ms  errors=%d  (%.0f/s)  load average %.2f%n",
+                what, r.count(), r.percentile(50), r.percentile(95), r.percentile(99), r.percentile(100), r.errors(),
+                r.throughput(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

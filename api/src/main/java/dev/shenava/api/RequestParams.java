@@ -76,6 +76,24 @@ public final class RequestParams {
     }
 
     /**
+     * A boolean parameter: {@code true} or {@code false}, absent meaning false.
+     *
+     * @param query the parameters
+     * @param name  the name
+     * @return the value
+     * @throws BadRequestException for anything else
+     */
+    public static boolean flag(Parameters query, String name) {
+        String v = query.first(name).orElse("").strip();
+        return switch (v) {
+            case "", "false" -> false;
+            case "true" -> true;
+            default -> throw new BadRequestException("'" + name + "' must be true or false, was '"
+                    + (v.length() <= 40 ? v : v.substring(0, 40) + "...") + "'");
+        };
+    }
+
+    /**
      * The values of a parameter, repeated or comma-separated, in lower case.
      *
      * @param query the parameters

@@ -26,6 +26,7 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -85,6 +86,14 @@ final class ShenavaServer {
         ElasticsearchClient es = store.client();
         String alias = store.mentions().name();
         Clock clock = Clock.systemUTC();
+        AnswerCache statsCache = AnswerCache.create(Duration.ofSeconds(config.get("api.stats-cache-seconds").asLong()
+                .orElse(AnswerCache.DEFAULT_TTL.toSeconds())));
+        AnswerCache searchCache = AnswerCache.create(Duration.ofSeconds(config.get("api.search-cache-seconds").asLong()
+                .orElse(AnswerCache.DEFAULT_SEARCH_TTL.toSeconds())));
+        Runnable changed = () -> {
+            statsCache.clear();
+            searchCache.clear();
+        };
         ApiErrors.register(routing);
         routing.error(StoreException.class, (req, res, e) -> {
             LOG.log(System.Logger.Level.WARNING, "store error on " + req.path().path() + ": " + e.getMessage());
@@ -94,14 +103,21 @@ final class ShenavaServer {
         routing.addFilter(ApiAccess.create(config.get("api"), config.get("server.host").asString().orElse("127.0.0.1")))
                 .register("/api/v1/mentions", new ExportRoutes(MentionExport.create(es, alias),
                         ElasticsearchClients.objectMapper()))
-                .register("/api/v1/mentions", new ImportRoutes(runtime.pipeline()))
+                .register("/api/v1/mentions", new ImportRoutes(runtime.pipeline(), () -> {
+                    store.mentions().refresh();
+                    changed.run();
+                }))
                 .register("/api/v1/mentions", new MentionOverrideRoutes(store.mentions(),
-                        MentionOverrides.create(es, alias, clock)))
-                .register("/api/v1/mentions", new MentionRoutes(store.mentions(), QueryCompiler::compile))
-                .register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, alias), runtime.brandIndex(), clock))
+                        MentionOverrides.create(es, alias, clock), changed))
+                .register("/api/v1/mentions", new MentionRoutes(store.mentions(), QueryCompiler::compile, searchCache))
+                .register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, alias), runtime.brandIndex(), clock,
+                        statsCache))
                 .register("/api/v1/brands", new RecordRoutes<>("brand", store.records("brands", BrandBody.class,
                         BrandBody::id), BrandBody.class, BrandBody::id, BrandBody::validated,
-                        runtime::reloadBrands))
+                        () -> {
+                            runtime.reloadBrands();
+                            changed.run();
+                        }))
                 .register("/api/v1/sources", new RecordRoutes<>("source", store.records("sources", SourceBody.class,
                         SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, runtime::sourcesChanged,
                         withCrawlStatus(CrawlService.SourceStatusDoc.index(store))))

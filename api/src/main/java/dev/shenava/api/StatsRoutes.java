@@ -26,18 +26,24 @@ public final class StatsRoutes implements HttpService {
     private final MentionStats stats;
     private final RecordIndex<Brand> brands;
     private final Clock clock;
+    private final AnswerCache cache;
 
     /**
-     * Creates the routes.
+     * Creates the routes without a cache: every request asks Elasticsearch.
      *
      * @param stats  the statistics
      * @param brands the brand records (share of voice reads a brand's competitors and names)
      * @param clock  the clock for the default range
      */
     public StatsRoutes(MentionStats stats, RecordIndex<Brand> brands, Clock clock) {
+        this(stats, brands, clock, AnswerCache.create(java.time.Duration.ZERO));
+    }
+
+    StatsRoutes(MentionStats stats, RecordIndex<Brand> brands, Clock clock, AnswerCache cache) {
         this.stats = stats;
         this.brands = brands;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @Override
@@ -51,7 +57,10 @@ public final class StatsRoutes implements HttpService {
     }
 
     private void timeseries(ServerRequest req, ServerResponse res) {
-        res.send(stats.timeseries(scope(req.query()), interval(req.query())));
+        StatsScope scope = scope(req.query());
+        StatsInterval interval = interval(req.query());
+        res.send(cache.get(AnswerCache.key("timeseries", scope, interval.keyword()),
+                () -> stats.timeseries(scope, interval)));
     }
 
     private void shareOfVoice(ServerRequest req, ServerResponse res) {
@@ -63,6 +72,14 @@ public final class StatsRoutes implements HttpService {
             throw ApiException.badRequest("brand must be a brand id (1-64 of a-z, 0-9, '-', '_'), was '"
                     + MentionParams.shorten(id) + "'");
         }
+        MentionFilter filter = MentionParams.filter(req.query()).withBrands(null);
+        StatsScope scope = MentionParams.scope(filter, clock);
+        StatsInterval interval = interval(req.query());
+        res.send(cache.get(AnswerCache.key("share-of-voice", scope, id, interval.keyword()),
+                () -> stats.shareOfVoice(scope, competitors(id), interval)));
+    }
+
+    private SequencedMap<String, String> competitors(String id) {
         Brand brand = brands.get(id).orElseThrow(() -> ApiException.notFound("no brand '" + MentionParams.shorten(id)
                 + "'; GET /api/v1/brands lists them"));
         SequencedMap<String, String> names = new LinkedHashMap<>();
@@ -70,26 +87,29 @@ public final class StatsRoutes implements HttpService {
         for (String competitor : brand.competitors()) {
             names.putIfAbsent(competitor, brands.get(competitor).map(Brand::name).orElse(competitor));
         }
-        MentionFilter filter = MentionParams.filter(req.query()).withBrands(null);
-        res.send(stats.shareOfVoice(MentionParams.scope(filter, clock), names, interval(req.query())));
+        return names;
     }
 
     private void touchpoints(ServerRequest req, ServerResponse res) {
-        res.send(Map.of("touchpoints", stats.touchpoints(scope(req.query()))));
+        StatsScope scope = scope(req.query());
+        res.send(Map.of("touchpoints", cache.get(AnswerCache.key("touchpoints", scope), () -> stats.touchpoints(scope))));
     }
 
     private void trending(ServerRequest req, ServerResponse res) {
         int size = MentionParams.intParam(req.query(), "size", 20, 1, 100);
-        res.send(Map.of("terms", stats.trending(scope(req.query()), size)));
+        StatsScope scope = scope(req.query());
+        res.send(Map.of("terms", cache.get(AnswerCache.key("trending", scope, size), () -> stats.trending(scope, size))));
     }
 
     private void authors(ServerRequest req, ServerResponse res) {
         int size = MentionParams.intParam(req.query(), "size", 20, 1, 100);
-        res.send(Map.of("authors", stats.authors(scope(req.query()), size)));
+        StatsScope scope = scope(req.query());
+        res.send(Map.of("authors", cache.get(AnswerCache.key("authors", scope, size), () -> stats.authors(scope, size))));
     }
 
     private void sources(ServerRequest req, ServerResponse res) {
-        res.send(stats.sources(scope(req.query())));
+        StatsScope scope = scope(req.query());
+        res.send(cache.get(AnswerCache.key("sources", scope), () -> stats.sources(scope)));
     }
 
     private StatsScope scope(Parameters query) {

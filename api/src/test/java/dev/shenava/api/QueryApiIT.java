@@ -99,6 +99,11 @@ class QueryApiIT {
         String fragment = item.get("highlight").get(0).asText();
         assertTrue(fragment.contains("<mark>courier</mark>") && fragment.contains("<mark>late</mark>"), fragment);
         assertFalse(json(server.get("/api/v1/mentions?lang=en")).get("items").get(0).has("highlight"));
+        // A Persian query finds the Arabic spelling; the highlight shows the text as it was written.
+        JsonNode arabic = json(server.get("/api/v1/mentions?q=" + URLEncoder.encode("کیفیت", StandardCharsets.UTF_8)))
+                .get("items").get(0);
+        String original = arabic.get("highlight").get(0).asText();
+        assertTrue(original.contains("<mark>كيفيت</mark>") && original.contains("خيلي"), original);
     }
 
     @Test

@@ -131,6 +131,42 @@ class QueryServiceIT {
                 .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<x/>"))).statusCode());
     }
 
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri(path)).GET());
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void statisticsShowAnImportAndAnAnalystsCorrectionAtOnce() throws Exception {
+        String range = "&from=2025-06-01T00:00:00Z&to=2025-06-03T00:00:00Z&source=cache-import";
+        String series = "/api/v1/stats/timeseries?interval=day" + range;
+        assertEquals(0, get(series).get("totals").get("total").asInt());
+        String body = """
+                {"source": "cache-import", "nativeId": "1", "text": "acme courier was late", "publishedAt": "2025-06-01T10:00:00Z"}
+                {"source": "cache-import", "nativeId": "2", "text": "acme courier was late again", "publishedAt": "2025-06-02T10:00:00Z"}
+                """;
+        assertEquals(200, send(HttpRequest.newBuilder(uri("/api/v1/mentions/import"))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body))).statusCode());
+        JsonNode totals = get(series).get("totals");
+        assertEquals(2, totals.get("total").asInt(), totals.toString());
+
+        JsonNode first = get("/api/v1/mentions?size=1" + range).get("items").get(0);
+        String id = first.get("id").asText();
+        String wanted = "positive".equals(first.get("sentiment").get("label").asText()) ? "negative" : "positive";
+        HttpResponse<String> patched = send(HttpRequest.newBuilder(uri("/api/v1/mentions/" + id))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"sentiment\": \"" + wanted + "\"}")));
+        assertEquals(200, patched.statusCode(), patched.body());
+        JsonNode after = get(series).get("totals");
+        assertEquals(totals.get(wanted).asInt() + 1, after.get(wanted).asInt(), after.toString());
+
+        // Another query over the same range is another answer, not the cached one.
+        String late = "/api/v1/stats/timeseries?interval=day&q=again" + range;
+        assertEquals(1, get(late).get("totals").get("total").asInt());
+        assertEquals(2, get(series).get("totals").get("total").asInt());
+    }
+
     @Test
     void answersThousandsOfRandomAndHostileRequestsWithoutA500() throws Exception {
         SplittableRandom random = new SplittableRandom(5);

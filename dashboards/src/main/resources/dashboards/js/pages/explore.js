@@ -142,7 +142,8 @@ class ExploreView {
     if (!cursor) {
       this.results.replaceChildren();
       replace(this.summary,
-        h('strong#result-count', { dataset: { total: page.total } }, t('explore.results', { n: page.total })),
+        h('strong#result-count', { dataset: { total: page.total } },
+          t(page.totalExact === false ? 'explore.resultsAtLeast' : 'explore.results', { n: page.total })),
         h('span.spacer'),
         this.exportLink('csv', t('explore.export')),
         this.exportLink('jsonl', t('explore.exportJsonl')));

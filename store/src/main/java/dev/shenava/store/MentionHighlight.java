@@ -4,11 +4,23 @@ import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Highlighting of search results: fragments of the searched text with {@code <mark>} around the
- * words the query matched, HTML-escaped so that a page can show them as they are.
+ * Highlighting of search results: fragments of the mention's original text with {@code <mark>}
+ * around the words the query matched, HTML-escaped so that a page can show them as they are.
+ *
+ * <p>Elasticsearch highlights the normalised search form it indexed; the words it marked there are
+ * found again in the original text by normalising each original word the same way, so the reader
+ * sees the post as written ("كيفيت", not "کیفیت"). When no original word matches (a normalisation that
+ * joins words), Elasticsearch's fragments of the search form are kept.
  */
 final class MentionHighlight {
 
@@ -18,12 +30,116 @@ final class MentionHighlight {
             .postTags("</mark>")
             .fields("text", f -> f.fragmentSize(160).numberOfFragments(3).noMatchSize(0)));
 
+    private static final Pattern MARK = Pattern.compile("<mark>(.*?)</mark>");
+    private static final int BEFORE = 60;
+    private static final int AFTER = 100;
+    private static final int FRAGMENTS = 3;
+
     private MentionHighlight() {
     }
 
     static Mention mention(Hit<MentionDocument> hit) {
         Mention mention = hit.source().toMention();
         List<String> fragments = hit.highlight() == null ? null : hit.highlight().get("text");
-        return fragments == null || fragments.isEmpty() ? mention : mention.withHighlight(fragments);
+        if (fragments == null || fragments.isEmpty()) {
+            return mention;
+        }
+        return mention.withHighlight(original(mention.text(), fragments));
+    }
+
+    /**
+     * Fragments of the original text marking the words Elasticsearch marked in the search form.
+     *
+     * @param original  the text as posted
+     * @param fragments Elasticsearch's fragments of the search form
+     * @return fragments of the original, or {@code fragments} when no original word matches
+     */
+    static List<String> original(String original, List<String> fragments) {
+        Set<String> marked = new HashSet<>();
+        for (String fragment : fragments) {
+            Matcher m = MARK.matcher(fragment);
+            while (m.find()) {
+                marked.add(unescape(m.group(1)).toLowerCase(Locale.ROOT));
+            }
+        }
+        if (original == null || original.isBlank() || marked.isEmpty()) {
+            return fragments;
+        }
+        List<int[]> matches = matches(original, marked);
+        return matches.isEmpty() ? fragments : fragments(original, matches);
+    }
+
+    private static List<int[]> matches(String text, Set<String> marked) {
+        BreakIterator words = BreakIterator.getWordInstance(Locale.ROOT);
+        words.setText(text);
+        List<int[]> matches = new ArrayList<>();
+        for (int start = words.first(), end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
+            String word = text.substring(start, end);
+            if (word.codePoints().anyMatch(SearchText::searchable)
+                    && SearchText.tokens(word).stream().anyMatch(marked::contains)) {
+                matches.add(new int[] {start, end});
+            }
+        }
+        return matches;
+    }
+
+    private static List<String> fragments(String text, List<int[]> matches) {
+        List<String> result = new ArrayList<>();
+        int i = 0;
+        int previousEnd = 0;
+        while (i < matches.size() && result.size() < FRAGMENTS) {
+            int from = Math.max(previousEnd, boundary(text, Math.max(0, matches.get(i)[0] - BEFORE), true));
+            int to = boundary(text, Math.min(text.length(), matches.get(i)[1] + AFTER), false);
+            StringBuilder fragment = new StringBuilder();
+            int at = from;
+            while (i < matches.size() && matches.get(i)[1] <= to) {
+                escape(text.substring(at, matches.get(i)[0]), fragment);
+                fragment.append("<mark>");
+                escape(text.substring(matches.get(i)[0], matches.get(i)[1]), fragment);
+                fragment.append("</mark>");
+                at = matches.get(i)[1];
+                i++;
+            }
+            escape(text.substring(at, to), fragment);
+            result.add(fragment.toString().strip());
+            previousEnd = to;
+            if (i < matches.size() && matches.get(i)[0] < to) {
+                i++;
+            }
+        }
+        return result;
+    }
+
+    /** Moves a cut to the nearest whitespace outward, so that no word is cut in half. */
+    private static int boundary(String text, int at, boolean backwards) {
+        if (backwards) {
+            while (at > 0 && !Character.isWhitespace(text.charAt(at - 1))) {
+                at--;
+            }
+        } else {
+            while (at < text.length() && !Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+        return at;
+    }
+
+    private static void escape(String s, StringBuilder out) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#x27;");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
+                .replace("&#39;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
     }
 }

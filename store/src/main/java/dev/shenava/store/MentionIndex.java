@@ -16,6 +16,8 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
 
 import java.io.IOException;
@@ -33,6 +35,12 @@ import java.util.Optional;
  * Thread-safe.
  */
 public final class MentionIndex {
+
+    /**
+     * How far a search counts its matches unless asked for the exact total: an exact count visits every
+     * match, which defeats Lucene's skipping of non-competitive documents on a sorted search.
+     */
+    public static final int TOTAL_CAP = 10_000;
 
     private static final int BULK_CHUNK = 500;
 
@@ -130,7 +138,7 @@ public final class MentionIndex {
     }
 
     /**
-     * One page of mentions matching a filter.
+     * One page of mentions matching a filter, counted up to {@link #TOTAL_CAP}.
      *
      * @param filter which mentions
      * @param sort   their order
@@ -140,12 +148,28 @@ public final class MentionIndex {
      * @throws IllegalArgumentException when the cursor is not one this sort produced
      */
     public MentionPage search(MentionFilter filter, MentionSort sort, int size, String cursor) {
+        return search(filter, sort, size, cursor, false);
+    }
+
+    /**
+     * One page of mentions matching a filter.
+     *
+     * @param filter     which mentions
+     * @param sort       their order
+     * @param size       page size, 1-1000
+     * @param cursor     the previous page's cursor, or {@code null} for the first page
+     * @param exactTotal count every match (slower on large result sets) instead of stopping at {@link #TOTAL_CAP}
+     * @return the page
+     * @throws IllegalArgumentException when the cursor is not one this sort produced
+     */
+    public MentionPage search(MentionFilter filter, MentionSort sort, int size, String cursor, boolean exactTotal) {
         if (size < 1 || size > 1000) {
             throw new IllegalArgumentException("size must be 1-1000, was " + size);
         }
         List<FieldValue> after = cursor == null || cursor.isBlank() ? null : SearchCursor.decode(cursor, sort);
         SearchRequest request = SearchRequest.of(s -> {
-            s.index(alias).size(size + 1).trackTotalHits(t -> t.enabled(true)).query(query(filter));
+            s.index(alias).size(size + 1).query(query(filter))
+                    .trackTotalHits(t -> exactTotal ? t.enabled(true) : t.count(TOTAL_CAP));
             switch (sort) {
                 case NEWEST -> s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
                 case OLDEST -> s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc)));
@@ -166,8 +190,10 @@ public final class MentionIndex {
         boolean more = hits.size() > size;
         List<Hit<MentionDocument>> page = more ? hits.subList(0, size) : hits;
         String next = more ? SearchCursor.encode(page.getLast().sort(), sort) : null;
-        long total = r.hits().total() == null ? page.size() : r.hits().total().value();
-        return new MentionPage(page.stream().map(MentionHighlight::mention).toList(), total, next);
+        TotalHits total = r.hits().total();
+        boolean exact = total == null || total.relation() == TotalHitsRelation.Eq;
+        return new MentionPage(page.stream().map(MentionHighlight::mention).toList(),
+                total == null ? page.size() : total.value(), exact, next);
     }
 
     /**

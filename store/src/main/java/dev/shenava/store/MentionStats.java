@@ -59,19 +59,21 @@ public final class MentionStats {
      */
     public Timeseries timeseries(StatsScope scope, StatsInterval interval) {
         interval.check(scope);
+        // The buckets cover the whole range, so the totals are their sums: no second pass over the mentions.
         SearchResponse<Void> r = search(scope.query(), s -> s
-                .trackTotalHits(t -> t.enabled(true))
                 .aggregations("time", histogram(scope, interval, "sentiment", sentimentTerms()))
-                .aggregations("sentiment", sentimentTerms())
                 .aggregations("engagement", a -> a.sum(m -> m.field("engagement"))));
         List<Timeseries.Bucket> buckets = new ArrayList<>();
+        SentimentCounts all = SentimentCounts.NONE;
+        long total = 0;
         for (DateHistogramBucket b : r.aggregations().get("time").dateHistogram().buckets().array()) {
             SentimentCounts c = sentiment(b.aggregations().get("sentiment"));
             buckets.add(new Timeseries.Bucket(time(b), b.docCount(), c.positive(), c.negative(), c.neutral(),
                     c.netSentiment()));
+            all = new SentimentCounts(all.positive() + c.positive(), all.negative() + c.negative(),
+                    all.neutral() + c.neutral());
+            total += b.docCount();
         }
-        SentimentCounts all = sentiment(r.aggregations().get("sentiment"));
-        long total = r.hits().total() == null ? 0 : r.hits().total().value();
         long engagement = Math.round(r.aggregations().get("engagement").sum().value());
         return new Timeseries(interval.keyword(), buckets, new Timeseries.Totals(total, all.positive(),
                 all.negative(), all.neutral(), all.netSentiment(), engagement));
@@ -215,7 +217,9 @@ public final class MentionStats {
     SearchResponse<Void> search(Query query,
                                 Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> aggregations) {
         try {
-            return es.search(s -> aggregations.apply(s.index(index).size(0).query(query)), Void.class);
+            // size 0 and absolute time bounds: Elasticsearch's shard request cache keeps the answer until the next refresh.
+            return es.search(s -> aggregations.apply(s.index(index).size(0).requestCache(true).trackTotalHits(t -> t.enabled(false))
+                    .query(query)), Void.class);
         } catch (IOException e) {
             throw new UncheckedIOException("statistics on index " + index + " failed: " + e.getMessage(), e);
         }

@@ -24,7 +24,6 @@ final class TrendingTerms {
         StatsScope previous = scope.previous();
         SearchResponse<Void> r = stats.search(scope.query(), s -> s
                 .trackTotalHits(t -> t.enabled(true))
-                .aggregations("before", a -> a.filter(previous.query()))
                 .aggregations("trending", a -> a.significantTerms(st -> st
                         .field("keyPhrases")
                         .size(size)

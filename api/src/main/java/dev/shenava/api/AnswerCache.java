@@ -1,0 +1,137 @@
+package dev.shenava.api;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import dev.shenava.store.StatsScope;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * A small bounded cache of API answers (statistics, first pages of searches), keyed by the normalised
+ * request, each answer kept for a short time to live. Dashboards ask the same aggregations and lists
+ * again and again (every open overview, every few seconds); this answers the repeats without
+ * Elasticsearch, and concurrent asks for the same key share one computation. {@link #clear()} drops everything at once, for writes a user expects to see
+ * immediately (an analyst's correction, an import, a brand edit); mentions crawled meanwhile show
+ * within the time to live.
+ */
+final class AnswerCache {
+
+    /** How long a statistics answer is kept unless configured otherwise ({@code api.stats-cache-seconds}). */
+    static final Duration DEFAULT_TTL = Duration.ofSeconds(10);
+    /** How long a page of search results is kept unless configured otherwise ({@code api.search-cache-seconds}). */
+    static final Duration DEFAULT_SEARCH_TTL = Duration.ofSeconds(10);
+    private static final int MAX_ENTRIES = 1000;
+    private static final JacksonJsonpMapper JSON = new JacksonJsonpMapper();
+
+    private record Entry(CompletableFuture<Object> value, long createdNanos) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final long ttlNanos;
+    private final int maxEntries;
+    private final LongSupplier nanoTime;
+
+    AnswerCache(Duration ttl, int maxEntries, LongSupplier nanoTime) {
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("the time to live must not be negative, was " + ttl);
+        }
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
+        }
+        this.ttlNanos = ttl.toNanos();
+        this.maxEntries = maxEntries;
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * A cache keeping answers for {@code ttl}; zero turns caching off.
+     *
+     * @param ttl how long an answer stays
+     * @return the cache
+     */
+    static AnswerCache create(Duration ttl) {
+        return new AnswerCache(ttl, MAX_ENTRIES, System::nanoTime);
+    }
+
+    /**
+     * The key of a statistics request: the endpoint, the scope's query as Elasticsearch JSON (so that
+     * equivalent parameter spellings share an answer), its time range and the endpoint's own parameters.
+     */
+    static String key(String endpoint, StatsScope scope, Object... params) {
+        return key(endpoint, scope.filter(), scope.from() + "/" + scope.to(), params);
+    }
+
+    /**
+     * The key of a request: the endpoint, its query as Elasticsearch JSON, and its other parameters.
+     */
+    static String key(String endpoint, Query query, String range, Object... params) {
+        StringBuilder key = new StringBuilder(endpoint).append('\n')
+                .append(JsonpUtils.toJsonString(query, JSON)).append('\n').append(range);
+        for (Object p : params) {
+            key.append('\n').append(p);
+        }
+        return key.toString();
+    }
+
+    /**
+     * The cached answer for a key, or the one {@code compute} gives (computed once for concurrent callers).
+     * A failure is not kept: the next call computes again.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T get(String key, Supplier<T> compute) {
+        if (ttlNanos == 0) {
+            return compute.get();
+        }
+        long now = nanoTime.getAsLong();
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        Entry entry = entries.compute(key, (k, old) ->
+                old != null && now - old.createdNanos() < ttlNanos ? old : new Entry(mine, now));
+        if (entry.value() == mine) {
+            evictIfFull(now);
+            try {
+                mine.complete(compute.get());
+            } catch (RuntimeException | Error e) {
+                entries.remove(key, entry);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        }
+        try {
+            return (T) entry.value().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** Drops every answer. */
+    void clear() {
+        entries.clear();
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private void evictIfFull(long now) {
+        if (entries.size() <= maxEntries) {
+            return;
+        }
+        entries.values().removeIf(e -> now - e.createdNanos() >= ttlNanos);
+        Iterator<Entry> oldest = entries.values().iterator();
+        while (entries.size() > maxEntries && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
+        }
+    }
+}
