@@ -65,7 +65,7 @@ public final class IngestPipeline {
     public Optional<Mention> mention(Post post, List<String> explicitBrands) {
         Set<String> brands = new LinkedHashSet<>(explicitBrands);
         String matchable = post.title().isEmpty() ? post.text() : post.title() + "\n" + post.text();
-        for (BrandMatch m : matcher.match(matchable)) {
+        for (BrandMatch m : matcher.match(matchable, analyzer.language(matchable))) {
             brands.add(m.brandId());
         }
         if (brands.isEmpty()) {
