@@ -96,11 +96,11 @@ public final class NlpCommand implements Runnable {
         @Option(names = "--file-weight", description = "Exponent of a file's size in its weight (default: ${DEFAULT-VALUE}).",
                 defaultValue = "0.5")
         double fileWeight;
-        @Option(names = "--trigrams", negatable = true, defaultValue = "false", fallbackValue = "true",
+        @Option(names = "--trigrams", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Word trigrams besides uni- and bigrams (default: ${DEFAULT-VALUE}).")
         boolean trigrams;
         @Option(names = "--nb", description = "Smoothing of naive-Bayes log-count ratios scaling the features (NB-LR); "
-                + "0 = plain logistic regression (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+                + "0 = plain logistic regression (default: ${DEFAULT-VALUE}).", defaultValue = "1")
         double nb;
         @Option(names = "--balance", description = "Exponent of the class balancing inside each file, 0 to 1 "
                 + "(default: ${DEFAULT-VALUE}).", defaultValue = "1")

@@ -34,8 +34,7 @@ class SentimentTrainerTest {
     }
 
     private static SentimentTrainer trainer(boolean trigrams, double nb) {
-        SentimentTrainer.Settings s = new SentimentTrainer.Settings(16, 6, 0.08, 1e-6, 0.1, 0.5, 42, false, trigrams, nb, 1);
-        return new SentimentTrainer(s, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return new SentimentTrainer(trainerSettings(trigrams, nb), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
     @Test
