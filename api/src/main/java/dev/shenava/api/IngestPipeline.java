@@ -99,7 +99,7 @@ public final class IngestPipeline {
         Set<String> brands = new LinkedHashSet<>(explicitBrands);
         String matchable = post.title().isEmpty() ? post.text() : post.title() + "\n" + post.text();
         BrandQueries q = queries;
-        for (BrandMatch m : matcher.match(matchable)) {
+        for (BrandMatch m : matcher.match(matchable, matchingLanguage(matchable, lang))) {
             if (!q.has(m.brandId()) && (only.isEmpty() || only.contains(m.brandId()))) {
                 brands.add(m.brandId());
             }
@@ -118,6 +118,23 @@ public final class IngestPipeline {
         Analysis a = analysis[0] != null ? analysis[0] : analyzer.analyze(analysed);
         Mention mention = Mention.of(post, List.copyOf(brands), a);
         return Optional.of(lang.isEmpty() ? mention : mention.withLang(lang));
+    }
+
+    /**
+     * The language brand matching needs: only Arabic text changes how terms match (attached
+     * proclitics), so text without Arabic-script letters is not identified here.
+     */
+    private String matchingLanguage(String text, String known) {
+        if (!known.isEmpty()) {
+            return known;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0600' && c <= '\u06FF') {
+                return analyzer.language(text);
+            }
+        }
+        return "und";
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.Set;
  * A term matches as a whole word, also as {@code #tag}, {@code @handle} or inside a domain
  * ({@code snapp.ir}); in Persian and Arabic also with attached suffixes and clitics ("اسنپی",
  * "اسنپ‌ها", "اسنپو"), but not inside a longer word ("بالاسنپ") nor as the head of a ZWNJ compound
- * ("اسنپ‌فود"). When a span of one brand lies inside a longer span of another ("اسنپ فود"), only
+ * ("اسنپ‌فود"); in Arabic text also after attached proclitics ("بالزودبار", see
+ * {@link #match(String, String)}). When a span of one brand lies inside a longer span of another ("اسنپ فود"), only
  * the longer one counts. An exclusion term found anywhere in the text vetoes its brand.
  * Immutable and thread-safe; build a new one when brands change.
  */
@@ -63,20 +64,37 @@ public final class BrandMatcher {
      * @return one match per brand found, in brand order, each with its spans in the original text in text order
      */
     public List<BrandMatch> match(String text) {
+        return match(text, "und");
+    }
+
+    /**
+     * Finds the brands a text in a known language mentions. In Arabic ({@code ar}), an
+     * Arabic-script term of four letters or more also matches after the proclitics written
+     * attached to it: و, ف, ب, ل, ك, ال and combinations ("وزودبار", "بالزودبار", "للراجحي" for
+     * "الراجحي"). In any other language, Persian included, a brand inside a longer word
+     * ("بالاسنپ") is no match.
+     *
+     * @param text     the text; {@code null} and broken surrogates are tolerated
+     * @param language the text's language code as {@link TextAnalyzer} identifies it ({@code fa}, {@code ar},
+     *                 {@code en}, {@code und}, ...); {@code null} is taken as unknown
+     * @return one match per brand found, in brand order, each with its spans in the original text in text order
+     */
+    public List<BrandMatch> match(String text, String language) {
         if (text == null || text.isEmpty() || brands.isEmpty()) {
             return List.of();
         }
+        boolean arabic = "ar".equals(language);
         FoldedText folded = FoldedText.of(text);
         boolean[] vetoed = new boolean[brands.size()];
         for (Term x : excludes) {
-            if (!vetoed[x.brand()] && !folded.find(x).isEmpty()) {
+            if (!vetoed[x.brand()] && !folded.find(x, arabic).isEmpty()) {
                 vetoed[x.brand()] = true;
             }
         }
         List<Hit> hits = new ArrayList<>();
         for (Term t : terms) {
             if (!vetoed[t.brand()]) {
-                for (int[] se : folded.find(t)) {
+                for (int[] se : folded.find(t, arabic)) {
                     hits.add(new Hit(t, se[0], se[1]));
                 }
             }

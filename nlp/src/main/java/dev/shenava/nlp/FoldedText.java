@@ -54,15 +54,20 @@ final class FoldedText {
         return ends[foldedEnd - 1];
     }
 
-    /** All matches of a term as folded [start, end) pairs, with brand word boundaries. */
-    List<int[]> find(Term term) {
+    /**
+     * All matches of a term as folded [start, end) pairs, with brand word boundaries; with {@code arabic}, an Arabic-script term may also follow Arabic
+     * proclitics in the same word ("وزودبار", "بالزودبار", "للراجحي" for "الراجحي").
+     */
+    List<int[]> find(Term term, boolean arabic) {
         List<int[]> out = new ArrayList<>(1);
         int[] t = term.folded();
+        boolean proclitics = arabic && term.takesProclitics();
         for (int p = 0; p < length; p++) {
-            if (cps[p] != t[0] || !leftBoundary(p)) {
+            int from = matchStart(p, t, proclitics);
+            if (from < 0) {
                 continue;
             }
-            int q = matchAt(p, t);
+            int q = matchAt(p, t, from);
             if (q > 0 && rightBoundary(p, q, term)) {
                 out.add(new int[] {p, q});
                 p = q - 1;
@@ -71,9 +76,44 @@ final class FoldedText {
         return out;
     }
 
-    private int matchAt(int p, int[] t) {
+    /**
+     * The index in the term from which it matches at p, or -1: 0 at a word start or after a
+     * proclitic; 1 when the term's article ال lost its alef after the preposition ل ("للراجحي").
+     */
+    private int matchStart(int p, int[] t, boolean proclitics) {
+        if (cps[p] == t[0] && leftBoundary(p)) {
+            return 0;
+        }
+        if (!proclitics || p == 0 || !Letters.isArabicScript(cps[p - 1])) {
+            return -1;
+        }
+        String prefix = prefixBefore(p);
+        if (cps[p] == t[0] && ArabicProclitics.isProclitic(prefix)) {
+            return 0;
+        }
+        boolean article = t.length > 2 && t[0] == 'ا' && t[1] == 'ل';
+        return article && cps[p] == 'ل' && ArabicProclitics.isLamBeforeArticle(prefix) ? 1 : -1;
+    }
+
+    /** The letters between the start of the word and p, or null when the word starts after a ZWNJ or '_'. */
+    private String prefixBefore(int p) {
+        int s = p;
+        while (s > 0 && Letters.isWordChar(cps[s - 1])) {
+            s--;
+        }
+        if (s > 0 && (cps[s - 1] == Letters.ZWNJ || cps[s - 1] == '_')) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(p - s);
+        for (int i = s; i < p; i++) {
+            b.appendCodePoint(cps[i]);
+        }
+        return b.toString();
+    }
+
+    private int matchAt(int p, int[] t, int from) {
         int q = p;
-        for (int k = 0; k < t.length; k++) {
+        for (int k = from; k < t.length; k++) {
             if (t[k] == Term.GAP) {
                 while (q < length && isSeparator(cps[q])) {
                     q++;

@@ -96,8 +96,17 @@ public final class NlpCommand implements Runnable {
         @Option(names = "--file-weight", description = "Exponent of a file's size in its weight (default: ${DEFAULT-VALUE}).",
                 defaultValue = "0.5")
         double fileWeight;
+        @Option(names = "--trigrams", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Word trigrams besides uni- and bigrams (default: ${DEFAULT-VALUE}).")
+        boolean trigrams;
+        @Option(names = "--nb", description = "Smoothing of naive-Bayes log-count ratios scaling the features (NB-LR); "
+                + "0 = plain logistic regression (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+        double nb;
+        @Option(names = "--balance", description = "Exponent of the class balancing inside each file, 0 to 1 "
+                + "(default: ${DEFAULT-VALUE}).", defaultValue = "1")
+        double balance;
         @Option(names = "--sweep", description = "Instead of writing models, compare settings, e.g. "
-                + "'rate=0.03,l2=1e-5;rate=0.2' (keys: rate, l2, fw, epochs).", split = ";")
+                + "'rate=0.03,l2=1e-5;rate=0.2' (keys: rate, l2, fw, epochs, nb, balance).", split = ";")
         List<String> sweep;
         @Spec
         CommandSpec spec;
@@ -108,7 +117,7 @@ public final class NlpCommand implements Runnable {
             java.io.PrintStream log = new java.io.PrintStream(System.out, true, StandardCharsets.UTF_8);
             data = fromHome(data);
             this.out = fromHome(this.out);
-            SentimentTrainer.Settings s = new SentimentTrainer.Settings(bits, epochs, rate, l2, 0.1, fileWeight, 42, crossWord);
+            SentimentTrainer.Settings s = new SentimentTrainer.Settings(bits, epochs, rate, l2, 0.1, fileWeight, 42, crossWord, trigrams, nb, balance);
             if (sweep != null) {
                 for (String l : lang == null ? List.of("fa", "ar", "en") : List.of(lang)) {
                     SentimentTrainer trainer = new SentimentTrainer(s, log);
@@ -134,13 +143,13 @@ public final class NlpCommand implements Runnable {
 
         private SentimentTrainer.Settings settings(String spec) {
             java.util.Map<String, Double> v = new java.util.HashMap<>(java.util.Map.of("rate", rate, "l2", l2, "fw", fileWeight,
-                    "epochs", (double) epochs));
+                    "epochs", (double) epochs, "nb", nb, "balance", balance));
             for (String kv : spec.split(",")) {
                 String[] p = kv.split("=", 2);
                 v.put(p[0].strip(), Double.parseDouble(p[1].strip()));
             }
             return new SentimentTrainer.Settings(bits, v.get("epochs").intValue(), v.get("rate"), v.get("l2"), 0.1, v.get("fw"), 42,
-                    crossWord);
+                    crossWord, trigrams, v.get("nb"), v.get("balance"));
         }
 
         /** A relative default that does not exist here is taken from the installation folder. */

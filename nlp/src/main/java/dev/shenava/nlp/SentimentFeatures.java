@@ -16,6 +16,7 @@ final class SentimentFeatures {
     private static final int SEED_BIGRAM = 0x85ebca6b;
     private static final int SEED_CHAR = 0xc2b2ae35;
     private static final int SEED_META = 0x27d4eb2f;
+    private static final int SEED_TRIGRAM = 0x165667b1;
 
     /** Weight of the lexicon counts next to the L2-normalised word and char groups. */
     private static final float LEXICON_SCALE = 1f;
@@ -23,6 +24,7 @@ final class SentimentFeatures {
     private final int bits;
     private final int mask;
     private final boolean crossWord;
+    private final boolean trigrams;
     private final Normalizer normalizer = Normalizer.create();
 
     /**
@@ -30,11 +32,13 @@ final class SentimentFeatures {
      * @param crossWord char n-grams run across word boundaries of a segment ("خوب نبود" gives "ب نب"),
      *                  instead of inside each word only; better for Persian, where a space, a ZWNJ
      *                  or nothing may separate the same two words
+     * @param trigrams  word trigrams besides uni- and bigrams
      */
-    SentimentFeatures(int bits, boolean crossWord) {
+    SentimentFeatures(int bits, boolean crossWord, boolean trigrams) {
         this.bits = bits;
         this.mask = (1 << bits) - 1;
         this.crossWord = crossWord;
+        this.trigrams = trigrams;
     }
 
     int bits() {
@@ -43,6 +47,10 @@ final class SentimentFeatures {
 
     boolean crossWord() {
         return crossWord;
+    }
+
+    boolean trigrams() {
+        return trigrams;
     }
 
     /** The features of a text in a language. */
@@ -56,6 +64,7 @@ final class SentimentFeatures {
         for (String segment : segments(text)) {
             List<String> tokens = normalizer.tokens(segment);
             boolean[] negated = negationScope(tokens, lex, lang);
+            String prev2 = "<s>";
             String prev = "<s>";
             for (int i = 0; i < tokens.size(); i++) {
                 String t = shape(tokens.get(i));
@@ -64,6 +73,10 @@ final class SentimentFeatures {
                     add(words, SEED_NEG, t, 1f);
                 }
                 add(words, SEED_BIGRAM, prev + ' ' + t, 1f);
+                if (trigrams && i > 0) {
+                    add(words, SEED_TRIGRAM, prev2 + ' ' + prev + ' ' + t, 1f);
+                }
+                prev2 = prev;
                 prev = t;
                 if (!crossWord && t.length() <= 30 && t.charAt(0) != '<') {
                     charGrams(chars, t);

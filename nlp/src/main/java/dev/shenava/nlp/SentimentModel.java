@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
 final class SentimentModel {
 
     private static final int MAGIC = 0x53484E53;
-    /** Version 2 adds a flags int after the bits (bit 0: cross-word char n-grams); version 1 files still load. */
+    /** Version 2 adds a flags int after the bits (bit 0: cross-word char n-grams, bit 1: word trigrams); version 1 files still load. */
     private static final int VERSION = 2;
     private static final Map<String, Optional<SentimentModel>> BUNDLED = new ConcurrentHashMap<>();
 
@@ -148,7 +148,7 @@ final class SentimentModel {
                     out.writeUTF(s.id());
                 }
                 out.writeInt(features.bits());
-                out.writeInt(features.crossWord() ? 1 : 0);
+                out.writeInt((features.crossWord() ? 1 : 0) | (features.trigrams() ? 2 : 0));
                 for (float b : bias) {
                     out.writeFloat(b);
                 }
@@ -174,7 +174,7 @@ final class SentimentModel {
             classes.add(Sentiment.parse(in.readUTF()));
         }
         int bits = in.readInt();
-        boolean crossWord = version >= 2 && (in.readInt() & 1) != 0;
+        int flags = version >= 2 ? in.readInt() : 0;
         float[] bias = new float[k];
         for (int c = 0; c < k; c++) {
             bias[c] = in.readFloat();
@@ -183,6 +183,6 @@ final class SentimentModel {
         for (int i = 0; i < weights.length; i++) {
             weights[i] = Float.float16ToFloat(in.readShort());
         }
-        return new SentimentModel(lang, classes, new SentimentFeatures(bits, crossWord), weights, bias);
+        return new SentimentModel(lang, classes, new SentimentFeatures(bits, (flags & 1) != 0, (flags & 2) != 0), weights, bias);
     }
 }

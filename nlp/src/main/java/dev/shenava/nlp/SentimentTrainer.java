@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * Trains one language's sentiment model from {@code label<TAB>text} files: a seeded, stratified
  * validation split per file and label, class weights that balance each file, AdaGrad on a
- * multinomial logistic regression, and the epoch with the best mean per-file macro-F1 on the
- * validation split kept.
+ * multinomial logistic regression over features scaled by naive-Bayes log-count ratios (NB-LR),
+ * and the epoch with the best mean per-file macro-F1 on the validation split kept.
  */
 public final class SentimentTrainer {
 
@@ -42,12 +42,17 @@ public final class SentimentTrainer {
      * @param fileWeight exponent of a file's size in its total weight (1 = by size, 0 = every file equal)
      * @param seed       seed of the split and the shuffles
      * @param crossWord  char n-grams across word boundaries (see {@link SentimentFeatures})
+     * @param trigrams   word trigrams besides uni- and bigrams
+     * @param nb         smoothing of the naive-Bayes log-count ratios that scale each feature per class
+     *                   (NB-LR, Wang and Manning 2012); 0 trains plain logistic regression
+     * @param balance    exponent of the class balancing inside a file (1 = every class weighs the same in total,
+     *                   0 = every row the same); below 1 trades some rare-class recall for precision
      */
     public record Settings(int bits, int epochs, double rate, double l2, double validation, double fileWeight, long seed,
-                           boolean crossWord) {
-        /** The settings of the shipped fa model; ar and en were trained with crossWord false. */
+                           boolean crossWord, boolean trigrams, double nb, double balance) {
+        /** The settings of the shipped fa model (NB-LR, word 1-3-grams); ar and en were trained with crossWord false. */
         public static Settings defaults() {
-            return new Settings(20, 12, 0.08, 1e-6, 0.1, 0.5, 42, true);
+            return new Settings(20, 12, 0.08, 1e-6, 0.1, 0.5, 42, true, true, 1, 1);
         }
     }
 
@@ -102,7 +107,7 @@ public final class SentimentTrainer {
         List<Row> valid = new ArrayList<>();
         split(rows, random, train, valid, settings.validation());
         log.printf(Locale.ROOT, "%s: %d training rows, %d validation rows%n", lang, train.size(), valid.size());
-        SentimentFeatures features = new SentimentFeatures(settings.bits(), settings.crossWord());
+        SentimentFeatures features = new SentimentFeatures(settings.bits(), settings.crossWord(), settings.trigrams());
         List<SparseVector> xs = train.parallelStream().map(r -> features.extract(r.text(), lang)).toList();
         List<SparseVector> vs = valid.parallelStream().map(r -> features.extract(r.text(), lang)).toList();
         return new Prepared(lang, features, train, valid, xs, vs);
@@ -141,6 +146,7 @@ public final class SentimentTrainer {
         float[] g2 = new float[dims * k];
         float[] bias = new float[k];
         float[] bias2 = new float[k];
+        float[] ratios = s.nb() > 0 ? NaiveBayesRatios.of(xs, train, weights, CLASSES, dims, (float) s.nb()) : null;
         float[] best = w.clone();
         float[] bestBias = bias.clone();
         double bestScore = -1;
@@ -151,24 +157,25 @@ public final class SentimentTrainer {
         for (int epoch = 1; epoch <= s.epochs(); epoch++) {
             Collections.shuffle(order, random);
             for (int i : order) {
-                step(xs.get(i), train.get(i).label(), weights[i], w, g2, bias, bias2, s);
+                step(xs.get(i), train.get(i).label(), weights[i], ratios, w, g2, bias, bias2, s);
             }
-            SentimentModel model = new SentimentModel(lang, CLASSES, features(data), w, bias);
+            SentimentModel model = new SentimentModel(lang, CLASSES, features(data), NaiveBayesRatios.fold(w, ratios), bias);
             double score = meanPerFile(model, data.valid(), data.vs(), null);
             if (verbose) {
                 log.printf(Locale.ROOT, "epoch %d: mean per-file validation macro-F1 %.4f%n", epoch, score);
             }
             if (score > bestScore) {
                 bestScore = score;
-                best = w.clone();
+                best = ratios == null ? w.clone() : NaiveBayesRatios.fold(w, ratios);
                 bestBias = bias.clone();
             }
         }
         return new SentimentModel(lang, CLASSES, features(data), best, bestBias);
     }
 
-    private static void step(SparseVector x, Sentiment label, float weight, float[] w, float[] g2, float[] bias, float[] bias2,
-                             Settings settings) {
+    /** One AdaGrad step; with NB ratios {@code r}, class c sees feature j as {@code x[j] * r[j*k+c]}. */
+    private static void step(SparseVector x, Sentiment label, float weight, float[] r, float[] w, float[] g2, float[] bias,
+                             float[] bias2, Settings settings) {
         int k = CLASSES.size();
         double[] z = new double[k];
         int[] idx = x.indices();
@@ -178,7 +185,8 @@ public final class SentimentTrainer {
         }
         for (int i = 0; i < idx.length; i++) {
             for (int c = 0; c < k; c++) {
-                z[c] += val[i] * w[idx[i] * k + c];
+                int j = idx[i] * k + c;
+                z[c] += val[i] * (r == null ? 1f : r[j]) * w[j];
             }
         }
         double[] p = SentimentModel.softmax(z);
@@ -189,7 +197,7 @@ public final class SentimentTrainer {
             float err = (float) ((p[c] - (c == gold ? 1 : 0)) * weight);
             for (int i = 0; i < idx.length; i++) {
                 int j = idx[i] * k + c;
-                float g = err * val[i] + l2 * w[j];
+                float g = err * val[i] * (r == null ? 1f : r[j]) + l2 * w[j];
                 g2[j] += g * g;
                 w[j] -= rate * g / (float) Math.sqrt(g2[j] + 1e-8f);
             }
@@ -230,7 +238,8 @@ public final class SentimentTrainer {
         for (int i = 0; i < weights.length; i++) {
             Row r = train.get(i);
             double nFile = perFile.get(r.file());
-            double balance = nFile / (classesPerFile.get(r.file()) * perStratum.get(r.file() + '\t' + r.label()));
+            double balance = Math.pow(nFile / (classesPerFile.get(r.file()) * perStratum.get(r.file() + '\t' + r.label())),
+                    settings.balance());
             double fileShare = Math.pow(nFile, settings.fileWeight()) / nFile;
             weights[i] = (float) (balance * fileShare);
             sum += weights[i];

@@ -41,6 +41,19 @@ record Term(int brand, String original, int[] folded) {
         return n == 0 ? Optional.empty() : Optional.of(new Term(brand, original, java.util.Arrays.copyOf(buf, n)));
     }
 
+    /**
+     * Whether Arabic proclitics may attach to the term: it starts with an Arabic-script letter and
+     * has at least four letters, so that a short term is not found inside ordinary words (brand
+     * "نون" in "فنون", arts).
+     */
+    boolean takesProclitics() {
+        int letters = 0;
+        for (int cp : folded) {
+            letters += cp == GAP ? 0 : 1;
+        }
+        return Letters.isArabicScript(folded[0]) && letters >= 4;
+    }
+
     /** Whether the term ends in Persian or Arabic letters, so attached suffixes may follow it. */
     boolean endsArabicScript() {
         return Letters.isArabicScript(folded[folded.length - 1]);

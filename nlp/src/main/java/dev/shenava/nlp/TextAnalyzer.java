@@ -70,6 +70,22 @@ public final class TextAnalyzer {
         }
     }
 
+    /**
+     * The language of a text, as {@link #analyze(String)} reports it: one of the configured codes or
+     * {@code und}. For callers that need it before analysing, such as brand matching.
+     *
+     * @param text the text, possibly {@code null} or empty
+     * @return the language code
+     */
+    public String language(String text) {
+        String t = text == null ? "" : text;
+        try {
+            return languages.identify(t.length() > config.maxChars() ? t.substring(0, config.maxChars()) : t);
+        } catch (RuntimeException e) {
+            return "und";
+        }
+    }
+
     /** The tokens sentence by sentence, with a boundary between sentences so no key phrase spans two. */
     private List<String> sentenceTokens(String t, List<int[]> spans) {
         List<String> out = new ArrayList<>();

@@ -86,6 +86,60 @@ class BrandMatcherTest {
         assertEquals(List.of(), digikala.match("دیجی‌کالاسنج"));
     }
 
+    private static final Brand ZODBAR = new Brand("zodbar", "Zodbar", List.of("زودبار"), List.of(), List.of());
+    private static final Brand RAJHI = new Brand("rajhi", "Al Rajhi", List.of("الراجحي"), List.of(), List.of());
+
+    private static List<String> ids(BrandMatcher m, String text, String lang) {
+        return m.match(text, lang).stream().map(BrandMatch::brandId).toList();
+    }
+
+    @Test
+    void matchesArabicBrandAfterAttachedProcliticsInArabic() {
+        BrandMatcher m = BrandMatcher.create(List.of(ZODBAR, TALABAT));
+        for (String text : List.of("وزودبار وصل متأخر", "بالزودبار ما في شي", "فزودبار أحسن", "لزودبار خدمة سيئة",
+                "كزودبار", "والزودبار", "وبالزودبار", "للزودبار فرع جديد", "فبالزودبار", "وكالزودبار")) {
+            assertEquals(List.of("zodbar"), ids(m, text, "ar"), text);
+        }
+        assertEquals(List.of("talabat"), ids(m, "طلبنا من وطلبات", "ar"));
+    }
+
+    @Test
+    void reportsOnlyTheBrandPartOfAWordWithProclitics() {
+        String text = "طلبت بالزودبار أمس";
+        BrandMatch.Span s = BrandMatcher.create(List.of(ZODBAR)).match(text, "ar").getFirst().spans().getFirst();
+        assertEquals("زودبار", text.substring(s.start(), s.end()));
+    }
+
+    @Test
+    void matchesArticleBrandAfterLamThatTakesTheAlefsPlace() {
+        BrandMatcher m = BrandMatcher.create(List.of(RAJHI));
+        for (String text : List.of("للراجحي فرع هنا", "وللراجحي", "بالراجحي", "والراجحي", "مصرف الراجحي")) {
+            assertEquals(List.of("rajhi"), ids(m, text, "ar"), text);
+        }
+        assertEquals(List.of(), ids(m, "للراجحيين", "ar"));
+    }
+
+    @Test
+    void keepsPersianAndUnknownLanguageRuleForProcliticLookalikes() {
+        BrandMatcher m = BrandMatcher.create(List.of(SNAPP, ZODBAR));
+        assertEquals(List.of(), ids(m, "بالاسنپ رفتم", "fa"));
+        assertEquals(List.of(), ids(m, "وزودبار", "fa"));
+        assertEquals(List.of(), ids(m, "بالزودبار", "und"));
+        assertEquals(List.of(), m.match("بالزودبار").stream().map(BrandMatch::brandId).toList());
+        assertEquals(List.of("zodbar"), ids(m, "بالزودبار", "ar"));
+    }
+
+    @Test
+    void rejectsArabicWordsWhereTheBrandFollowsOtherLettersOrIsTooShortForProclitics() {
+        BrandMatcher m = BrandMatcher.create(List.of(ZODBAR, new Brand("noon", "Noon", List.of("نون"), List.of(), List.of())));
+        assertEquals(List.of(), ids(m, "مزودبار", "ar"));
+        assertEquals(List.of(), ids(m, "الأوزودبار", "ar"));
+        assertEquals(List.of(), ids(m, "قانون", "ar"));
+        // a three-letter term takes no proclitics: "فنون" is "arts", not "and Noon"
+        assertEquals(List.of(), ids(m, "معرض فنون", "ar"));
+        assertEquals(List.of("noon"), ids(m, "طلبت من نون", "ar"));
+    }
+
     @Test
     void toleratesNullBrokenSurrogatesAndHugeText() {
         assertEquals(List.of(), matcher.match(null));
