@@ -365,7 +365,8 @@ public final class MentionJournal implements AutoCloseable {
      */
     private boolean answers() {
         try {
-            return index.client().cluster().health(h -> h.index(index.name()))
+            return index.client().cluster().health(h -> h.index(index.name()).timeout(t -> t.time("1s"))
+                            .masterTimeout(t -> t.time("1s")))
                     .status() != co.elastic.clients.elasticsearch._types.HealthStatus.Red;
         } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             return e.status() == 401 || e.status() == 403;
