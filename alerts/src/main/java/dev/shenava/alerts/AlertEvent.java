@@ -22,11 +22,12 @@ import java.util.Objects;
  * @param examples    the most engaged matching mentions
  * @param createdAt   when the event was raised
  * @param deliveries  the state of each webhook delivery
+ * @param test        whether it is a sample fired by {@code POST /alert-rules/{id}/test} rather than a real alert
  */
 public record AlertEvent(String id, String ruleId, String brand, Signal signal, Instant windowStart,
                          Instant windowEnd, double observed, double expected, double score, String reason,
                          List<String> terms, List<Example> examples, Instant createdAt,
-                         List<DeliverySummary> deliveries) {
+                         List<DeliverySummary> deliveries, boolean test) {
 
     public AlertEvent {
         Objects.requireNonNull(id, "id");
@@ -43,6 +44,31 @@ public record AlertEvent(String id, String ruleId, String brand, Signal signal, 
     }
 
     /**
+     * A real (not test) event.
+     *
+     * @param id          event id
+     * @param ruleId      the rule that raised it
+     * @param brand       the brand
+     * @param signal      what was watched
+     * @param windowStart start of the window
+     * @param windowEnd   end of the window
+     * @param observed    what was seen
+     * @param expected    what was expected
+     * @param score       anomaly score in [0, 1]
+     * @param reason      one sentence
+     * @param terms       driving terms
+     * @param examples    example mentions
+     * @param createdAt   when it was raised
+     * @param deliveries  delivery states
+     */
+    public AlertEvent(String id, String ruleId, String brand, Signal signal, Instant windowStart, Instant windowEnd,
+                      double observed, double expected, double score, String reason, List<String> terms,
+                      List<Example> examples, Instant createdAt, List<DeliverySummary> deliveries) {
+        this(id, ruleId, brand, signal, windowStart, windowEnd, observed, expected, score, reason, terms, examples,
+                createdAt, deliveries, false);
+    }
+
+    /**
      * This event with the given delivery states.
      *
      * @param states one per target
@@ -50,7 +76,7 @@ public record AlertEvent(String id, String ruleId, String brand, Signal signal, 
      */
     public AlertEvent withDeliveries(List<DeliverySummary> states) {
         return new AlertEvent(id, ruleId, brand, signal, windowStart, windowEnd, observed, expected, score, reason,
-                terms, examples, createdAt, states);
+                terms, examples, createdAt, states, test);
     }
 
     /**

@@ -71,7 +71,26 @@ public final class AlertEventIndex {
      */
     public List<AlertEvent> list(Optional<String> brand, Optional<String> ruleId, Optional<Instant> from,
                                  Optional<Instant> to, int size) {
+        return list(brand, ruleId, from, to, Optional.empty(), size);
+    }
+
+    /**
+     * Events, newest first.
+     *
+     * @param brand  only this brand, when present
+     * @param ruleId only this rule, when present
+     * @param from   created at or after, when present
+     * @param to     created before, when present
+     * @param test   only test events (true) or only real ones (false), when present
+     * @param size   at most this many
+     * @return the events
+     */
+    public List<AlertEvent> list(Optional<String> brand, Optional<String> ruleId, Optional<Instant> from,
+                                 Optional<Instant> to, Optional<Boolean> test, int size) {
         List<Query> filters = new ArrayList<>();
+        List<Query> excluded = new ArrayList<>();
+        Query isTest = Query.of(q -> q.term(t -> t.field("test").value(true)));
+        test.ifPresent(wanted -> (wanted ? filters : excluded).add(isTest));
         brand.ifPresent(b -> filters.add(Query.of(q -> q.term(t -> t.field("brand").value(b)))));
         ruleId.ifPresent(r -> filters.add(Query.of(q -> q.term(t -> t.field("ruleId").value(r)))));
         if (from.isPresent() || to.isPresent()) {
@@ -83,19 +102,20 @@ public final class AlertEventIndex {
             }))));
         }
         var r = AlertIndices.call("list events in " + index, () -> es.search(s -> s.index(index).size(size)
-                .query(q -> q.bool(b -> b.filter(filters)))
+                .query(q -> q.bool(b -> b.filter(filters).mustNot(excluded)))
                 .sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), AlertEvent.class));
         return r.hits().hits().stream().map(Hit::source).toList();
     }
 
     /**
-     * The newest event of a rule.
+     * The newest real (not test) event of a rule.
      *
      * @param ruleId the rule
      * @return its newest event, if any
      */
     public Optional<AlertEvent> latest(String ruleId) {
-        return list(Optional.empty(), Optional.of(ruleId), Optional.empty(), Optional.empty(), 1).stream().findFirst();
+        return list(Optional.empty(), Optional.of(ruleId), Optional.empty(), Optional.empty(), Optional.of(false), 1)
+                .stream().findFirst();
     }
 }

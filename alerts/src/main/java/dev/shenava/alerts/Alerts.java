@@ -5,6 +5,7 @@ import dev.shenava.store.Store;
 import okhttp3.OkHttpClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
 /**
  * Alerting as the service runs it: rules in the {@code alert-rules} index, evaluated every
  * {@code alerts.interval}; events in the {@code alert-events} index; webhooks through the outbox
- * in the {@code alert-deliveries} index. Close it at shutdown.
+ * in the {@code alert-deliveries} index, receiver pauses in the {@code alert-receivers} index. Close it at shutdown.
  *
  * <pre>{@code
  * Alerts alerts = Alerts.create(store, AlertsConfig.create(config.get("alerts")), httpClient).start();
@@ -58,9 +59,15 @@ public final class Alerts implements AutoCloseable {
                 .secrets(id -> rules.get(id).map(AlertRule::secret))
                 .schedule(config.retry())
                 .breaker(config.breakerFailures(), config.breakerPause(), config.breakerMaxPause())
+                .receivers(ElasticsearchReceiverStates.create(store.client(), prefix + "alert-receivers"))
+                .lease(max(Duration.ofMinutes(5), config.webhookTimeout().multipliedBy(4)))
                 .poll(config.outboxPoll())
                 .clock(clock)
                 .build();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**
@@ -150,6 +157,8 @@ public final class Alerts implements AutoCloseable {
 
     /**
      * Fires a sample event of a rule through the real delivery path (outbox, signature, retries).
+     * The event is stored marked as a test, so the delivery log shows it and lists can leave it out;
+     * it does not count as the rule's last alert.
      *
      * @param ruleId the rule
      * @return the sample event with its pending deliveries, or empty when there is no such rule
@@ -160,7 +169,9 @@ public final class Alerts implements AutoCloseable {
             AlertEvent sample = new AlertEvent("evt-test-" + UUID.randomUUID().toString().substring(0, 18), rule.id(),
                     rule.brand(), rule.signal(), now.minus(config.step()), now, 42, 6, 0.93,
                     "Test event for rule " + rule.id() + ": this is what an alert about " + rule.brand() + " looks like (42 observed against 6 expected).",
-                    List.of("example term"), List.of(), now, List.of());
+                    List.of("example term"), List.of(), now, List.of(), true);
+            events.create(sample);
+            LOG.info(() -> "test event " + sample.id() + " for rule " + rule.id());
             List<Delivery> deliveries = deliveries(sample, rule.targets());
             outbox.add(deliveries);
             return sample.withDeliveries(deliveries.stream().map(Delivery::summary).toList());
@@ -219,7 +230,22 @@ public final class Alerts implements AutoCloseable {
      * @return the events
      */
     public List<AlertEvent> events(Optional<String> brand, Optional<Instant> from, Optional<Instant> to, int size) {
-        List<AlertEvent> found = events.list(brand, Optional.empty(), from, to, size);
+        return events(brand, from, to, Optional.empty(), size);
+    }
+
+    /**
+     * Events with their delivery states, newest first.
+     *
+     * @param brand only this brand, when present
+     * @param from  created at or after, when present
+     * @param to    created before, when present
+     * @param test  only test events (true) or only real ones (false), when present
+     * @param size  at most this many
+     * @return the events
+     */
+    public List<AlertEvent> events(Optional<String> brand, Optional<Instant> from, Optional<Instant> to,
+                                   Optional<Boolean> test, int size) {
+        List<AlertEvent> found = events.list(brand, Optional.empty(), from, to, test, size);
         Map<String, List<AlertEvent.DeliverySummary>> states = new LinkedHashMap<>();
         for (Delivery d : outbox.forEvents(found.stream().map(AlertEvent::id).toList())) {
             states.computeIfAbsent(d.eventId(), k -> new ArrayList<>()).add(d.summary());

@@ -55,6 +55,12 @@ public record Delivery(String id, String eventId, String ruleId, WebhookTarget t
         return new Delivery(id, eventId, ruleId, target, body, next, attempts + 1, createdAt, nextAttempt, at, status, error);
     }
 
+    /** This delivery held by a sender until {@code until}: not due for anyone else before then. */
+    Delivery leased(Instant until) {
+        return new Delivery(id, eventId, ruleId, target, body, state, attempts, createdAt, until, lastAttemptAt,
+                lastStatus, lastError);
+    }
+
     Delivery paused(Instant until) {
         return new Delivery(id, eventId, ruleId, target, body, DeliveryState.PAUSED, attempts, createdAt, until,
                 lastAttemptAt, lastStatus, lastError == null ? "receiver paused after repeated failures" : lastError);

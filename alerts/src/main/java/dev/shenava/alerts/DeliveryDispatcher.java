@@ -24,7 +24,10 @@ import java.util.logging.Logger;
  * the retry schedule ends. Every attempt goes to the delivery log ({@code dev.shenava.alerts.deliveries}).
  *
  * <p>Deliveries to one receiver go one after another; receivers are served in parallel on
- * virtual threads, so a slow receiver does not hold the others up.
+ * virtual threads, so a slow receiver does not hold the others up. Several dispatchers may work
+ * one outbox: each claims a delivery before its attempt ({@link Outbox#claim}), so no attempt is
+ * made twice. A receiver's pause is kept in {@link ReceiverStates}, shared by them and kept
+ * across restarts when that is Elasticsearch.
  */
 public final class DeliveryDispatcher implements AutoCloseable {
 
@@ -36,6 +39,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
     private final RetrySchedule schedule;
     private final CircuitBreaker breaker;
     private final Duration poll;
+    private final Duration lease;
     private final Clock clock;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private ScheduledExecutorService timer;
@@ -45,7 +49,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
         this.sender = Objects.requireNonNull(b.sender, "sender");
         this.secrets = b.secrets;
         this.schedule = b.schedule;
-        this.breaker = new CircuitBreaker(b.breakerFailures, b.breakerPause, b.breakerMaxPause);
+        this.breaker = new CircuitBreaker(b.breakerFailures, b.breakerPause, b.breakerMaxPause, b.receivers);
+        this.lease = b.lease;
         this.poll = b.poll;
         this.clock = b.clock;
     }
@@ -112,8 +117,14 @@ public final class DeliveryDispatcher implements AutoCloseable {
         return due.size();
     }
 
-    private void work(Delivery d) {
+    private void work(Delivery found) {
         Instant now = clock.instant();
+        // another sender on the same outbox may have taken it since the search: attempt only what we hold
+        Optional<Delivery> claimed = outbox.claim(found, now, lease);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Delivery d = claimed.get();
         String receiver = d.target().url();
         Optional<Instant> paused = breaker.pausedUntil(receiver, now);
         if (paused.isPresent()) {
@@ -170,6 +181,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
         private Duration breakerPause = Duration.ofMinutes(5);
         private Duration breakerMaxPause = Duration.ofHours(1);
         private Duration poll = Duration.ofSeconds(2);
+        private Duration lease = Duration.ofMinutes(5);
+        private ReceiverStates receivers = ReceiverStates.inMemory();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -211,6 +224,29 @@ public final class DeliveryDispatcher implements AutoCloseable {
             this.breakerFailures = failures;
             this.breakerPause = pause;
             this.breakerMaxPause = maxPause;
+            return this;
+        }
+
+        /**
+         * Where receiver pause states are kept; in memory by default.
+         *
+         * @param receivers the states, e.g. {@link ElasticsearchReceiverStates}
+         * @return this builder
+         */
+        public Builder receivers(ReceiverStates receivers) {
+            this.receivers = Objects.requireNonNull(receivers);
+            return this;
+        }
+
+        /**
+         * How long a claim on a delivery holds before another sender may take it over; longer than
+         * one attempt (the webhook timeout) takes. Five minutes by default.
+         *
+         * @param lease the lease
+         * @return this builder
+         */
+        public Builder lease(Duration lease) {
+            this.lease = Objects.requireNonNull(lease);
             return this;
         }
 

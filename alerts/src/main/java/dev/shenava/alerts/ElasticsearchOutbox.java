@@ -1,6 +1,7 @@
 package dev.shenava.alerts;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -10,17 +11,23 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The outbox in Elasticsearch: a document per delivery, so a restart loses nothing and resumes
  * where it stopped.
  *
  * <p>A delivery is created once (a second create of the same id is a no-op). Due deliveries are
- * found by search and then re-read by id (a real-time read), so a delivery updated since the
- * last refresh is not sent again; updates wait for the refresh, so the next search sees them.
+ * found by search; a sender then claims each one before its attempt: a real-time read by id and a
+ * write conditional on the sequence number read ({@code if_seq_no}, {@code if_primary_term}) that
+ * moves its next attempt past a lease. Of several senders sharing the outbox one wins the write,
+ * the others get a version conflict and leave it, so no two senders make the same attempt.
+ * Updates wait for the refresh, so the next search sees them.
  */
 public final class ElasticsearchOutbox implements Outbox {
 
@@ -72,15 +79,34 @@ public final class ElasticsearchOutbox implements Outbox {
                 .sort(o -> o.field(f -> f.field("nextAttemptAt").order(SortOrder.Asc))), Delivery.class));
         List<Delivery> due = new ArrayList<>();
         for (Hit<Delivery> hit : r.hits().hits()) {
-            // the search may lag a just-made update; the real-time read does not
-            current(hit.id()).filter(d -> d.state().open() && !d.nextAttemptAt().isAfter(now)).ifPresent(due::add);
+            // the search may lag a just-made update: the claim re-reads in real time
+            if (hit.source() != null) {
+                due.add(hit.source());
+            }
         }
         return due;
     }
 
-    private java.util.Optional<Delivery> current(String id) {
-        GetResponse<Delivery> g = AlertIndices.call("read delivery " + id, () -> es.get(x -> x.index(index).id(id), Delivery.class));
-        return g.found() ? java.util.Optional.ofNullable(g.source()) : java.util.Optional.empty();
+    @Override
+    public Optional<Delivery> claim(Delivery delivery, Instant now, Duration lease) {
+        GetResponse<Delivery> g = AlertIndices.call("read delivery " + delivery.id(),
+                () -> es.get(x -> x.index(index).id(delivery.id()), Delivery.class));
+        Delivery current = g.found() ? g.source() : null;
+        if (current == null || !current.state().open() || current.nextAttemptAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        Delivery held = current.leased(now.plus(lease));
+        try {
+            es.index(i -> i.index(index).id(current.id()).document(held)
+                    .ifSeqNo(g.seqNo()).ifPrimaryTerm(g.primaryTerm()));
+            return Optional.of(current);
+        } catch (ElasticsearchException | IOException e) {
+            if (AlertIndices.status(e) == 409) {
+                // another sender claimed it between our read and our write
+                return Optional.empty();
+            }
+            throw new AlertsException("Elasticsearch refused to claim delivery " + delivery.id() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.shenava.alerts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,7 +31,17 @@ public final class MemoryOutbox implements Outbox {
     }
 
     @Override
-    public void update(Delivery delivery) {
+    public synchronized Optional<Delivery> claim(Delivery delivery, Instant now, Duration lease) {
+        Delivery current = deliveries.get(delivery.id());
+        if (current == null || !current.state().open() || current.nextAttemptAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        deliveries.put(current.id(), current.leased(now.plus(lease)));
+        return Optional.of(current);
+    }
+
+    @Override
+    public synchronized void update(Delivery delivery) {
         deliveries.put(delivery.id(), delivery);
     }
 

@@ -1,7 +1,9 @@
 package dev.shenava.alerts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The durable queue of webhook deliveries: a delivery is added once per event and target, and
@@ -24,6 +26,20 @@ public interface Outbox {
      * @return the due deliveries
      */
     List<Delivery> due(Instant now, int max);
+
+    /**
+     * Takes a due delivery for one attempt, so that no other sender working the same outbox makes
+     * that attempt too: the claim succeeds for one sender only, and holds the delivery for
+     * {@code lease} (another sender may take it over only when the lease ran out without an update,
+     * as after a crash mid-attempt).
+     *
+     * @param delivery a delivery found by {@link #due}
+     * @param now      the clock
+     * @param lease    how long the claim holds; longer than one attempt takes
+     * @return the delivery as it stands, when this caller won it and it is still open and due;
+     *         empty when another sender has it or it is no longer due
+     */
+    Optional<Delivery> claim(Delivery delivery, Instant now, Duration lease);
 
     /**
      * Stores the new state of a delivery.

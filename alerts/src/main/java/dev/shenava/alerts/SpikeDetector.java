@@ -14,7 +14,8 @@ import java.util.Objects;
  * log-residuals, floored by Poisson noise, so a noisy count does not alert and a quiet one needs
  * a clear jump. The surprise is the normal tail probability of a short smoothed excess over the
  * baseline; it is mapped to [0, 1] against the larger of a fixed one-in-ten-thousand surprise and
- * the series' usual daily peak surprise, so a series that jumps every day needs a bigger jump.
+ * the series' usual daily peak surprise (the median of its last three days' peaks), so a series
+ * that jumps every day needs a bigger jump.
  * An empty bucket where many mentions are expected is taken for a collection gap and kept out of
  * the baseline. After a report the detector stays silent for its cooldown, so one incident makes
  * one alert.
@@ -219,7 +220,7 @@ public final class SpikeDetector {
                   double surpriseHalf, double coolingCap, double madFactor,
                   int peakDays, double peakQuantile, double peakFactor, double gapLevel) {
 
-        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 1.0, 7, 0.5, 0.75, 8);
+        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 1.0, 3, 0.5, 1.0, 8);
     }
 
     /**

@@ -29,8 +29,24 @@ class DeliveryRulesTest {
     }
 
     @Test
+    void aClaimedDeliveryIsHeldForItsLeaseThenFreeAgain() {
+        MemoryOutbox outbox = new MemoryOutbox();
+        AlertEvent e = WebhookDeliveryIT.event(1, T);
+        Delivery d = Delivery.pending(e, 0, new WebhookTarget("https://hooks.example.com/x", "json"), "{}");
+        outbox.add(List.of(d));
+        Instant now = T.plusSeconds(1);
+        assertEquals(d, outbox.claim(d, now, Duration.ofMinutes(5)).orElseThrow(), "the first claim wins");
+        assertTrue(outbox.claim(d, now, Duration.ofMinutes(5)).isEmpty(), "a second claim loses");
+        assertTrue(outbox.due(now.plusSeconds(60), 10).isEmpty(), "held: not due for anyone");
+        assertTrue(outbox.claim(d, now.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)).isPresent(),
+                "a lease that ran out without an attempt is taken over");
+        outbox.update(d.attempted(DeliveryState.DELIVERED, now, now, 200, null));
+        assertTrue(outbox.claim(d, now.plus(Duration.ofHours(1)), Duration.ofMinutes(5)).isEmpty(), "delivered: never again");
+    }
+
+    @Test
     void breakerPausesAfterConsecutiveFailuresAndDoublesThePause() {
-        CircuitBreaker b = new CircuitBreaker(3, Duration.ofMinutes(5), Duration.ofMinutes(15));
+        CircuitBreaker b = new CircuitBreaker(3, Duration.ofMinutes(5), Duration.ofMinutes(15), ReceiverStates.inMemory());
         assertTrue(b.failure("r", T).isEmpty());
         assertTrue(b.failure("r", T).isEmpty());
         assertEquals(T.plus(Duration.ofMinutes(5)), b.failure("r", T).orElseThrow());

@@ -46,7 +46,17 @@ final class NabScorer {
     private record Point(double score, double weight, int window, boolean fp) {
     }
 
+    /** The score at the single threshold that maximises it over all files, as NAB's optimiser picks it. */
     Result best() {
+        return sweep(Double.NaN);
+    }
+
+    /** The score at a given threshold (a detection is a score at or above it), e.g. one chosen on other files. */
+    Result at(double threshold) {
+        return sweep(threshold);
+    }
+
+    private Result sweep(double fixed) {
         List<Point> points = new ArrayList<>();
         int windowCount = 0;
         for (File f : files) {
@@ -61,10 +71,13 @@ final class NabScorer {
         double tp = 0;
         int hits = 0;
         int fps = 0;
-        Result best = new Result(Double.POSITIVE_INFINITY, nullScore, nullScore, TP * windowCount, 0, 0,
-                windowCount, 0);
+        Result best = new Result(Double.isNaN(fixed) ? Double.POSITIVE_INFINITY : fixed, nullScore, nullScore,
+                TP * windowCount, 0, 0, windowCount, 0);
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
+            if (!Double.isNaN(fixed) && p.score() < fixed) {
+                break;
+            }
             if (p.fp()) {
                 fp += p.weight();
                 fps++;
@@ -79,8 +92,8 @@ final class NabScorer {
             boolean boundary = i + 1 == points.size() || points.get(i + 1).score() < p.score();
             if (boundary) {
                 double raw = tp + fp - FN * (windowCount - hits);
-                if (raw > best.raw()) {
-                    best = new Result(p.score(), raw, nullScore, TP * windowCount,
+                if (!Double.isNaN(fixed) || raw > best.raw()) {
+                    best = new Result(Double.isNaN(fixed) ? p.score() : fixed, raw, nullScore, TP * windowCount,
                             100 * (raw - nullScore) / (TP * windowCount - nullScore), hits, windowCount, fps);
                 }
             }

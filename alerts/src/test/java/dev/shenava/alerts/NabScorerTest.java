@@ -54,6 +54,19 @@ class NabScorerTest {
     }
 
     @Test
+    void aFixedThresholdCountsOnlyTheScoresAtOrAboveIt() {
+        NabScorer scorer = new NabScorer();
+        double[] s = scores(2000);
+        s[1000] = 0.6;
+        s[1800] = 0.8;
+        scorer.add("a", s, List.of(new int[] {1000, 1099}), 750);
+        assertEquals(100 * (1 - 0.11 + 1) / 2, scorer.at(0.5).normalized(), 1e-6, "both detections count");
+        assertEquals(100 * -0.11 / 2, scorer.at(0.7).normalized(), 1e-6, "only the false positive counts");
+        assertEquals(0.0, scorer.at(0.9).normalized(), 1e-9, "nothing counts");
+        assertEquals(scorer.at(0.5).normalized(), scorer.best().normalized(), 1e-9);
+    }
+
+    @Test
     void scaledSigmoidMatchesNab() {
         assertEquals(0.9866, NabScorer.scaledSigmoid(-1.0), 1e-4);
         assertEquals(0.0, NabScorer.scaledSigmoid(0.0), 1e-12);

@@ -32,7 +32,7 @@ import java.util.UUID;
 
 /**
  * Alert rules and events over HTTP: {@code /alert-rules} CRUD, {@code POST /alert-rules/{id}/test},
- * and {@code GET /alerts}. Register under {@code /api/v1}:
+ * and {@code GET /alerts} (filters: {@code brand}, {@code from}, {@code to}, {@code test}, {@code size}). Register under {@code /api/v1}:
  * {@code routing.register("/api/v1", AlertRoutes.create(store, config))}; routes made by
  * {@link #create(Store, Config)} start alert evaluation and webhook delivery with the server and
  * stop them with it.
@@ -148,7 +148,17 @@ public final class AlertRoutes implements HttpService {
         var q = req.query();
         int size = size(q.first("size").orElse(""));
         Optional<String> brand = q.first("brand").asOptional().map(String::strip).filter(s -> !s.isEmpty());
-        json(res, Status.OK_200, Map.of("items", alerts.events(brand, time(q.first("from").orElse("")), time(q.first("to").orElse("")), size)));
+        json(res, Status.OK_200, Map.of("items", alerts.events(brand, time(q.first("from").orElse("")),
+                time(q.first("to").orElse("")), test(q.first("test").orElse("")), size)));
+    }
+
+    private static Optional<Boolean> test(String v) {
+        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "" -> Optional.empty();
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> throw ApiException.badRequest("'test' must be true (only test events) or false (only real ones), was '" + v + "'");
+        };
     }
 
     private boolean save(AlertRule rule) {

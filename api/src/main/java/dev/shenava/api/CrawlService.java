@@ -207,7 +207,9 @@ final class CrawlService implements AutoCloseable {
     }
 
     private void accept(Source source, List<Post> posts) {
-        runtime.pipeline().submit(posts); // returns once the mentions are in the durable journal
+        // a source that lists brands is about those only; one that lists none is matched against every brand.
+        // returns once the mentions are in the durable journal
+        runtime.pipeline().submit(posts, Set.copyOf(source.brands()));
     }
 
     /** Sources from the {@code sources} configuration list, then the sources index (which wins on the same id). */

@@ -63,10 +63,16 @@ public final class IngestPipeline {
      * @return the mention, or empty when the post mentions no tracked brand and none was given
      */
     public Optional<Mention> mention(Post post, List<String> explicitBrands) {
+        return mention(post, explicitBrands, Set.of());
+    }
+
+    private Optional<Mention> mention(Post post, List<String> explicitBrands, Set<String> only) {
         Set<String> brands = new LinkedHashSet<>(explicitBrands);
         String matchable = post.title().isEmpty() ? post.text() : post.title() + "\n" + post.text();
         for (BrandMatch m : matcher.match(matchable)) {
-            brands.add(m.brandId());
+            if (only.isEmpty() || only.contains(m.brandId())) {
+                brands.add(m.brandId());
+            }
         }
         if (brands.isEmpty()) {
             return Optional.empty();
@@ -91,10 +97,21 @@ public final class IngestPipeline {
      * @return the posts that were dropped because they mention no tracked brand
      */
     public List<Post> submit(List<Post> posts) {
+        return submit(posts, Set.of());
+    }
+
+    /**
+     * Matches posts against some brands only (a source's own list), analyses and durably accepts them.
+     *
+     * @param posts the posts
+     * @param only  the brand ids to match; empty to match every tracked brand
+     * @return the posts that were dropped because they mention none of those brands
+     */
+    public List<Post> submit(List<Post> posts, Set<String> only) {
         List<Mention> mentions = new ArrayList<>(posts.size());
         List<Post> dropped = new ArrayList<>();
         for (Post p : posts) {
-            mention(p, List.of()).ifPresentOrElse(mentions::add, () -> dropped.add(p));
+            mention(p, List.of(), only).ifPresentOrElse(mentions::add, () -> dropped.add(p));
         }
         accept(mentions);
         return dropped;

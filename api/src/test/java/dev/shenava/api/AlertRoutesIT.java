@@ -115,5 +115,16 @@ class AlertRoutesIT {
         assertTrue(e.get("id").asText().startsWith("evt-test-"));
         assertEquals("pending", e.get("deliveries").get(0).get("status").asText());
         assertEquals("https://hooks.example.com/x", e.get("deliveries").get(0).get("target").asText());
+        assertTrue(e.get("test").asBoolean(), "the sample is marked as a test: " + e);
+
+        JsonNode tests = json(server.get("/api/v1/alerts?brand=snapp&test=true")).get("items");
+        assertEquals(1, tests.size(), "the test event is stored and listed: " + tests);
+        assertEquals(e.get("id").asText(), tests.get(0).get("id").asText());
+        assertEquals("https://hooks.example.com/x", tests.get(0).get("deliveries").get(0).get("target").asText(),
+                "its delivery shows in the log");
+        assertEquals(0, json(server.get("/api/v1/alerts?brand=snapp&test=false")).get("items").size(),
+                "real alerts only leave it out");
+        assertEquals(1, json(server.get("/api/v1/alerts?brand=snapp")).get("items").size());
+        assertEquals(400, server.get("/api/v1/alerts?test=maybe").statusCode());
     }
 }

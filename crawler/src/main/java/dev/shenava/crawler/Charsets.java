@@ -22,6 +22,9 @@ final class Charsets {
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private Charsets() {
     }
 
@@ -110,7 +113,42 @@ final class Charsets {
         }
     }
 
-    private static boolean isUtf8(byte[] body) {
+    /** Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF). */
+    static boolean isUtf8(byte[] body) {
+        int i = 0;
+        int n = body.length;
+        while (i < n) {
+            if (i + 8 <= n && ((long) LONGS.get(body, i) & 0x8080808080808080L) == 0) {
+                i += 8; // eight ASCII bytes at once
+                continue;
+            }
+            int b = body[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            if (len == 0 || i + len > n) {
+                return false;
+            }
+            int second = body[i + 1] & 0xFF;
+            int low = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+            int high = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+            if (second < low || second > high) {
+                return false;
+            }
+            for (int k = 2; k < len; k++) {
+                if ((body[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += len;
+        }
+        return true;
+    }
+
+    /** The JDK decoder's verdict, which {@link #isUtf8} must match. */
+    static boolean decodesAsUtf8(byte[] body) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));

@@ -83,12 +83,18 @@ public final class CrawlBenchmark implements Callable<Integer> {
         long[] bareNanos = new long[rounds];
         long[] crawlNanos = new long[rounds];
         long[] fetchNanos = new long[rounds];
+        long[] bareCpu = new long[rounds];
+        long[] crawlCpu = new long[rounds];
         long[] posts = new long[1];
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double loadBefore = os.getSystemLoadAverage();
         long bytes = 0;
         for (int i = 0; i < requests; i++) {
             bytes += pages.get(i % pages.size()).body().length;
         }
         for (int round = -1; round < rounds; round++) { // round -1 warms up both paths
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             lanes(lanes, lane -> {
                 for (int i = lane; i < requests; i += lanes) {
@@ -100,6 +106,7 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 }
             });
             long t1 = System.nanoTime();
+            long c1 = os.getProcessCpuTime();
             long[] found = new long[lanes];
             lanes(lanes, lane -> {
                 for (int i = lane; i < requests; i += lanes) {
@@ -112,6 +119,7 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 }
             });
             long t2 = System.nanoTime();
+            long c2 = os.getProcessCpuTime();
             lanes(lanes, lane -> {
                 for (int i = lane; i < requests; i += lanes) {
                     fetcher.get(origins.get(lane) + pages.get(i % pages.size()).path(), Map.of()).text();
@@ -122,6 +130,8 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 bareNanos[round] = t1 - t0;
                 crawlNanos[round] = t2 - t1;
                 fetchNanos[round] = t3 - t2;
+                bareCpu[round] = c1 - c0;
+                crawlCpu[round] = c2 - c1;
                 posts[0] = Arrays.stream(found).sum();
             }
         }
@@ -138,7 +148,56 @@ public final class CrawlBenchmark implements Callable<Integer> {
         System.out.printf("  crawler fetch + parse:  %8.1f requests/s, %d posts per round%n", requests / crawlSeconds,
                 posts[0]);
         System.out.printf("  ratio: %.2f (target >= 0.80) %s%n", ratio, ratio >= 0.8 ? "PASS" : "BELOW TARGET");
+        double bareCpuUs = median(bareCpu) / 1e3 / requests;
+        double crawlCpuUs = median(crawlCpu) / 1e3 / requests;
+        System.out.printf("  process CPU per request (server included): bare %.0f us, fetch + parse %.0f us;"
+                + " CPU ratio %.2f (what the ratio is on an idle machine, where both sides are CPU-bound)%n",
+                bareCpuUs, crawlCpuUs, bareCpuUs / crawlCpuUs);
+        System.out.printf("  load average: %.2f before, %.2f after (the wall-clock figures need an idle machine)%n",
+                loadBefore, os.getSystemLoadAverage());
+        System.out.println("  (bare: GET and read the body bytes; fetch only: the crawler's Fetcher and the body"
+                + " decoded to text; fetch + parse: Fetcher, decode, connector parse to Post records; same responses,"
+                + " same lanes, all in this JVM with the server, so every figure is CPU-bound on this machine)");
+        parseOnly(pages, origins.getFirst(), fetcher, connectors);
         return 0;
+    }
+
+    /**
+     * Parse cost per page on one thread, the fetched page reused: where the fetch + parse time goes. Thread CPU time,
+     * the best of several rounds, so that the figure holds on a loaded machine.
+     */
+    private static void parseOnly(List<Page> pages, String origin, Fetcher fetcher, Connectors connectors) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        StringBuilder line = new StringBuilder("  parse only, CPU time on one thread (best of 5 rounds):");
+        for (Page p : pages) {
+            String url = origin + p.path();
+            line.append(p == pages.getFirst() ? "" : ";").append("\n   ");
+            Fetched page = fetcher.get(url, Map.of());
+            Source s = new Source("bench", p.kind(), Map.of("url", url, "channel", "bench_channel", "query", "bench"),
+                    List.of(), Duration.ofMinutes(5), "", true);
+            Connector connector = connectors.forKind(p.kind());
+            int posts = 0;
+            long decodedChars = 0; // used below, so that the decoding is not optimised away
+            int runs = 200;
+            long decode = Long.MAX_VALUE;
+            long parse = Long.MAX_VALUE;
+            for (int round = 0; round < 7; round++) { // the best of seven rounds: contention only ever adds
+                long t0 = cpu.getCurrentThreadCpuTime();
+                for (int i = 0; i < runs; i++) {
+                    decodedChars += Fetched.of(url, Map.of("content-type", p.type()), p.body()).text().length();
+                }
+                long t1 = cpu.getCurrentThreadCpuTime();
+                for (int i = 0; i < runs; i++) {
+                    posts = connector.parse(s, Fetched.of(url, Map.of("content-type", p.type()), p.body())).size();
+                }
+                decode = round < 2 ? decode : Math.min(decode, t1 - t0); // two rounds warm up
+                parse = round < 2 ? parse : Math.min(parse, cpu.getCurrentThreadCpuTime() - t1);
+            }
+            line.append(String.format(" %s %.0f us/page (%d posts, %.0f us of it decoding %d KB to %d chars)",
+                    p.kind().id(), parse / 1e3 / runs, posts, decode / 1e3 / runs, p.body().length / 1024,
+                    decodedChars / runs / 7));
+        }
+        System.out.println(line);
     }
 
     private interface Lane {

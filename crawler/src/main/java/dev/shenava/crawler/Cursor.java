@@ -3,6 +3,8 @@ package dev.shenava.crawler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,6 +26,10 @@ public record Cursor(Map<String, String> values) {
 
     /** How many recently seen ids a cursor remembers. */
     static final int SEEN_LIMIT = 500;
+
+    static final String NOT_BEFORE = "not-before";
+
+    private static final Duration MAX_PAUSE = Duration.ofHours(24);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -109,5 +115,42 @@ public record Cursor(Map<String, String> values) {
         all.addAll(seen());
         List<String> kept = new ArrayList<>(all).subList(0, Math.min(all.size(), SEEN_LIMIT));
         return with("seen", String.join("\n", kept));
+    }
+
+    /**
+     * When the source may be polled again, if it asked us to wait (Retry-After or a rate-limit reset header on a
+     * refused answer): kept in the cursor so that a restart does not poll a source that asked for a pause.
+     *
+     * @return the instant, empty when the source asked for nothing
+     */
+    public Optional<Instant> notBefore() {
+        try {
+            return value(NOT_BEFORE).map(Instant::parse);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The cursor with the wait a refused answer asked for (capped at a day), or unchanged when it asked none. */
+    static Cursor notBefore(Cursor cursor, Fetched refused) {
+        boolean refusal = refused.status() == CrawlStatus.RATE_LIMITED || refused.code() == 403
+                || refused.code() == 503 || refused.code() == 529;
+        if (!refusal) {
+            return cursor;
+        }
+        return RetryInterceptor.waitAsked(name -> refused.header(name).orElse(null), refused.fetchedAt())
+                .filter(wait -> wait.isPositive())
+                .map(wait -> cursor.with(NOT_BEFORE, refused.fetchedAt()
+                        .plus(wait.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : wait).toString()))
+                .orElse(cursor);
+    }
+
+    /**
+     * The cursor without a pause (after a successful poll).
+     *
+     * @return the cursor
+     */
+    public Cursor withoutPause() {
+        return values.containsKey(NOT_BEFORE) ? with(NOT_BEFORE, null) : this;
     }
 }

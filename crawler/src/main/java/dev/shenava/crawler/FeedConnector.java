@@ -2,9 +2,6 @@ package dev.shenava.crawler;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -76,14 +73,21 @@ final class FeedConnector implements Connector {
     }
 
     private static List<Post> rome(Source source, Fetched page, String xml, boolean heal) throws Exception {
-        SyndFeedInput input = new SyndFeedInput();
-        input.setXmlHealerOn(heal);
-        input.setAllowDoctypes(false);
-        SyndFeed feed = input.build(new StringReader(xml));
-        return feed.getEntries().stream().map(e -> post(source, page, e)).toList();
+        RomeFeedReader.Read read = RomeFeedReader.read(xml, heal);
+        List<SyndEntry> entries = read.feed().getEntries();
+        List<Post> posts = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            SyndEntry e = entries.get(i);
+            Date published = e.getPublishedDate();
+            Date updated = e.getUpdatedDate();
+            Instant date = published != null ? published.toInstant() : read.published(i) != null ? read.published(i)
+                    : updated != null ? updated.toInstant() : read.updated(i);
+            posts.add(post(source, page, e, date));
+        }
+        return posts;
     }
 
-    private static Post post(Source source, Fetched page, SyndEntry e) {
+    private static Post post(Source source, Fetched page, SyndEntry e, Instant date) {
         String link = resolve(page.url(), e.getLink());
         String title = Html.text(e.getTitleEx() != null ? e.getTitleEx().getValue() : e.getTitle());
         String body = "";
@@ -95,18 +99,22 @@ final class FeedConnector implements Connector {
         }
         String id = e.getUri() != null && !e.getUri().isBlank() ? e.getUri().trim()
                 : !link.isEmpty() ? link : ContentHash.of(title, body);
-        Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
         String authorName = e.getAuthor() == null ? "" : e.getAuthor().trim();
         return new Post(source.id(), source.kind(), id, Urls.canonical(link), new Author("", authorName, -1),
-                title, Html.text(body), date == null ? null : date.toInstant(), page.fetchedAt(), Engagement.NONE);
+                title, Html.text(body), date, page.fetchedAt(), Engagement.NONE);
     }
 
     static String resolve(String base, String link) {
         if (link == null || link.isBlank()) {
             return "";
         }
+        if (Urls.unchangedByParse(link.trim())) {
+            return link.trim(); // absolute and canonical already: resolving changes nothing
+        }
         String unwrapped = Urls.unwrap(link.trim());
-        HttpUrl baseUrl = HttpUrl.parse(base);
+        boolean absolute = unwrapped.regionMatches(true, 0, "https://", 0, 8)
+                || unwrapped.regionMatches(true, 0, "http://", 0, 7);
+        HttpUrl baseUrl = absolute ? null : HttpUrl.parse(base); // an absolute link ignores the base
         HttpUrl resolved = baseUrl == null ? HttpUrl.parse(unwrapped) : baseUrl.resolve(unwrapped);
         return resolved == null ? unwrapped : Urls.unwrap(resolved.toString());
     }

@@ -30,7 +30,7 @@ public record Harvest(List<Post> posts, Cursor cursor, CrawlStatus status, Strin
      * @return the harvest
      */
     static Harvest failed(Cursor cursor, Fetched fetched, int requests) {
-        return new Harvest(List.of(), cursor, fetched.status(), fetched.reason(), requests);
+        return new Harvest(List.of(), Cursor.notBefore(cursor, fetched), fetched.status(), fetched.reason(), requests);
     }
 
     /**

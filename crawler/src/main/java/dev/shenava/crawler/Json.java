@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -19,6 +21,22 @@ final class Json {
     }
 
     static JsonNode read(Fetched page) {
+        byte[] body = page.body();
+        int start = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        int first = start;
+        while (first < body.length && (body[first] == ' ' || body[first] == '\n' || body[first] == '\r'
+                || body[first] == '\t')) {
+            first++;
+        }
+        if (first < body.length && (body[first] == '{' || body[first] == '[')
+                && StandardCharsets.UTF_8.equals(page.charset())) {
+            try { // JSON is UTF-8: Jackson reads the bytes faster than a decoded copy of them
+                return MAPPER.readTree(body, first, body.length - first);
+            } catch (IOException notJson) {
+                // fall through: the text path words the problem
+            }
+        }
         String text = page.text().strip();
         if (text.isEmpty()) {
             throw new CrawlException("empty answer from " + page.url() + " where JSON was expected");
@@ -44,6 +62,10 @@ final class Json {
     static Instant instant(String iso) {
         if (iso == null || iso.isBlank()) {
             return null;
+        }
+        Instant common = Timestamps.rfc3339(iso.strip());
+        if (common != null) {
+            return common;
         }
         try {
             return OffsetDateTime.parse(iso.strip()).toInstant();

@@ -94,7 +94,11 @@ final class RetryInterceptor implements Interceptor {
      * @return the wait, empty when the server says nothing
      */
     static Optional<Duration> waitAsked(Response response, Instant now) {
-        String retryAfter = response.header("Retry-After");
+        return waitAsked(response::header, now);
+    }
+
+    static Optional<Duration> waitAsked(java.util.function.Function<String, String> headers, Instant now) {
+        String retryAfter = headers.apply("Retry-After");
         if (retryAfter != null) {
             Optional<Duration> d = resetToWait(retryAfter, now);
             if (d.isPresent()) {
@@ -102,7 +106,7 @@ final class RetryInterceptor implements Interceptor {
             }
         }
         for (String name : RESET_HEADERS) {
-            String value = response.header(name);
+            String value = headers.apply(name);
             if (value != null) {
                 Optional<Duration> d = resetToWait(value, now);
                 if (d.isPresent()) {

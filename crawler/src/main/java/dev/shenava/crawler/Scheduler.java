@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -11,8 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Polls each enabled source at its interval (plus jitter) on its own virtual thread: connector, dedupe, hand-off
- * to the {@link PostSink}, and only then the new cursor saved. Per-host limits live in the shared fetcher.
+ * Polls each enabled source at its interval (plus jitter; up to eight times less often while it brings nothing new,
+ * never before a pause it asked for) on its own virtual thread: connector, dedupe, hand-off to the {@link PostSink},
+ * and only then the new cursor saved. Per-host limits live in the shared fetcher.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -113,6 +115,13 @@ public final class Scheduler implements AutoCloseable {
             return finish(source, before, new Harvest(List.of(), Cursor.EMPTY, CrawlStatus.ERROR, e.getMessage(), 0),
                     List.of(), e.getMessage());
         }
+        Instant notBefore = cursor.notBefore().orElse(Instant.EPOCH);
+        if (notBefore.isAfter(Instant.now())) { // the source asked for a pause, perhaps before a restart
+            String waiting = (before.lastError().isEmpty() ? "the source asked us to wait" : before.lastError())
+                    + " (not polled before " + notBefore + ")";
+            return finish(source, before, new Harvest(List.of(), cursor, CrawlStatus.RATE_LIMITED, waiting, 0),
+                    List.of(), waiting);
+        }
         try {
             harvest = connectors.forKind(source.kind()).poll(source, cursor, context);
         } catch (RuntimeException e) {
@@ -122,8 +131,11 @@ public final class Scheduler implements AutoCloseable {
         }
         List<Post> fresh = deduper.fresh(source, harvest.posts());
         if (!harvest.status().ok()) {
+            savePause(source, cursor, harvest.cursor());
             return finish(source, before, harvest, List.of(), harvest.problem());
         }
+        harvest = new Harvest(harvest.posts(), harvest.cursor().withoutPause(), harvest.status(), harvest.problem(),
+                harvest.requests());
         try {
             if (!fresh.isEmpty()) {
                 sink.accept(source, fresh);
@@ -140,6 +152,19 @@ public final class Scheduler implements AutoCloseable {
                 harvest.requests()), fresh, harvest.problem());
     }
 
+    /** Keeps a pause the source asked for with its cursor (nothing else of a failed poll's cursor is saved). */
+    private void savePause(Source source, Cursor loaded, Cursor failed) {
+        Optional<Instant> pause = failed.notBefore();
+        if (pause.isEmpty() || pause.equals(loaded.notBefore())) {
+            return;
+        }
+        try {
+            cursors.save(source.id(), loaded.with(Cursor.NOT_BEFORE, pause.get().toString()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not keep the pause asked by source " + source.id(), e);
+        }
+    }
+
     private Harvest finish(Source source, SourceStatus before, Harvest result, List<Post> handed, String problem) {
         boolean ok = result.status().ok();
         update(new SourceStatus(source.id(), ok ? Instant.now() : before.lastSuccess(), problem,
@@ -147,8 +172,25 @@ public final class Scheduler implements AutoCloseable {
         return result;
     }
 
+    /** A quiet source is polled at most this many times less often than its configured interval. */
+    static final int QUIET_SLOWDOWN = 8;
+
+    /**
+     * The interval before the next poll: the configured one while a source brings new posts (or fails), doubling with
+     * each poll in a row that brought nothing new, up to {@link #QUIET_SLOWDOWN} times the configured interval.
+     *
+     * @param configured the source's interval
+     * @param quietPolls polls in a row that brought nothing new
+     * @return the interval, before jitter
+     */
+    static Duration adaptiveInterval(Duration configured, int quietPolls) {
+        long factor = Math.min(QUIET_SLOWDOWN, 1L << Math.min(quietPolls, 30));
+        return configured.multipliedBy(factor);
+    }
+
     private void loop(Source source) {
         Duration wait = initialDelay(source);
+        int quietPolls = 0;
         while (!Thread.currentThread().isInterrupted()) {
             SourceStatus s = statuses.get(source.id());
             update(new SourceStatus(source.id(), s.lastSuccess(), s.lastError(), s.postsFetched(),
@@ -158,8 +200,13 @@ public final class Scheduler implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            pollOnce(source);
-            wait = withJitter(source.interval());
+            Harvest last = pollOnce(source);
+            if (last.status().ok()) { // a failure says nothing about how busy the source is
+                quietPolls = last.posts().isEmpty() ? quietPolls + 1 : 0;
+            }
+            wait = withJitter(adaptiveInterval(source.interval(), quietPolls));
+            Duration asked = Duration.between(Instant.now(), last.cursor().notBefore().orElse(Instant.EPOCH));
+            wait = asked.compareTo(wait) > 0 ? asked : wait; // never before the source said it would answer again
         }
     }
 

@@ -9,12 +9,20 @@ import java.util.Map;
 import okhttp3.HttpUrl;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Public Telegram channels through their web preview {@code https://t.me/s/<channel>}: text, views, dates, authors;
  * pages back with {@code ?before=} until the newest message already handed on.
  */
 final class TelegramConnector implements Connector {
+
+    // selectors compiled once: parsing a query costs as much as running it on a message
+    private static final Evaluator MESSAGE = QueryParser.parse("div.tgme_widget_message, #widget_message");
+    private static final Evaluator REPLY = QueryParser.parse(".tgme_widget_message_reply");
+    private static final Evaluator PREVIEW = QueryParser.parse(".tgme_widget_message_link_preview");
+    private static final Evaluator PREVIEW_TITLE = QueryParser.parse(".link_preview_title");
 
     @Override
     public SourceKind kind() {
@@ -78,8 +86,8 @@ final class TelegramConnector implements Connector {
         Document doc = Html.parse(page.text(), page.url());
         long subscribers = subscribers(doc);
         List<Post> posts = new ArrayList<>();
-        for (Element message : doc.select("div.tgme_widget_message, #widget_message")) {
-            if (message.hasClass("service_message") || message.parents().hasClass("tgme_widget_message")) {
+        for (Element message : doc.select(MESSAGE)) {
+            if (message.hasClass("service_message") || insideMessage(message)) {
                 continue;
             }
             Post post = post(source, page, message, subscribers);
@@ -90,9 +98,55 @@ final class TelegramConnector implements Connector {
         return posts;
     }
 
+    private static boolean insideMessage(Element message) {
+        for (Element p = message.parent(); p != null; p = p.parent()) {
+            if (p.hasClass("tgme_widget_message")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The parts of a message a post is made of, found in one walk over it instead of one select per part. */
+    private static final class Parts {
+        Element dateLink;
+        Element text;
+        Element preview;
+        Element time;
+        Element owner;
+        Element signed;
+        Element views;
+
+        static Parts of(Element message) {
+            Parts p = new Parts();
+            for (Element e : message.getAllElements()) { // document order, the message itself included, as select
+                if (p.time == null && e.nameIs("time") && e.hasAttr("datetime")) {
+                    p.time = e;
+                }
+                if (e.className().isEmpty()) {
+                    continue;
+                }
+                if (p.dateLink == null && e.nameIs("a") && e.hasClass("tgme_widget_message_date")) {
+                    p.dateLink = e;
+                }
+                if (p.text == null && e.hasClass("tgme_widget_message_text") && e.closest(REPLY) == null
+                        && e.closest(PREVIEW) == null) {
+                    p.text = e;
+                }
+                p.preview = p.preview == null && e.hasClass("tgme_widget_message_link_preview") ? e : p.preview;
+                p.owner = p.owner == null && e.hasClass("tgme_widget_message_owner_name") ? e : p.owner;
+                p.signed = p.signed == null && e.hasClass("tgme_widget_message_from_author") ? e : p.signed;
+                p.views = p.views == null && e.hasClass("tgme_widget_message_views") ? e : p.views;
+            }
+            return p;
+        }
+    }
+
     private static Post post(Source source, Fetched page, Element m, long subscribers) {
-        Element dateLink = m.selectFirst("a.tgme_widget_message_date");
-        String href = dateLink == null ? "" : dateLink.absUrl("href");
+        Parts parts = Parts.of(m);
+        Element dateLink = parts.dateLink;
+        String rawHref = dateLink == null ? "" : dateLink.attr("href");
+        String href = rawHref.startsWith("https://") || rawHref.isEmpty() ? rawHref : dateLink.absUrl("href");
         String dataPost = m.attr("data-post");
         if (dataPost.isBlank() && !href.isBlank()) {
             HttpUrl u = HttpUrl.parse(href);
@@ -102,30 +156,26 @@ final class TelegramConnector implements Connector {
             return null;
         }
         String channel = dataPost.substring(0, dataPost.indexOf('/') < 0 ? dataPost.length() : dataPost.indexOf('/'));
-        Element textEl = null;
-        for (Element t : m.select(".tgme_widget_message_text")) {
-            if (t.closest(".tgme_widget_message_reply") == null && t.closest(".tgme_widget_message_link_preview") == null) {
-                textEl = t;
-                break;
-            }
-        }
-        String text = Html.text(textEl);
-        Element preview = m.selectFirst(".tgme_widget_message_link_preview");
-        String title = preview == null ? "" : Html.text(preview.selectFirst(".link_preview_title"));
-        Element time = m.selectFirst("time[datetime]");
+        String text = Html.text(parts.text);
+        Element preview = parts.preview;
+        String title = preview == null ? "" : Html.text(preview.selectFirst(PREVIEW_TITLE));
+        Element time = parts.time;
         Instant published = null;
         if (time != null) {
             try {
-                published = OffsetDateTime.parse(time.attr("datetime")).toInstant();
+                String datetime = time.attr("datetime");
+                published = Timestamps.rfc3339(datetime);
+                published = published != null ? published : OffsetDateTime.parse(datetime).toInstant();
             } catch (RuntimeException ignored) {
                 published = null;
             }
         }
-        String owner = textOf(m.selectFirst(".tgme_widget_message_owner_name"));
-        String signed = textOf(m.selectFirst(".tgme_widget_message_from_author"));
+        String owner = textOf(parts.owner);
+        String signed = textOf(parts.signed);
         Author author = new Author(channel, signed.isEmpty() ? owner : signed, signed.isEmpty() ? subscribers : -1);
-        long views = count(textOf(m.selectFirst(".tgme_widget_message_views")));
-        String url = href.isBlank() ? "https://t.me/" + dataPost : Urls.canonical(href.replaceAll("\\?.*$", ""));
+        long views = count(textOf(parts.views));
+        String url = href.isBlank() ? "https://t.me/" + dataPost
+                : Urls.canonical(href.indexOf('?') < 0 ? href : href.substring(0, href.indexOf('?')));
         return new Post(source.id(), SourceKind.TELEGRAM, dataPost, url, author, title, text, published,
                 page.fetchedAt(), new Engagement(0, 0, 0, views));
     }

@@ -33,7 +33,12 @@ final class Text {
 
     /** Drops a DOCTYPE (with its internal subset): we never resolve DTDs, and an XML parser would refuse it. */
     static String stripDoctype(String s) {
-        return DOCTYPE.matcher(s).replaceFirst("");
+        for (int i = s.indexOf("<!"); i >= 0; i = s.indexOf("<!", i + 2)) {
+            if (s.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
+                return DOCTYPE.matcher(s).replaceFirst("");
+            }
+        }
+        return s; // no DOCTYPE: spare the regex its scan of the whole feed
     }
 
     /** Whether the text holds an XML or HTML element (not just a declaration or comments). */

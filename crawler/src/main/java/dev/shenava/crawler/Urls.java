@@ -2,6 +2,7 @@ package dev.shenava.crawler;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
@@ -13,6 +14,13 @@ public final class Urls {
     private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
             "yclid", "mc_cid", "mc_eid", "igshid", "_ga", "_gl", "ref_src", "ref_url", "cmpid", "ocid", "twclid",
             "s_cid", "mkt_tok", "_hsenc", "_hsmi", "oly_enc_id", "oly_anon_id", "vero_id", "rb_clickid", "spm");
+
+    private static final Pattern GOOGLE = Pattern.compile("(www\\.)?google\\.[a-z.]+");
+
+    /** Path characters OkHttp writes as they are. */
+    private static final String PATH_SAFE = "-._~!$&'()*+,;=:@/";
+    /** Query characters OkHttp writes as they are and reads the same in names and values. */
+    private static final String QUERY_SAFE = "-._~!$(),;:@/?*";
 
     private Urls() {
     }
@@ -27,9 +35,40 @@ public final class Urls {
         if (url == null || url.isBlank()) {
             return "";
         }
-        HttpUrl parsed = HttpUrl.parse(unwrap(url.trim()));
+        String trimmed = url.trim();
+        if (plain(trimmed)) {
+            return trimmed;
+        }
+        int q = trimmed.indexOf('?');
+        if (q > 0 && plain(trimmed.substring(0, q)) && simpleQuery(trimmed, q + 1) && unwrap(trimmed) == trimmed) {
+            return withoutTracking(trimmed, q);
+        }
+        return parsedCanonical(trimmed);
+    }
+
+    /**
+     * Whether OkHttp would write an address exactly as it is and it is no redirect wrapper: then resolving it against
+     * any base, or unwrapping it, gives it back unchanged.
+     *
+     * @param url the address, trimmed
+     * @return true when parsing it would change nothing
+     */
+    static boolean unchangedByParse(String url) {
+        if (plain(url)) {
+            return true;
+        }
+        int q = url.indexOf('?');
+        return q > 0 && plain(url.substring(0, q)) && simpleQuery(url, q + 1) && unwrap(url) == url;
+    }
+
+    /** {@link #canonical} through OkHttp's parser, for any address. */
+    static String parsedCanonical(String trimmed) {
+        HttpUrl parsed = HttpUrl.parse(unwrap(trimmed));
         if (parsed == null) {
-            return url.trim();
+            return trimmed;
+        }
+        if (parsed.encodedQuery() == null && parsed.encodedFragment() == null) {
+            return parsed.toString();
         }
         HttpUrl.Builder b = parsed.newBuilder().fragment(null);
         for (String name : parsed.queryParameterNames()) {
@@ -52,11 +91,14 @@ public final class Urls {
      * @return the target, or the input when it is not a known wrapper
      */
     public static String unwrap(String url) {
+        if (!url.contains("/url") || !url.regionMatches(true, 0, "http", 0, 4)) {
+            return url; // not a wrapper: spare the parse
+        }
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) {
             return url;
         }
-        boolean google = parsed.host().matches("(www\\.)?google\\.[a-z.]+") && parsed.encodedPath().equals("/url");
+        boolean google = GOOGLE.matcher(parsed.host()).matches() && parsed.encodedPath().equals("/url");
         if (google) {
             String target = parsed.queryParameter("url");
             target = target == null ? parsed.queryParameter("q") : target;
@@ -65,5 +107,78 @@ public final class Urls {
             }
         }
         return url;
+    }
+
+    /**
+     * Whether an address is already canonical as OkHttp would write it: http(s), a lower-case host name without a
+     * port, a path of characters that need no escaping and no dot segments, no query and no fragment. Most links are,
+     * and they need no parse.
+     *
+     * @param url the address, trimmed
+     * @return true when {@link #canonical} would return it unchanged
+     */
+    static boolean plain(String url) {
+        int hostStart = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
+        int slash = hostStart < 0 ? -1 : url.indexOf('/', hostStart);
+        if (slash <= hostStart) {
+            return false;
+        }
+        char previous = '.';
+        for (int i = hostStart; i < slash; i++) {
+            char c = url.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' && previous != '.';
+            if (!ok || (c == '.' || c == '-') && i == hostStart) {
+                return false;
+            }
+            previous = c;
+        }
+        if (previous == '.' || previous == '-') {
+            return false;
+        }
+        for (int i = slash; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PATH_SAFE.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return !url.contains("/./") && !url.contains("/../") && !url.endsWith("/.") && !url.endsWith("/..");
+    }
+
+    /** Whether the query at {@code from} is {@code name=value} pairs of characters OkHttp writes as they are. */
+    private static boolean simpleQuery(String url, int from) {
+        int pairStart = from;
+        boolean equals = false;
+        for (int i = from; i <= url.length(); i++) {
+            char c = i == url.length() ? '&' : url.charAt(i);
+            if (c == '&') {
+                if (!equals || i == pairStart) {
+                    return false;
+                }
+                pairStart = i + 1;
+                equals = false;
+            } else if (c == '=') {
+                if (equals || i == pairStart) {
+                    return false; // a second '=' or an empty name
+                }
+                equals = true;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_' || equals && (QUERY_SAFE.indexOf(c) >= 0 || c == '+'))) {
+                return false; // names stay plain: OkHttp matches the names it removes in another escaping
+            }
+        }
+        return true;
+    }
+
+    private static String withoutTracking(String url, int q) {
+        StringBuilder out = new StringBuilder(url.length()).append(url, 0, q);
+        char separator = '?';
+        for (String pair : url.substring(q + 1).split("&")) {
+            String lower = pair.substring(0, pair.indexOf('=')).toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("utm_") && !TRACKING.contains(lower)) {
+                out.append(separator).append(pair);
+                separator = '&';
+            }
+        }
+        return out.toString();
     }
 }

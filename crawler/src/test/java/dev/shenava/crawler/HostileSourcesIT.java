@@ -47,6 +47,7 @@ class HostileSourcesIT {
     private volatile Function<RecordedRequest, MockResponse> behaviour = r -> feed(StandardCharsets.UTF_8, "application/rss+xml");
     private Scheduler scheduler;
     private Source source;
+    private final CursorStore cursors = new MemoryCursorStore();
 
     @BeforeEach
     void start() throws IOException {
@@ -72,7 +73,7 @@ class HostileSourcesIT {
             handed.merge(p.nativeId(), 1, Integer::sum);
             texts.put(p.nativeId(), p.text());
         });
-        scheduler = Scheduler.create(CrawlContext.create(fetcher, k -> null), sink, new MemoryCursorStore(),
+        scheduler = Scheduler.create(CrawlContext.create(fetcher, k -> null), sink, cursors,
                 StatusListener.NONE);
         source = new Source("hostile", SourceKind.RSS, Map.of("url", "http://news.example:" + server.getPort()
                 + "/feed.xml"), List.of("demo"), Duration.ofMinutes(5), "", true);
@@ -130,6 +131,11 @@ class HostileSourcesIT {
         assertGoodPollBringsEverything();
         assertFailsInWords("429 Retry-After 1 hour", r -> new MockResponse.Builder().code(429)
                 .setHeader("Retry-After", "3600").build(), "3600");
+        int requests = server.getRequestCount();
+        assertFailsInWords("good answer within the hour", r -> feed(StandardCharsets.UTF_8, "application/rss+xml"),
+                "not polled before");
+        assertEquals(requests, server.getRequestCount(), "no request while the source asked us to wait");
+        cursors.save("hostile", cursors.load("hostile").withoutPause()); // the hour has passed
         assertFailsInWords("500 on every try", r -> new MockResponse.Builder().code(500).body("boom").build(),
                 "500");
         assertFailsInWords("slow drip", r -> feedDripping(), "timed out");

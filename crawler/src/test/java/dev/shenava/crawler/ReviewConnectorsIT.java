@@ -129,4 +129,62 @@ class ReviewConnectorsIT {
         assertEquals(2, h.posts().size());
         assertEquals(4, server.getRequestCount());
     }
+
+    @Test
+    void blueskyRefreshesAnExpiredSessionInsteadOfLoggingInAgain() throws InterruptedException {
+        Source source = Fixtures.source("bs", SourceKind.BLUESKY, Map.of("query", "snapp", "base-url", base()), "BSKY");
+        CrawlContext ctx = Fixtures.context(Map.of("BSKY", "me.bsky.social:app-pass"));
+        BlueskyConnector c = new BlueskyConnector();
+        server.enqueue(Fixtures.ok("{\"accessJwt\":\"a1\",\"refreshJwt\":\"r1\"}".getBytes(), "application/json"));
+        server.enqueue(Fixtures.ok(Fixtures.ours("bluesky_search.json"), "application/json"));
+        server.enqueue(new MockResponse.Builder().code(400)
+                .body("{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}").build());
+        server.enqueue(Fixtures.ok("{\"accessJwt\":\"a2\",\"refreshJwt\":\"r2\"}".getBytes(), "application/json"));
+        server.enqueue(Fixtures.ok("{\"posts\":[]}".getBytes(), "application/json"));
+        Harvest first = c.poll(source, Cursor.EMPTY, ctx);
+        Harvest second = c.poll(source, first.cursor(), ctx);
+        assertEquals(CrawlStatus.FETCHED, second.status(), second.problem());
+        assertEquals(List.of("/xrpc/com.atproto.server.createSession", "/xrpc/app.bsky.feed.searchPosts",
+                "/xrpc/app.bsky.feed.searchPosts", "/xrpc/com.atproto.server.refreshSession",
+                "/xrpc/app.bsky.feed.searchPosts"), paths(5));
+    }
+
+    @Test
+    void blueskyRefreshesBeforeTheAccessTokenRunsOutAndLogsInWhenTheRefreshIsRefused() throws InterruptedException {
+        Source source = Fixtures.source("bs", SourceKind.BLUESKY, Map.of("query", "snapp", "base-url", base()), "BSKY");
+        CrawlContext ctx = Fixtures.context(Map.of("BSKY", "me.bsky.social:app-pass"));
+        BlueskyConnector c = new BlueskyConnector();
+        String expired = jwt(1_000_000_000L); // exp in 2001: stale by the next poll
+        server.enqueue(Fixtures.ok(("{\"accessJwt\":\"" + expired + "\",\"refreshJwt\":\"r1\"}").getBytes(),
+                "application/json"));
+        server.enqueue(Fixtures.ok("{\"posts\":[]}".getBytes(), "application/json"));
+        server.enqueue(new MockResponse.Builder().code(400).body("{\"error\":\"ExpiredToken\"}").build());
+        server.enqueue(Fixtures.ok(("{\"accessJwt\":\"" + jwt(4_000_000_000L) + "\",\"refreshJwt\":\"r2\"}")
+                .getBytes(), "application/json"));
+        server.enqueue(Fixtures.ok(Fixtures.ours("bluesky_search.json"), "application/json"));
+        c.poll(source, Cursor.EMPTY, ctx);
+        Harvest second = c.poll(source, Cursor.EMPTY, ctx);
+        assertEquals(2, second.posts().size(), second.problem());
+        assertEquals(List.of("/xrpc/com.atproto.server.createSession", "/xrpc/app.bsky.feed.searchPosts",
+                "/xrpc/com.atproto.server.refreshSession", "/xrpc/com.atproto.server.createSession",
+                "/xrpc/app.bsky.feed.searchPosts"), paths(5), "a refused refresh falls back to a new login");
+    }
+
+    private List<String> paths(int count) throws InterruptedException {
+        List<String> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            RecordedRequest r = server.takeRequest();
+            paths.add(r.getUrl().encodedPath());
+            if (r.getUrl().encodedPath().endsWith("refreshSession")) {
+                assertEquals("Bearer r1", r.getHeaders().get("Authorization"), "refreshed with the refresh token");
+            }
+        }
+        return paths;
+    }
+
+    private static String jwt(long exp) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"ES256K\"}".getBytes()) + "."
+                + b64.encodeToString(("{\"scope\":\"com.atproto.appPass\",\"exp\":" + exp + "}").getBytes()) + ".sig";
+    }
 }

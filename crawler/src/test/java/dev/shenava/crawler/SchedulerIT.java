@@ -137,4 +137,60 @@ class SchedulerIT {
                 List.of("competitor"), Duration.ofMinutes(5), "", true);
         assertEquals(1, deduper.fresh(otherBrand, List.of(b)).size(), "another brand still gets the story");
     }
+
+    @Test
+    void aSourceThatAskedForAPauseIsNotPolledAgainBeforeItEndsEvenAfterARestart() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3600")
+                .body("{\"message\":\"slow down\"}").build());
+        Source hn = new Source("demo-hn", SourceKind.HACKERNEWS, Map.of("query", "snapp",
+                "base-url", server.url("/").toString()), List.of(), Duration.ofSeconds(1), "", true);
+        CrawlContext ctx = Fixtures.context(Map.of());
+        PostSink sink = (source, posts) -> { };
+        Harvest refused;
+        try (Scheduler first = Scheduler.create(ctx, sink, FileCursorStore.create(data), status -> { })) {
+            refused = first.pollOnce(hn);
+        }
+        assertEquals(CrawlStatus.RATE_LIMITED, refused.status(), refused.problem());
+        java.time.Instant pause = FileCursorStore.create(data).load("demo-hn").notBefore().orElseThrow();
+        assertTrue(pause.isAfter(java.time.Instant.now().plusSeconds(3500)), "kept with the cursor: " + pause);
+
+        List<SourceStatus> statuses = new CopyOnWriteArrayList<>();
+        try (Scheduler restarted = Scheduler.create(ctx, sink, FileCursorStore.create(data), statuses::add)) {
+            Harvest waiting = restarted.pollOnce(hn);
+            assertEquals(CrawlStatus.RATE_LIMITED, waiting.status());
+            assertTrue(waiting.problem().contains("not polled before " + pause), waiting.problem());
+        }
+        assertEquals(1, server.getRequestCount(), "no request to a source that asked to wait an hour");
+        assertTrue(statuses.getLast().lastError().contains("not polled before"), statuses.getLast().toString());
+    }
+
+    @Test
+    void aQuietSourceIsPolledLessOftenUpToACapAndABusyOneAtItsInterval() throws InterruptedException {
+        assertEquals(Duration.ofMinutes(10), Scheduler.adaptiveInterval(Duration.ofMinutes(10), 0));
+        assertEquals(Duration.ofMinutes(20), Scheduler.adaptiveInterval(Duration.ofMinutes(10), 1));
+        assertEquals(Duration.ofMinutes(80), Scheduler.adaptiveInterval(Duration.ofMinutes(10), 3));
+        assertEquals(Duration.ofMinutes(80), Scheduler.adaptiveInterval(Duration.ofMinutes(10), 40), "capped");
+
+        serveChannel();
+        last.set(3);
+        List<SourceStatus> statuses = new CopyOnWriteArrayList<>();
+        List<java.time.Instant> seenAt = new CopyOnWriteArrayList<>();
+        CountDownLatch thirdWait = new CountDownLatch(3);
+        StatusListener listener = status -> {
+            if (status.nextPoll() != null) { // the loop announcing its next poll
+                statuses.add(status);
+                seenAt.add(java.time.Instant.now());
+                thirdWait.countDown();
+            }
+        };
+        try (Scheduler scheduler = Scheduler.create(Fixtures.context(Map.of()), (source, posts) -> { },
+                FileCursorStore.create(data), listener)) {
+            scheduler.schedule(source()); // interval 1 s; the channel brings nothing after the first poll
+            assertTrue(thirdWait.await(30, TimeUnit.SECONDS), "three polls announced");
+        }
+        Duration afterNews = Duration.between(seenAt.get(1), statuses.get(1).nextPoll());
+        Duration afterQuiet = Duration.between(seenAt.get(2), statuses.get(2).nextPoll());
+        assertTrue(afterNews.compareTo(Duration.ofMillis(1900)) < 0, "after new posts, the interval: " + afterNews);
+        assertTrue(afterQuiet.compareTo(Duration.ofMillis(1900)) >= 0, "after a quiet poll, twice it: " + afterQuiet);
+    }
 }

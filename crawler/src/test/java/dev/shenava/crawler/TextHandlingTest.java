@@ -2,11 +2,13 @@ package dev.shenava.crawler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextHandlingTest {
@@ -18,6 +20,51 @@ class TextHandlingTest {
         assertEquals("https://example.com/a", Urls.canonical("https://example.com/a?utm_medium=feed"));
         assertEquals("https://site.example/story", Urls.canonical(
                 "https://www.google.com/url?rct=j&sa=t&url=https://site.example/story%3Futm_source%3Dga&ct=ga"));
+    }
+
+    @Test
+    void plainAddressesAreThoseOkHttpWritesUnchanged() {
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "aZ09-._~!$&'()*+,;=:@/%?#\\ é[]|^{}`\"<>";
+        int plain = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder url = new StringBuilder(random.nextBoolean() ? "https://" : "http://");
+            url.append(List.of("t.me", "news.example", "a-b.example", "Ex.com", "x..y", ".x.com", "x.com.", "[::1]",
+                    "h:8080", "h:443").get(random.nextInt(10)));
+            url.append(random.nextInt(10) > 0 ? "/" : "");
+            for (int k = random.nextInt(14); k >= 0; k--) {
+                url.append(alphabet.charAt(random.nextInt(random.nextInt(8) > 0 ? 18 : alphabet.length())));
+            }
+            String u = url.toString();
+            if (Urls.plain(u)) {
+                plain++;
+                okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(u);
+                assertEquals(u, parsed == null ? null : parsed.toString(), u);
+            }
+        }
+        assertTrue(plain > 5_000, "only " + plain + " plain addresses");
+        assertEquals("https://t.me/bench_channel/7", Urls.canonical("https://t.me/bench_channel/7"));
+    }
+
+    @Test
+    void canonicalAddressesWithoutAParseAreThoseOkHttpWouldWrite() {
+        java.util.Random random = new java.util.Random(13);
+        List<String> pieces = List.of("a", "Z", "0", "=", "&", "utm_source", "UTM_Medium", "fbclid", "id", "+", "%20",
+                "'", "#", "?", "/", "~", ".", "é", ";", "*");
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder url = new StringBuilder(List.of("https://news.example/story/7", "http://t.me/x",
+                    "https://www.google.com/url", "https://Ex.com/a").get(random.nextInt(4))).append('?');
+            for (int k = random.nextInt(10); k >= 0; k--) {
+                url.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String u = url.toString();
+            assertEquals(Urls.parsedCanonical(u), Urls.canonical(u), u);
+            if (Urls.unchangedByParse(u)) {
+                assertEquals(u, FeedConnector.resolve("https://base.example/feed.xml", u), u);
+                assertEquals(u, okhttp3.HttpUrl.parse(u).toString(), u);
+            }
+        }
+        assertEquals("https://news.example/story/1?id=3", Urls.canonical("https://news.example/story/1?utm_source=rss&id=3"));
     }
 
     @Test
@@ -38,6 +85,23 @@ class TextHandlingTest {
         assertEquals(StandardCharsets.UTF_16LE, Charsets.detect("<?xml".getBytes(StandardCharsets.UTF_16LE), ""));
         assertEquals(Charset.forName("windows-1252"), Charsets.detect(new byte[] {'c', 'a', 'f', (byte) 0xE9}, ""));
         assertEquals("don\u2019t", Text.demoronize("don\u0092t"));
+    }
+
+    @Test
+    void utf8CheckAgreesWithTheJdkDecoder() {
+        java.util.Random random = new java.util.Random(7);
+        byte[][] seeds = {"ارسال سفارش late 😀".getBytes(StandardCharsets.UTF_8), {(byte) 0xC0, (byte) 0x80},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xE0, (byte) 0x9F, (byte) 0xBF}, {(byte) 0xE2, (byte) 0x82}};
+        for (byte[] seed : seeds) {
+            assertEquals(Charsets.decodesAsUtf8(seed), Charsets.isUtf8(seed), java.util.Arrays.toString(seed));
+        }
+        for (int i = 0; i < 50_000; i++) {
+            byte[] bytes = seeds[0].clone();
+            bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            assertEquals(Charsets.decodesAsUtf8(bytes), Charsets.isUtf8(bytes), java.util.Arrays.toString(bytes));
+        }
     }
 
     @Test

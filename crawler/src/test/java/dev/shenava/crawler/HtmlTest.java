@@ -1,0 +1,50 @@
+package dev.shenava.crawler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+class HtmlTest {
+
+    private static final List<String> PIECES = List.of("Late delivery", " ", "  \n ", "\t", "ارسال سفارش", "&amp;",
+            "&#x27;ok&#x27;", "&lt;b&gt;", "&#39;", "&#1575;", "&#x1F600;", "&#150;", "&#0;", "&#x110000;", "&#xD800;",
+            "&quot;", "&apos;", "&#10;", "&#9;", "&#13;", "&#+5;", "&#x;", "&amp", "&#65", "&AMP;", "&hellip;", "&nbsp;", "&copy", "&unknown;", "AT&T", "don\u0092t", "x", "<p>", "</p>",
+            "<br>", "<br/>", "</br>", "<P>", "<b>", "</b>", "<i>", "</i>", "<a href=\"https://e.example/?a=1&amp;b=2\">",
+            "<a href='x>y'>", "<a href=x>", "</a>", "<span class=\"q\">", "</span>", "<code>", "</code>", "<p/>",
+            "<em >", "</em>", "<div>", "</div>", "<ul><li>", "</li></ul>", "<pre>", "</pre>", "<!-- c -->",
+            "<script>x()</script>", "< b", "<p:x>", "<a b\"c>", "<table><tr><td>", "</td></tr></table>", "<",
+            "<a href=\"unclosed", "\u0000", "<h2>", "</h2>", "<font color=red>", "</font>");
+
+    @Test
+    void simpleMarkupReadsTheSameTextAsJsoupsTree() {
+        Random random = new Random(20261122);
+        int fast = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder html = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                html.append(PIECES.get(random.nextInt(PIECES.size())));
+            }
+            String fragment = html.toString();
+            String simple = Html.simpleMarkup(fragment);
+            if (simple != null) {
+                fast++;
+                assertEquals(Html.text(Jsoup.parseBodyFragment(fragment).body()), simple, fragment);
+            }
+        }
+        assertTrue(fast > 3_000, "the one-scan reader took only " + fast + " of 20000 fragments");
+    }
+
+    @Test
+    void leavesTreeShapedMarkupToJsoup() {
+        assertNull(Html.simpleMarkup("<ul><li>one</li></ul>"));
+        assertNull(Html.simpleMarkup("a <!-- hidden --> b"));
+        assertNull(Html.simpleMarkup("x <script>alert(1)</script>"));
+        assertEquals("one\ntwo", Html.text("<ul><li>one</li><li>two</li></ul>"));
+        assertEquals("Support said \"soon\"\nIt wasn't.", Html.text("<p>Support said &quot;soon&quot;<p>It wasn&#x27;t."));
+    }
+}
