@@ -141,12 +141,122 @@ final class FaultSuite {
                     }
                 }
                 long found = settledCount(index, items);
-                return new FaultRow("crawl, service killed -9", killed + " x kill -9 + restart", items, found,
+                return new FaultRow("crawl, crawl worker killed -9", killed + " x kill -9 + restart", items, found,
                         -1, -1, feed.requests() + " polls by " + (killed + 1) + " processes");
             } finally {
                 worker.destroyForcibly().onExit().join();
             }
         }
+    }
+
+    /**
+     * The real service ({@code shenava start} in a child JVM) crawling a growing feed and retrying webhooks
+     * against a receiver that answers 500, killed with -9 mid-crawl and mid-retry and started again on the
+     * same configuration; then the receiver comes back. One row for the crawl, one for the webhooks: every
+     * item stored once, every event delivered once with a signature that verifies.
+     *
+     * @param items  feed items published while the service runs
+     * @param events alert events test-fired through the outbox before the first kill
+     * @param kills  kill -9 and restart of the service
+     */
+    List<FaultRow> serviceKilled(int items, int events, int kills) {
+        String secret = "fault-suite-" + suffix();
+        String indexName = "fault-service-" + suffix() + "-mentions";
+        Duration ready = Duration.ofMinutes(3);
+        int killed = 0;
+        try (FaultFeed feed = FaultFeed.start();
+             FaultReceiver receiver = FaultReceiver.start().verifying(secret).failing(500);
+             ServiceProcess service = ServiceProcess.start(work.resolve("service-" + suffix()),
+                     serviceConfig(indexName, feed.url()), ready)) {
+            service.postOk("/api/v1/alert-rules", "application/json", "{\"id\":\"fault-rule\",\"brand\":\"acme\","
+                    + "\"signal\":\"negative_spike\",\"secret\":\"" + secret + "\",\"targets\":[{\"url\":\""
+                    + receiver.url() + "\",\"format\":\"json\"}]}");
+            // fired side by side: each waits for the outbox index's refresh, and concurrent ones share it
+            try (var firing = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+                List<java.util.concurrent.Future<String>> fired = new ArrayList<>();
+                for (int i = 0; i < events; i++) {
+                    fired.add(firing.submit(() -> service.postOk("/api/v1/alert-rules/fault-rule/test",
+                            "application/json", "")));
+                }
+                for (var f : fired) {
+                    f.get();
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("cannot test-fire the rule: " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            await(() -> !service.logLines("crawler polling ").isEmpty());
+            if (!service.logLines("crawler polling ").equals(service.logLines("crawler polling 1 source(s)"))) {
+                throw new IllegalStateException("the service should poll the fault feed only: "
+                        + service.logLines("crawler polling "));
+            }
+            int retried = Math.min(events, 10);
+            int step = Math.max(1, items / 20);
+            while (feed.published() < items || killed < kills) {
+                feed.publish(Math.min(step, items - feed.published()));
+                pause(Duration.ofMillis(300));
+                if (killed < kills && feed.published() >= items * (killed + 1) / (kills + 1)) {
+                    // mid-retry: the service started since the last kill has had deliveries refused and retries them
+                    int before = receiver.refused();
+                    awaitOrFail(() -> receiver.refused() >= before + retried, "the service retrying deliveries");
+                    service.kill();
+                    killed++;
+                    service.restart(ready);
+                }
+            }
+            int beforeUp = receiver.refused();
+            awaitOrFail(() -> receiver.refused() >= beforeUp + retried, "the restarted service retrying deliveries");
+            receiver.up();
+            // a delivery claimed by a killed process is taken over once the claim's lease (5 minutes) runs out
+            Duration takeover = Duration.ofMinutes(6);
+            awaitUpTo(patience.compareTo(takeover) > 0 ? patience : takeover, () -> receiver.acknowledged().size() >= events);
+            MentionIndex index = MentionIndex.create(client, indexName);
+            long found = settledCount(index, items);
+            pause(Duration.ofSeconds(2)); // a repeat would arrive now
+            long received = receiver.acknowledged().values().stream().mapToLong(Integer::longValue).sum();
+            long twice = receiver.acknowledged().values().stream().filter(n -> n > 1).count();
+            String faults = killed + " x kill -9 + restart";
+            return List.of(
+                    new FaultRow("crawl, service killed -9", faults, items, found, -1, -1,
+                            feed.requests() + " polls by " + (killed + 1) + " service processes"),
+                    new FaultRow("webhook retry, service killed -9", faults + ", 500s", 0, 0, events, received,
+                            receiver.acknowledged().size() + " distinct events, " + twice + " delivered twice, "
+                                    + receiver.refused() + " answered 500, " + receiver.badSignatures()
+                                    + " bad signatures"));
+        }
+    }
+
+    private String serviceConfig(String indexName, String feedUrl) {
+        return """
+                store:
+                  url: %s
+                  data-dir: %s
+                  index: %s
+                brands:
+                  - id: acme
+                    name: Acme
+                    terms: [acme]
+                crawler:
+                  enabled: true
+                  allow-private-networks: true
+                  host-delay: 0
+                sources:
+                  - id: fault-feed
+                    kind: rss
+                    params:
+                      url: %s
+                    brands: [acme]
+                    interval-seconds: 1
+                alerts:
+                  allow-private-networks: true
+                  interval: 1h
+                  outbox-poll: 200ms
+                  webhook-timeout: 2s
+                  retry: {initial: 200ms, max-delay: 1s, give-up-after: 1h}
+                  breaker: {failures: 1000000, pause: 1s, max-pause: 2s}
+                """.formatted(node.url(), work.resolve("service-data-" + indexName), indexName, feedUrl);
     }
 
     /** Webhook events queued while the receiver is down for a long stretch; every one arrives once. */
@@ -264,9 +374,21 @@ final class FaultSuite {
     }
 
     void await(BooleanSupplier done) {
-        long deadline = System.nanoTime() + patience.toNanos();
+        awaitUpTo(patience, done);
+    }
+
+    static void awaitUpTo(Duration limit, BooleanSupplier done) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             pause(Duration.ofMillis(100));
+        }
+    }
+
+    /** Waits for a step the case needs; fails when it does not come within the patience. */
+    void awaitOrFail(BooleanSupplier done, String what) {
+        await(done);
+        if (!done.getAsBoolean()) {
+            throw new IllegalStateException("gave up waiting for " + what + " after " + patience.toSeconds() + " s");
         }
     }
 

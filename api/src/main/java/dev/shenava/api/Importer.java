@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shenava.store.Mention;
 import dev.shenava.store.MentionJournal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,35 +99,58 @@ final class Importer implements AutoCloseable {
      * @param format its format
      */
     void importStream(String name, InputStream in, Format format) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        ImportLines lines = new ImportLines(in);
         List<Numbered> batch = new ArrayList<>(BATCH);
         Instant now = Instant.now();
         if (format == Format.JSONL) {
-            long lineNo = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNo++;
-                if (line.isBlank()) {
+            for (ImportLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (line.problem() == null && line.text().isBlank()) {
                     continue;
                 }
                 read.incrementAndGet();
+                if (line.problem() != null) {
+                    reject(name, line.number(), line.problem());
+                    continue;
+                }
                 try {
-                    JsonNode node = json.readTree(line);
-                    batch.add(new Numbered(lineNo, ImportRecord.fromJson(node, now)));
+                    JsonNode node = json.readTree(line.text());
+                    batch.add(new Numbered(line.number(), ImportRecord.fromJson(node, now)));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    reject(name, lineNo, "not valid JSON: " + e.getOriginalMessage());
+                    reject(name, line.number(), "not valid JSON: " + e.getOriginalMessage());
                 } catch (IllegalArgumentException e) {
-                    reject(name, lineNo, e.getMessage());
+                    reject(name, line.number(), e.getMessage());
                 }
                 batch = flushIfFull(name, batch);
             }
         } else {
-            CsvRecords csv = new CsvRecords(reader);
-            CsvRecords.Row head = csv.next();
-            if (head == null) {
+            CsvRecords csv = new CsvRecords(lines);
+            List<String> header;
+            try {
+                CsvRecords.Row head = csv.next();
+                if (head == null) {
+                    return;
+                }
+                header = ImportRecord.header(head.fields());
+            } catch (CsvRecords.BadRecord e) {
+                reject(name, e.line(), "the header cannot be read: " + e.getMessage());
+                return;
+            } catch (IllegalArgumentException e) {
+                reject(name, 1, e.getMessage());
                 return;
             }
-            List<String> header = ImportRecord.header(head.fields());
-            for (CsvRecords.Row row = nextRow(name, csv); row != null; row = nextRow(name, csv)) {
+            csv.expectFields(header.size());
+            while (true) {
+                CsvRecords.Row row;
+                try {
+                    row = csv.next();
+                } catch (CsvRecords.BadRecord e) {
+                    read.incrementAndGet();
+                    reject(name, e.line(), e.getMessage());
+                    continue;
+                }
+                if (row == null) {
+                    break;
+                }
                 read.incrementAndGet();
                 try {
                     batch.add(new Numbered(row.line(), ImportRecord.fromCsv(header, row.fields(), now)));
@@ -141,16 +161,6 @@ final class Importer implements AutoCloseable {
             }
         }
         flush(name, batch);
-    }
-
-    private CsvRecords.Row nextRow(String name, CsvRecords csv) {
-        try {
-            return csv.next();
-        } catch (IOException e) {
-            read.incrementAndGet();
-            reject(name, 0, e.getMessage());
-            return null;
-        }
     }
 
     private List<Numbered> flushIfFull(String name, List<Numbered> batch) {

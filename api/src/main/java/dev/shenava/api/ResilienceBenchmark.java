@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * webhook deliveries expected against received.
  */
 @Command(name = "resilience", mixinStandardHelpOptions = true,
-        description = "Kill Elasticsearch and the crawl process with -9, take a webhook receiver down, fill the"
-                + " journal's disk; print expected against found mentions and deliveries.")
+        description = "Kill Elasticsearch, the crawl process and the whole service with -9, take a webhook receiver"
+                + " down, fill the journal's disk; print expected against found mentions and deliveries.")
 public final class ResilienceBenchmark implements Callable<Integer> {
 
     @Option(names = "--mentions", defaultValue = "5000", description = "Mentions imported in the import case (default: ${DEFAULT-VALUE}).")
@@ -35,7 +35,8 @@ public final class ResilienceBenchmark implements Callable<Integer> {
     @Option(names = "--kills", defaultValue = "3", description = "kill -9 per kill case (default: ${DEFAULT-VALUE}).")
     int kills;
 
-    @Option(names = "--events", defaultValue = "200", description = "Webhook events queued while the receiver is down (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--events", defaultValue = "200", description = "Webhook events queued while the receiver is down,"
+            + " and test-fired into the service that is killed mid-retry (default: ${DEFAULT-VALUE}).")
     int events;
 
     @Option(names = "--down", defaultValue = "PT60S", description = "How long the webhook receiver stays down, ISO-8601 (default: ${DEFAULT-VALUE}).")
@@ -53,6 +54,7 @@ public final class ResilienceBenchmark implements Callable<Integer> {
             System.out.println(FaultRow.header());
             suite.elasticsearchKilled(mentions, items, kills).forEach(r -> run(rows, r));
             run(rows, suite.serviceKilledDuringCrawl(items, kills));
+            suite.serviceKilled(items, events, kills).forEach(r -> run(rows, r));
             run(rows, suite.webhookReceiverDown(events, down));
             suite.journalDiskFull(items).ifPresentOrElse(r -> run(rows, r),
                     () -> System.out.println("journal disk full: skipped (mounting a tmpfs needs root)"));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,6 +58,15 @@ class ResilienceIT {
     @Test
     void losesNoCrawledMentionWhenTheCrawlProcessIsKilledMidway() {
         assertExact(suite().serviceKilledDuringCrawl(150, 1));
+    }
+
+    @Test
+    void deliversEveryWebhookOnceAndLosesNoCrawledMentionWhenTheServiceIsKilledMidRetry() {
+        List<FaultRow> rows = suite().serviceKilled(100, 20, 1);
+        rows.forEach(ResilienceIT::assertExact);
+        FaultRow webhooks = rows.get(1);
+        assertTrue(webhooks.note().startsWith("20 distinct events, 0 delivered twice"), webhooks.note());
+        assertTrue(webhooks.note().endsWith(" 0 bad signatures"), webhooks.note());
     }
 
     @Test

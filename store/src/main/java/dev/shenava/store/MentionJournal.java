@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * The durable hand-off in front of Elasticsearch. {@link #append(List)} returns once the mentions are
  * fsynced to a segment file; a drain thread bulk-writes them to the {@link MentionIndex} and commits its
  * offset only after Elasticsearch acknowledged them, retrying with backoff while the node is down or
- * overloaded. On open, whatever was not committed is replayed (ids make a replay harmless).
+ * overloaded. While it backs off from an unreachable node it probes the node every half second and writes
+ * as soon as the node answers again, so a long backoff never delays recovery; a node that asks to slow
+ * down gets the whole backoff. On open, whatever was not committed is replayed (ids make a replay harmless).
  * One process at a time owns a journal folder (a file lock).
  */
 public final class MentionJournal implements AutoCloseable {
@@ -32,7 +34,9 @@ public final class MentionJournal implements AutoCloseable {
     private static final long SEGMENT_BYTES = 32L << 20;
     private static final long MIN_FREE_BYTES = 64L << 20;
     private static final int BATCH = 500;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
 
     private volatile String refusal = "";
     private final Path dir;
@@ -49,12 +53,18 @@ public final class MentionJournal implements AutoCloseable {
     private final List<Consumer<BulkResult.ItemError>> rejectionListeners = new CopyOnWriteArrayList<>();
     private final JournalSegments segments;
     private final Thread drainer;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+    private final AtomicLong recoveries = new AtomicLong();
     private volatile String lastError = "";
     private volatile boolean closed;
 
-    private MentionJournal(Path dir, MentionIndex index, FileChannel lockChannel, FileLock lock) throws IOException {
+    private MentionJournal(Path dir, MentionIndex index, FileChannel lockChannel, FileLock lock, Duration firstBackoff,
+                           Duration maxBackoff) throws IOException {
         this.dir = dir;
         this.index = index;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.segments = JournalSegments.open(dir, SEGMENT_BYTES);
@@ -71,6 +81,11 @@ public final class MentionJournal implements AutoCloseable {
      * @throws StoreException when the folder cannot be written or another process holds it
      */
     public static MentionJournal open(Path dir, MentionIndex index) {
+        return open(dir, index, FIRST_BACKOFF, MAX_BACKOFF);
+    }
+
+    /** {@link #open(Path, MentionIndex)} with another backoff (tests). */
+    static MentionJournal open(Path dir, MentionIndex index, Duration firstBackoff, Duration maxBackoff) {
         FileChannel ch = null;
         try {
             Files.createDirectories(dir);
@@ -85,7 +100,7 @@ public final class MentionJournal implements AutoCloseable {
                 ch.close();
                 throw new StoreException("the journal " + dir + " is in use by another Shenava process");
             }
-            MentionJournal j = new MentionJournal(dir, index, ch, lock);
+            MentionJournal j = new MentionJournal(dir, index, ch, lock, firstBackoff, maxBackoff);
             if (j.pending.get() > 0) {
                 LOG.log(System.Logger.Level.INFO, "journal {0}: replaying {1} mentions not yet in Elasticsearch",
                         dir, j.pending.get());
@@ -195,6 +210,11 @@ public final class MentionJournal implements AutoCloseable {
         return lastError;
     }
 
+    /** @return how often the drain cut a backoff short because the node answered again, since opened */
+    public long recoveries() {
+        return recoveries.get();
+    }
+
     /** @return the journal folder */
     public Path dir() {
         return dir;
@@ -256,7 +276,7 @@ public final class MentionJournal implements AutoCloseable {
     }
 
     private void drainLoop() {
-        Duration backoff = Duration.ofMillis(500);
+        Duration backoff = firstBackoff;
         while (!closed) {
             try {
                 JournalSegments.Batch batch = segments.read(BATCH);
@@ -268,31 +288,90 @@ public final class MentionJournal implements AutoCloseable {
                 for (byte[] line : batch.lines()) {
                     mentions.add(json.readValue(line, MentionDocument.class).toMention());
                 }
-                BulkResult result = index.write(mentions);
+                BulkResult result;
+                try {
+                    result = index.write(mentions);
+                } catch (RuntimeException e) {
+                    lastError = e.getMessage();
+                    LOG.log(System.Logger.Level.WARNING, "journal: {0}; retrying within {1} ms, sooner once"
+                            + " Elasticsearch answers", e.getMessage(), backoff.toMillis());
+                    if (!backOff(backoff, true)) {
+                        return;
+                    }
+                    backoff = longer(backoff);
+                    continue;
+                }
                 if (result.errors().stream().anyMatch(BulkResult.ItemError::retryable)) {
-                    throw new StoreException("Elasticsearch asked to slow down: " + result.errors().getFirst().reason());
+                    lastError = "Elasticsearch asked to slow down: " + result.errors().getFirst().reason();
+                    LOG.log(System.Logger.Level.WARNING, "journal: {0}; retrying in {1} ms", lastError, backoff.toMillis());
+                    if (!backOff(backoff, false)) {
+                        return;
+                    }
+                    backoff = longer(backoff);
+                    continue;
                 }
                 result.errors().forEach(this::reject);
                 segments.commit(batch.end());
                 written.addAndGet(result.written());
                 pending.addAndGet(-mentions.size());
                 lastError = "";
-                backoff = Duration.ofMillis(500);
+                backoff = firstBackoff;
                 signal();
-            } catch (StoreException e) {
-                lastError = e.getMessage();
-                LOG.log(System.Logger.Level.WARNING, "journal: {0}; retrying in {1} ms", e.getMessage(), backoff.toMillis());
-                if (!sleep(backoff)) {
-                    return;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             } catch (IOException | RuntimeException e) {
                 lastError = "journal " + dir + ": " + e.getMessage();
                 LOG.log(System.Logger.Level.ERROR, lastError, e);
-                if (!sleep(MAX_BACKOFF)) {
+                if (!backOff(maxBackoff, false)) {
                     return;
                 }
             }
+        }
+    }
+
+    private Duration longer(Duration backoff) {
+        Duration twice = backoff.multipliedBy(2);
+        return twice.compareTo(maxBackoff) > 0 ? maxBackoff : twice;
+    }
+
+    /**
+     * Waits out a backoff. When {@code watch} and the node does not answer now, probes it every
+     * {@link #PROBE_INTERVAL} and returns as soon as it answers again.
+     *
+     * @return false when closed meanwhile
+     */
+    private boolean backOff(Duration backoff, boolean watch) {
+        long end = System.nanoTime() + backoff.toNanos();
+        boolean down = watch && !answers();
+        while (!closed) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return true;
+            }
+            if (!sleep(Duration.ofNanos(Math.min(left, PROBE_INTERVAL.toNanos())))) {
+                return false;
+            }
+            if (down && answers()) {
+                recoveries.incrementAndGet();
+                LOG.log(System.Logger.Level.INFO, "journal: Elasticsearch answers again; writing the {0} pending"
+                        + " mentions now", pending.get());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the cluster can take writes for the index again: it answers and the index is not red. A
+     * refusal to say (no permission to read cluster health) counts as an answer.
+     */
+    private boolean answers() {
+        try {
+            return index.client().cluster().health(h -> h.index(index.name()).timeout(t -> t.time("1s"))
+                            .masterTimeout(t -> t.time("1s")))
+                    .status() != co.elastic.clients.elasticsearch._types.HealthStatus.Red;
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            return e.status() == 401 || e.status() == 403;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -59,6 +59,26 @@ class MentionJournalIT {
     }
 
     @Test
+    void writesAsSoonAsElasticsearchAnswersAgainInsteadOfWaitingOutItsBackoff(@TempDir Path dir) throws IOException {
+        MentionIndex index = freshIndex("recovery");
+        java.net.URI node = java.net.URI.create(TestElasticsearch.url());
+        try (TcpRelay relay = TcpRelay.down(node.getHost(), node.getPort());
+             MentionJournal j = MentionJournal.open(dir, MentionIndex.create(ElasticsearchClients.create(relay.url()),
+                     index.name()), Duration.ofMinutes(30), Duration.ofMinutes(30))) {
+            j.append(mentions("r-", 80));
+            assertFalse(j.awaitDrained(Duration.ofSeconds(2)));
+            assertFalse(j.lastError().isEmpty(), "the drain should say why it cannot write");
+            relay.up();
+            // the drain is in a 30-minute backoff: only noticing that the node answers again gets it written
+            assertTrue(j.awaitDrained(Duration.ofMinutes(2)), "still pending: " + j.pending() + "; " + j.lastError());
+            assertEquals(1, j.recoveries());
+            assertEquals("", j.lastError());
+        }
+        index.refresh();
+        assertEquals(80, index.count(MentionFilter.ALL));
+    }
+
+    @Test
     void dropsALineTornByACrashAndKeepsTheRest(@TempDir Path dir) throws IOException {
         MentionIndex unreachable = MentionIndex.create(ElasticsearchClients.create("http://127.0.0.1:9"), "down-mentions");
         try (MentionJournal j = MentionJournal.open(dir, unreachable)) {
