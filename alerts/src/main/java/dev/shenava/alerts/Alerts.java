@@ -60,11 +60,17 @@ public final class Alerts implements AutoCloseable {
                 .schedule(config.retry())
                 .breaker(config.breakerFailures(), config.breakerPause(), config.breakerMaxPause())
                 .receivers(ElasticsearchReceiverStates.create(store.client(), prefix + "alert-receivers"))
-                .lease(max(Duration.ofMinutes(5), config.webhookTimeout().multipliedBy(4)))
+                .lease(max(LEASE_FLOOR, config.webhookTimeout().multipliedBy(4)))
                 .poll(config.outboxPoll())
                 .clock(clock)
                 .build();
     }
+
+    /**
+     * The shortest claim on a delivery: an attempt is bounded by the webhook timeout (the lease is four
+     * of them), so a claim left by a sender that died is taken over within this long.
+     */
+    static final Duration LEASE_FLOOR = Duration.ofSeconds(30);
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;

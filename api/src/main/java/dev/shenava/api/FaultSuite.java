@@ -209,8 +209,8 @@ final class FaultSuite {
             int beforeUp = receiver.refused();
             awaitOrFail(() -> receiver.refused() >= beforeUp + retried, "the restarted service retrying deliveries");
             receiver.up();
-            // a delivery claimed by a killed process is taken over once the claim's lease (5 minutes) runs out
-            Duration takeover = Duration.ofMinutes(6);
+            // a delivery claimed by a killed process is taken over once the claim's lease (30 s here) runs out
+            Duration takeover = Duration.ofSeconds(90);
             awaitUpTo(patience.compareTo(takeover) > 0 ? patience : takeover, () -> receiver.acknowledged().size() >= events);
             MentionIndex index = MentionIndex.create(client, indexName);
             long found = settledCount(index, items);
