@@ -120,21 +120,12 @@ public final class IngestPipeline {
         return Optional.of(lang.isEmpty() ? mention : mention.withLang(lang));
     }
 
-    /**
-     * The language brand matching needs: only Arabic text changes how terms match (attached
-     * proclitics), so text without Arabic-script letters is not identified here.
-     */
+    /** The language brand matching needs: identified only when it can change the match. */
     private String matchingLanguage(String text, String known) {
         if (!known.isEmpty()) {
             return known;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '\u0600' && c <= '\u06FF') {
-                return analyzer.language(text);
-            }
-        }
-        return "und";
+        return BrandMatcher.languageMatters(text) ? analyzer.language(text) : "und";
     }
 
     /**

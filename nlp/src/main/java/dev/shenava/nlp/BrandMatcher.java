@@ -58,6 +58,18 @@ public final class BrandMatcher {
     }
 
     /**
+     * Whether {@link #match(String, String)} can answer differently by language for this text: only
+     * Arabic attaches proclitics, so a text without Arabic-script letters matches the same in every
+     * language and its language need not be identified for matching.
+     *
+     * @param text the text, possibly {@code null}
+     * @return whether the text has Arabic-script letters
+     */
+    public static boolean languageMatters(String text) {
+        return text != null && text.codePoints().anyMatch(Letters::isArabicScript);
+    }
+
+    /**
      * Finds the brands a text mentions.
      *
      * @param text the text; {@code null} and broken surrogates are tolerated

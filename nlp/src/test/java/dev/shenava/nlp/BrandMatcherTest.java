@@ -1,6 +1,7 @@
 package dev.shenava.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -146,5 +147,14 @@ class BrandMatcherTest {
         assertEquals(List.of("snapp"), ids("\uD800اسنپ\uDC00"));
         String big = "x ".repeat(500_000) + " snapp";
         assertTrue(matcher.match(big).getFirst().spans().size() == 1);
+    }
+
+    @Test
+    void languageMattersOnlyForTextWithArabicScriptLetters() {
+        assertTrue(BrandMatcher.languageMatters("Snapp وزودبار"));
+        assertTrue(BrandMatcher.languageMatters("پیک دیر رسید"));
+        assertFalse(BrandMatcher.languageMatters("The Zoodbar courier was late"));
+        assertFalse(BrandMatcher.languageMatters(""));
+        assertFalse(BrandMatcher.languageMatters(null));
     }
 }
