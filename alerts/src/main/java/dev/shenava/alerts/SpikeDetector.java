@@ -15,7 +15,10 @@ import java.util.Objects;
  * a clear jump. The surprise is the normal tail probability of a short smoothed excess over the
  * baseline; it is mapped to [0, 1] against the larger of a fixed one-in-ten-thousand surprise and
  * the series' usual daily peak surprise (the median of its last three days' peaks), so a series
- * that jumps every day needs a bigger jump.
+ * that jumps every day needs a bigger jump. That bar is then scaled by the jump's size against
+ * the largest smoothed count of the past five days: a jump that stays under the recent maxima
+ * needs more surprise, one that tops them needs less (a gentle power, 0.15, of the ratio), so the
+ * everyday bursts of a busy series rank below a burst that is large for the series itself.
  * An empty bucket where many mentions are expected is taken for a collection gap and kept out of
  * the baseline. After a report the detector stays silent for its cooldown, so one incident makes
  * one alert.
@@ -36,6 +39,10 @@ public final class SpikeDetector {
     private final double[] values;
     private final double[] residuals;
     private final double[] dailyPeaks;
+    private final long[] queue;
+    private int queueHead;
+    private int queueSize;
+    private long nextQueued;
     private long count;
     private long lastAlert = Long.MIN_VALUE / 2;
 
@@ -46,10 +53,11 @@ public final class SpikeDetector {
         this.cooldownPoints = Math.max(0, builder.cooldown.toSeconds() / stepSeconds);
         this.period = (int) Math.max(1, Duration.ofDays(1).toSeconds() / stepSeconds);
         this.tuning = builder.tuning;
-        int capacity = period * tuning.seasonalDays() + tuning.recentPoints() + tuning.smoothPoints() + 4;
+        int capacity = period * Math.max(tuning.seasonalDays(), tuning.maxDays()) + tuning.recentPoints() + tuning.smoothPoints() + 4;
         this.values = new double[Math.max(capacity, tuning.scalePoints() + 1)];
         this.residuals = new double[tuning.scalePoints()];
         this.dailyPeaks = new double[Math.max(1, tuning.peakDays()) + 1];
+        this.queue = new long[Math.max(1, tuning.maxDays()) * period + 1];
     }
 
     /**
@@ -92,6 +100,11 @@ public final class SpikeDetector {
         double typical = typicalDailyPeak(n);
         recordPeak(n, surprise);
         double half = Math.max(tuning.surpriseHalf(), tuning.peakFactor() * typical);
+        if (tuning.maxWeight() > 0 && n >= period) {
+            // a jump under the largest counts of the past days needs more surprise, one over them less
+            double relative = observed / Math.max(1, recentMax(n));
+            half /= Math.pow(Math.max(relative, 1e-3), tuning.maxWeight());
+        }
         double score = surprise / (surprise + half);
         boolean cooling = n - lastAlert <= cooldownPoints;
         boolean alert = !cooling && score >= threshold && observed >= minVolume;
@@ -101,6 +114,30 @@ public final class SpikeDetector {
             score = Math.min(score, threshold * tuning.coolingCap());
         }
         return new SpikeScore(time, v, expected, score, alert);
+    }
+
+    /**
+     * The largest smoothed count of the past {@code maxDays} days, up to an hour before this point
+     * (so the onset of the burst being scored does not count against it). A monotone queue of
+     * indexes keeps it at constant cost per point.
+     */
+    private double recentMax(long n) {
+        long from = Math.max(tuning.smoothPoints() - 1, n - (long) tuning.maxDays() * period);
+        long to = n - Math.max(1, period / 24);
+        for (long i = Math.max(nextQueued, from); i < to; i++) {
+            double s = smoothed(i);
+            while (queueSize > 0 && smoothed(queue[(queueHead + queueSize - 1) % queue.length]) <= s) {
+                queueSize--;
+            }
+            queue[(queueHead + queueSize) % queue.length] = i;
+            queueSize++;
+        }
+        nextQueued = Math.max(nextQueued, to);
+        while (queueSize > 0 && queue[queueHead] < from) {
+            queueHead = (queueHead + 1) % queue.length;
+            queueSize--;
+        }
+        return queueSize == 0 ? 0 : smoothed(queue[queueHead]);
     }
 
     private double value(long index) {
@@ -218,9 +255,9 @@ public final class SpikeDetector {
     record Tuning(int warmupPoints, int recentPoints, int smoothPoints, int scalePoints, int seasonalDays,
                   int minSeasonalDays, int seasonalHalfWidth, double seasonalWeight, double poissonFloor,
                   double surpriseHalf, double coolingCap, double madFactor,
-                  int peakDays, double peakQuantile, double peakFactor, double gapLevel) {
+                  int peakDays, double peakQuantile, double peakFactor, double gapLevel, int maxDays, double maxWeight) {
 
-        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 1.0, 3, 0.5, 1.0, 8);
+        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 1.0, 3, 0.5, 1.0, 8, 5, 0.15);
     }
 
     /**

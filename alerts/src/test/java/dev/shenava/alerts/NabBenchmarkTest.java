@@ -27,9 +27,9 @@ class NabBenchmarkTest {
 
     /**
      * The knob settings leave-one-out chooses from: the shipped one and its neighbours along the
-     * three knobs tuned on these series (how many past days' peaks, which quantile of them is the
-     * usual peak, and how far above it a spike must go). Few on purpose, so the choice cannot fit
-     * one series' quirks.
+     * four knobs tuned on these series (how many past days' peaks, which quantile of them is the
+     * usual peak, how far above it a spike must go, and how much more a jump under the past days'
+     * largest counts must surprise). Few on purpose, so the choice cannot fit one series' quirks.
      */
     static List<SpikeDetector.Tuning> candidates() {
         SpikeDetector.Tuning d = SpikeDetector.Tuning.DEFAULT;
@@ -37,10 +37,12 @@ class NabBenchmarkTest {
         for (int days : new int[] {3, 7, 60}) {
             for (double quantile : new double[] {0.5, 0.75}) {
                 for (double factor : new double[] {0.75, 1.0}) {
-                    out.add(new SpikeDetector.Tuning(d.warmupPoints(), d.recentPoints(), d.smoothPoints(), d.scalePoints(),
-                            d.seasonalDays(), d.minSeasonalDays(), d.seasonalHalfWidth(), d.seasonalWeight(),
-                            d.poissonFloor(), d.surpriseHalf(), d.coolingCap(), d.madFactor(), days, quantile, factor,
-                            d.gapLevel()));
+                    for (double weight : new double[] {0, 0.15, 0.3}) {
+                        out.add(new SpikeDetector.Tuning(d.warmupPoints(), d.recentPoints(), d.smoothPoints(), d.scalePoints(),
+                                d.seasonalDays(), d.minSeasonalDays(), d.seasonalHalfWidth(), d.seasonalWeight(),
+                                d.poissonFloor(), d.surpriseHalf(), d.coolingCap(), d.madFactor(), days, quantile, factor,
+                                d.gapLevel(), d.maxDays(), weight));
+                    }
                 }
             }
         }
@@ -107,9 +109,9 @@ class NabBenchmarkTest {
             heldOut.add(scores.get(chosen).get(out));
             SpikeDetector.Tuning t = candidates.get(chosen);
             System.out.printf("  left out %-17s %5.1f (windows %d/%d, false positives %d) with peakDays %d, peakQuantile %.2f, "
-                            + "peakFactor %.2f and threshold %.4f chosen on the other %d (%.1f there)%n",
+                            + "peakFactor %.2f, maxWeight %.2f and threshold %.4f chosen on the other %d (%.1f there)%n",
                     series.get(out).name(), scored.normalized(), scored.detectedWindows(), scored.windows(),
-                    scored.falsePositives(), t.peakDays(), t.peakQuantile(), t.peakFactor(), bestOnRest.threshold(), rest.size(),
+                    scored.falsePositives(), t.peakDays(), t.peakQuantile(), t.peakFactor(), t.maxWeight(), bestOnRest.threshold(), rest.size(),
                     bestOnRest.normalized());
         }
         NabScorer.Result pooled = scorer(series, heldOut, everyone).best();
