@@ -98,6 +98,36 @@ class SpikeDetectorTest {
         assertFalse(Sensitivity.LOW.threshold() < Sensitivity.HIGH.threshold());
     }
 
+    static double peakScore(SpikeDetector d, double[] series, int from, int to) {
+        double best = 0;
+        for (int i = 0; i < series.length; i++) {
+            SpikeScore s = d.next(START.plus(Duration.ofMinutes(5L * i)), series[i]);
+            if (i >= from && i < to) {
+                best = Math.max(best, s.score());
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void aJumpUnderThePastDaysLargestCountsScoresLowerThanTheSameJumpOverThem() {
+        double[] quiet = dailyRhythm(10, 13);
+        int burst = 8 * 288 + 150;
+        for (int i = burst; i < burst + 6; i++) {
+            quiet[i] += 60;
+        }
+        double[] afterBiggerOne = quiet.clone();
+        int earlier = 6 * 288 + 60;
+        for (int i = earlier; i < earlier + 6; i++) {
+            afterBiggerOne[i] += 300;
+        }
+        double alone = peakScore(SpikeDetector.builder().build(), quiet, burst, burst + 6);
+        double overshadowed = peakScore(SpikeDetector.builder().build(), afterBiggerOne, burst, burst + 6);
+        assertTrue(alone > Sensitivity.MEDIUM.threshold(), "a 3x burst on a quiet week alerts, scored " + alone);
+        assertTrue(overshadowed < alone, "the same burst two days after a bigger one scores lower: "
+                + overshadowed + " against " + alone);
+    }
+
     @Test
     void scoresUseOnlyThePast() {
         double[] series = dailyRhythm(4, 5);
