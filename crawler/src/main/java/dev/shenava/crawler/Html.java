@@ -347,6 +347,37 @@ final class Html {
         return c == ' ' || c == '\t' || c == '\u00A0' || c == '\f' || c == '\u000B';
     }
 
+    /**
+     * Whether a class attribute's value holds a class, as jsoup's {@code Element.hasClass} decides it (whitespace
+     * separated, case-blind), for callers that read the attribute once and ask about several classes.
+     */
+    static boolean hasClass(String classes, String name) {
+        int len = classes.length();
+        int want = name.length();
+        if (len == 0 || len < want) {
+            return false;
+        }
+        if (len == want) {
+            return name.equalsIgnoreCase(classes);
+        }
+        boolean inClass = false;
+        int start = 0;
+        for (int i = 0; i < len; i++) {
+            if (Character.isWhitespace(classes.charAt(i))) {
+                if (inClass) {
+                    if (i - start == want && classes.regionMatches(true, start, name, 0, want)) {
+                        return true;
+                    }
+                    inClass = false;
+                }
+            } else if (!inClass) {
+                inClass = true;
+                start = i;
+            }
+        }
+        return inClass && len - start == want && classes.regionMatches(true, start, name, 0, want);
+    }
+
     static Document parse(String html, String baseUrl) {
         return Jsoup.parse(html, baseUrl);
     }

@@ -116,28 +116,39 @@ final class TelegramConnector implements Connector {
         /** Open reply quotes and link previews: a message text inside one is not the message's own. */
         private int quoteDepth;
 
+        /** Per open element, by depth: whether it has the message class, whether it is a quote. */
+        private byte[] flags = new byte[64];
+
         @Override
         public void head(Node node, int depth) {
             if (!(node instanceof Element e)) {
                 return;
             }
-            boolean classed = !e.className().isEmpty();
-            boolean quote = classed && isQuote(e);
-            if (isMessage(e) && messageDepth == 0 && !(classed && e.hasClass("service_message"))) {
+            // the class attribute looked up once per element, not once per class asked about
+            String classes = e.attributesSize() == 0 ? "" : e.attributes().getIgnoreCase("class");
+            boolean classed = !classes.isBlank();
+            boolean messageClass = classed && Html.hasClass(classes, "tgme_widget_message");
+            boolean quote = classed && (Html.hasClass(classes, "tgme_widget_message_reply")
+                    || Html.hasClass(classes, "tgme_widget_message_link_preview"));
+            boolean message = messageClass && e.nameIs("div")
+                    || e.attributesSize() > 0 && "widget_message".equals(e.attributes().getIgnoreCase("id"));
+            if (message && messageDepth == 0 && !(classed && Html.hasClass(classes, "service_message"))) {
                 Parts parts = new Parts(e);
                 messages.add(parts);
                 open.add(parts);
             }
             for (int i = 0; i < open.size(); i++) {
-                open.get(i).see(e, classed, quoteDepth > 0 || quote);
+                open.get(i).see(e, classes, classed, quoteDepth > 0 || quote);
             }
-            if (classed) {
-                messageDepth += e.hasClass("tgme_widget_message") ? 1 : 0;
-                quoteDepth += quote ? 1 : 0;
-                if (e.hasClass("tgme_channel_info_counter")) {
-                    counters.add(e);
-                }
+            messageDepth += messageClass ? 1 : 0;
+            quoteDepth += quote ? 1 : 0;
+            if (classed && Html.hasClass(classes, "tgme_channel_info_counter")) {
+                counters.add(e);
             }
+            if (depth >= flags.length) {
+                flags = java.util.Arrays.copyOf(flags, depth * 2);
+            }
+            flags[depth] = (byte) ((messageClass ? 1 : 0) | (quote ? 2 : 0));
         }
 
         @Override
@@ -145,21 +156,11 @@ final class TelegramConnector implements Connector {
             if (!(node instanceof Element e)) {
                 return;
             }
-            if (!e.className().isEmpty()) {
-                messageDepth -= e.hasClass("tgme_widget_message") ? 1 : 0;
-                quoteDepth -= isQuote(e) ? 1 : 0;
-            }
+            messageDepth -= flags[depth] & 1;
+            quoteDepth -= (flags[depth] & 2) >> 1;
             if (!open.isEmpty() && open.getLast().message == e) {
                 open.removeLast();
             }
-        }
-
-        private static boolean isMessage(Element e) {
-            return e.nameIs("div") && e.hasClass("tgme_widget_message") || "widget_message".equals(e.id());
-        }
-
-        private static boolean isQuote(Element e) {
-            return e.hasClass("tgme_widget_message_reply") || e.hasClass("tgme_widget_message_link_preview");
         }
     }
 
@@ -178,23 +179,23 @@ final class TelegramConnector implements Connector {
             this.message = message;
         }
 
-        void see(Element e, boolean classed, boolean quoted) {
+        void see(Element e, String classes, boolean classed, boolean quoted) {
             if (time == null && e.nameIs("time") && e.hasAttr("datetime")) {
                 time = e;
             }
             if (!classed) {
                 return;
             }
-            if (dateLink == null && e.nameIs("a") && e.hasClass("tgme_widget_message_date")) {
+            if (dateLink == null && e.nameIs("a") && Html.hasClass(classes, "tgme_widget_message_date")) {
                 dateLink = e;
             }
-            if (text == null && !quoted && e.hasClass("tgme_widget_message_text")) {
+            if (text == null && !quoted && Html.hasClass(classes, "tgme_widget_message_text")) {
                 text = e;
             }
-            preview = preview == null && e.hasClass("tgme_widget_message_link_preview") ? e : preview;
-            owner = owner == null && e.hasClass("tgme_widget_message_owner_name") ? e : owner;
-            signed = signed == null && e.hasClass("tgme_widget_message_from_author") ? e : signed;
-            views = views == null && e.hasClass("tgme_widget_message_views") ? e : views;
+            preview = preview == null && Html.hasClass(classes, "tgme_widget_message_link_preview") ? e : preview;
+            owner = owner == null && Html.hasClass(classes, "tgme_widget_message_owner_name") ? e : owner;
+            signed = signed == null && Html.hasClass(classes, "tgme_widget_message_from_author") ? e : signed;
+            views = views == null && Html.hasClass(classes, "tgme_widget_message_views") ? e : views;
         }
     }
 

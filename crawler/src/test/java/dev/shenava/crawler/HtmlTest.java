@@ -47,4 +47,16 @@ class HtmlTest {
         assertEquals("one\ntwo", Html.text("<ul><li>one</li><li>two</li></ul>"));
         assertEquals("Support said \"soon\"\nIt wasn't.", Html.text("<p>Support said &quot;soon&quot;<p>It wasn&#x27;t."));
     }
+
+    @Test
+    void classTestAgreesWithJsoup() {
+        List<String> values = List.of("", " ", "a", "A", "ab", "a b", " a ", "b\ta", "ba", "a\u00A0b", "x a\n", "aa a",
+                "tgme_widget_message js-widget_message", "TGME_WIDGET_MESSAGE", "tgme_widget_message_text");
+        for (String value : values) {
+            org.jsoup.nodes.Element e = new org.jsoup.nodes.Element("div").attr("class", value);
+            for (String name : List.of("a", "b", "ab", "tgme_widget_message", "js-widget_message")) {
+                assertEquals(e.hasClass(name), Html.hasClass(value, name), "'" + value + "' has " + name);
+            }
+        }
+    }
 }
