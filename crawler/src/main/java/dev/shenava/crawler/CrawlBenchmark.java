@@ -85,6 +85,7 @@ public final class CrawlBenchmark implements Callable<Integer> {
         long[] fetchNanos = new long[rounds];
         long[] bareCpu = new long[rounds];
         long[] crawlCpu = new long[rounds];
+        long[] fetchCpu = new long[rounds];
         long[] posts = new long[1];
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -126,7 +127,9 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 }
             });
             long t3 = System.nanoTime();
+            long c3 = os.getProcessCpuTime();
             if (round >= 0) {
+                fetchCpu[round] = c3 - c2;
                 bareNanos[round] = t1 - t0;
                 crawlNanos[round] = t2 - t1;
                 fetchNanos[round] = t3 - t2;
@@ -153,6 +156,11 @@ public final class CrawlBenchmark implements Callable<Integer> {
         System.out.printf("  process CPU per request (server included): bare %.0f us, fetch + parse %.0f us;"
                 + " CPU ratio %.2f (what the ratio is on an idle machine, where both sides are CPU-bound)%n",
                 bareCpuUs, crawlCpuUs, bareCpuUs / crawlCpuUs);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("  cores busy (process CPU / wall time, of %d): bare %.2f, fetch only %.2f, fetch + parse %.2f"
+                        + " (below %d: the side waits on the network or locks, and parsing could use the idle CPU)%n",
+                cores, median(bareCpu) / (double) median(bareNanos), median(fetchCpu) / (double) median(fetchNanos),
+                median(crawlCpu) / (double) median(crawlNanos), cores);
         System.out.printf("  load average: %.2f before, %.2f after (the wall-clock figures need an idle machine)%n",
                 loadBefore, os.getSystemLoadAverage());
         System.out.println("  (bare: GET and read the body bytes; fetch only: the crawler's Fetcher and the body"
