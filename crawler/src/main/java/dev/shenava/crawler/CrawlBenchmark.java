@@ -110,13 +110,14 @@ public final class CrawlBenchmark implements Callable<Integer> {
             long c1 = os.getProcessCpuTime();
             long[] found = new long[lanes];
             lanes(lanes, lane -> {
+                // one source per page and lane, made once as the scheduler makes it once
+                List<Source> sources = pages.stream().map(p -> new Source("bench", p.kind(), Map.of("url",
+                        origins.get(lane) + p.path(), "channel", "bench_channel", "query", "bench"), List.of(),
+                        Duration.ofMinutes(5), "", true)).toList();
                 for (int i = lane; i < requests; i += lanes) {
                     Page p = pages.get(i % pages.size());
-                    String url = origins.get(lane) + p.path();
-                    Fetched f = fetcher.get(url, Map.of());
-                    Source s = new Source("bench", p.kind(), Map.of("url", url, "channel", "bench_channel",
-                            "query", "bench"), List.of(), Duration.ofMinutes(5), "", true);
-                    found[lane] += connectors.forKind(p.kind()).parse(s, f).size();
+                    Fetched f = fetcher.get(origins.get(lane) + p.path(), Map.of());
+                    found[lane] += connectors.forKind(p.kind()).parse(sources.get(i % pages.size()), f).size();
                 }
             });
             long t2 = System.nanoTime();

@@ -378,6 +378,37 @@ final class Html {
         return inClass && len - start == want && classes.regionMatches(true, start, name, 0, want);
     }
 
+    /**
+     * Which of some classes a class attribute's value holds, in one scan of it: bit {@code i} set when it holds
+     * {@code names[i]}, by the same rule as {@link #hasClass} (at most 64 names).
+     */
+    static long classBits(String classes, String[] names) {
+        long bits = 0;
+        int len = classes.length();
+        int i = 0;
+        while (i < len) {
+            while (i < len && isClassSeparator(classes.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < len && !isClassSeparator(classes.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
+            for (int k = 0; length > 0 && k < names.length; k++) {
+                if (names[k].length() == length && classes.regionMatches(true, start, names[k], 0, length)) {
+                    bits |= 1L << k;
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** {@link Character#isWhitespace}, quick for the ASCII letters class names are made of. */
+    private static boolean isClassSeparator(char c) {
+        return c <= ' ' ? Character.isWhitespace(c) : c >= '\u1680' && Character.isWhitespace(c);
+    }
+
     static Document parse(String html, String baseUrl) {
         return Jsoup.parse(html, baseUrl);
     }

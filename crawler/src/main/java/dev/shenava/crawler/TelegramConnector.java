@@ -100,6 +100,22 @@ final class TelegramConnector implements Connector {
      * {@code #widget_message}, in document order, skipping service messages and messages inside another message),
      * the parts of each message in the message's own subtree, and the channel's counters.
      */
+    /** The classes the walk asks about, and their bits in {@link Html#classBits}. */
+    private static final String[] CLASSES = {"tgme_widget_message", "tgme_widget_message_reply",
+        "tgme_widget_message_link_preview", "service_message", "tgme_channel_info_counter", "tgme_widget_message_date",
+        "tgme_widget_message_text", "tgme_widget_message_owner_name", "tgme_widget_message_from_author",
+        "tgme_widget_message_views"};
+    private static final long MESSAGE = 1;
+    private static final long REPLY = 1 << 1;
+    private static final long PREVIEW = 1 << 2;
+    private static final long SERVICE = 1 << 3;
+    private static final long COUNTER = 1 << 4;
+    private static final long DATE = 1 << 5;
+    private static final long TEXT = 1 << 6;
+    private static final long OWNER = 1 << 7;
+    private static final long SIGNED = 1 << 8;
+    private static final long VIEWS = 1 << 9;
+
     static Walk walk(Document doc) {
         Walk walk = new Walk();
         NodeTraversor.traverse(walk, doc);
@@ -124,25 +140,23 @@ final class TelegramConnector implements Connector {
             if (!(node instanceof Element e)) {
                 return;
             }
-            // the class attribute looked up once per element, not once per class asked about
-            String classes = e.attributesSize() == 0 ? "" : e.attributes().getIgnoreCase("class");
-            boolean classed = !classes.isBlank();
-            boolean messageClass = classed && Html.hasClass(classes, "tgme_widget_message");
-            boolean quote = classed && (Html.hasClass(classes, "tgme_widget_message_reply")
-                    || Html.hasClass(classes, "tgme_widget_message_link_preview"));
+            // the class attribute looked up and scanned once per element, not once per class asked about
+            long classes = e.attributesSize() == 0 ? 0 : Html.classBits(e.attributes().getIgnoreCase("class"), CLASSES);
+            boolean messageClass = (classes & MESSAGE) != 0;
+            boolean quote = (classes & (REPLY | PREVIEW)) != 0;
             boolean message = messageClass && e.nameIs("div")
                     || e.attributesSize() > 0 && "widget_message".equals(e.attributes().getIgnoreCase("id"));
-            if (message && messageDepth == 0 && !(classed && Html.hasClass(classes, "service_message"))) {
+            if (message && messageDepth == 0 && (classes & SERVICE) == 0) {
                 Parts parts = new Parts(e);
                 messages.add(parts);
                 open.add(parts);
             }
             for (int i = 0; i < open.size(); i++) {
-                open.get(i).see(e, classes, classed, quoteDepth > 0 || quote);
+                open.get(i).see(e, classes, quoteDepth > 0 || quote);
             }
             messageDepth += messageClass ? 1 : 0;
             quoteDepth += quote ? 1 : 0;
-            if (classed && Html.hasClass(classes, "tgme_channel_info_counter")) {
+            if ((classes & COUNTER) != 0) {
                 counters.add(e);
             }
             if (depth >= flags.length) {
@@ -179,23 +193,23 @@ final class TelegramConnector implements Connector {
             this.message = message;
         }
 
-        void see(Element e, String classes, boolean classed, boolean quoted) {
+        void see(Element e, long classes, boolean quoted) {
             if (time == null && e.nameIs("time") && e.hasAttr("datetime")) {
                 time = e;
             }
-            if (!classed) {
+            if (classes == 0) {
                 return;
             }
-            if (dateLink == null && e.nameIs("a") && Html.hasClass(classes, "tgme_widget_message_date")) {
+            if (dateLink == null && (classes & DATE) != 0 && e.nameIs("a")) {
                 dateLink = e;
             }
-            if (text == null && !quoted && Html.hasClass(classes, "tgme_widget_message_text")) {
+            if (text == null && !quoted && (classes & TEXT) != 0) {
                 text = e;
             }
-            preview = preview == null && Html.hasClass(classes, "tgme_widget_message_link_preview") ? e : preview;
-            owner = owner == null && Html.hasClass(classes, "tgme_widget_message_owner_name") ? e : owner;
-            signed = signed == null && Html.hasClass(classes, "tgme_widget_message_from_author") ? e : signed;
-            views = views == null && Html.hasClass(classes, "tgme_widget_message_views") ? e : views;
+            preview = preview == null && (classes & PREVIEW) != 0 ? e : preview;
+            owner = owner == null && (classes & OWNER) != 0 ? e : owner;
+            signed = signed == null && (classes & SIGNED) != 0 ? e : signed;
+            views = views == null && (classes & VIEWS) != 0 ? e : views;
         }
     }
 

@@ -50,12 +50,15 @@ class HtmlTest {
 
     @Test
     void classTestAgreesWithJsoup() {
-        List<String> values = List.of("", " ", "a", "A", "ab", "a b", " a ", "b\ta", "ba", "a\u00A0b", "x a\n", "aa a",
+        List<String> values = List.of("", " ", "a", "A", "ab", "a b", " a ", "b\ta", "ba", "a\u00A0b", "x a\n", "aa a", "a\u2003b", "a\u202Fb", "\u001Fab",
                 "tgme_widget_message js-widget_message", "TGME_WIDGET_MESSAGE", "tgme_widget_message_text");
+        String[] names = {"a", "b", "ab", "tgme_widget_message", "js-widget_message"};
         for (String value : values) {
             org.jsoup.nodes.Element e = new org.jsoup.nodes.Element("div").attr("class", value);
-            for (String name : List.of("a", "b", "ab", "tgme_widget_message", "js-widget_message")) {
-                assertEquals(e.hasClass(name), Html.hasClass(value, name), "'" + value + "' has " + name);
+            long bits = Html.classBits(value, names);
+            for (int i = 0; i < names.length; i++) {
+                assertEquals(e.hasClass(names[i]), Html.hasClass(value, names[i]), "'" + value + "' has " + names[i]);
+                assertEquals(e.hasClass(names[i]), (bits & 1L << i) != 0, "'" + value + "' bit of " + names[i]);
             }
         }
     }
