@@ -40,7 +40,8 @@ public final class CrawlWorker {
         Path data = Path.of(args[2]);
         MentionJournal journal = MentionJournal.open(data.resolve("journal"), index);
         Scheduler scheduler = Scheduler.create(CrawlContext.create(crawlerConfig()),
-                new JournalSink(pipeline(TextAnalyzer.create(), journal)), FileCursorStore.create(data.resolve("cursors")),
+                new JournalSink(pipeline(TextAnalyzer.create(), journal)),
+                FileCursorStore.create(data.resolve("cursors")),
                 StatusListener.NONE);
         scheduler.schedule(feedSource(args[3], Duration.ofSeconds(1)));
         System.out.println("ready");

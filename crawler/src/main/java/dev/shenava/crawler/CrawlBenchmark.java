@@ -158,8 +158,9 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 + " CPU ratio %.2f (what the ratio is on an idle machine, where both sides are CPU-bound)%n",
                 bareCpuUs, crawlCpuUs, bareCpuUs / crawlCpuUs);
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf("  cores busy (process CPU / wall time, of %d): bare %.2f, fetch only %.2f, fetch + parse %.2f"
-                        + " (below %d: the side waits on the network or locks, and parsing could use the idle CPU)%n",
+        System.out.printf("  cores busy (process CPU / wall time, of %d): bare %.2f, fetch only %.2f,"
+                        + " fetch + parse %.2f (below %d: the side waits on the network or locks, and parsing could"
+                        + " use the idle CPU)%n",
                 cores, median(bareCpu) / (double) median(bareNanos), median(fetchCpu) / (double) median(fetchNanos),
                 median(crawlCpu) / (double) median(crawlNanos), cores);
         System.out.printf("  load average: %.2f before, %.2f after (the wall-clock figures need an idle machine)%n",

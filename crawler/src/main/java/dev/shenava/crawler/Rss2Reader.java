@@ -44,7 +44,9 @@ final class Rss2Reader {
     }
 
     private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory(); // the JDK's own, whatever else is on the class path
+        // the JDK's own, whatever else is on the class path; shared: without its reuse-instance property it makes a
+        // new reader (with a copy of its settings) for every feed, so concurrent feeds never share one
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);

@@ -50,7 +50,8 @@ class HtmlTest {
 
     @Test
     void classTestAgreesWithJsoup() {
-        List<String> values = List.of("", " ", "a", "A", "ab", "a b", " a ", "b\ta", "ba", "a\u00A0b", "x a\n", "aa a", "a\u2003b", "a\u202Fb", "\u001Fab",
+        List<String> values = List.of("", " ", "a", "A", "ab", "a b", " a ", "b\ta", "ba", "a\u00A0b", "x a\n", "aa a",
+                "a\u2003b", "a\u202Fb", "\u001Fab",
                 "tgme_widget_message js-widget_message", "TGME_WIDGET_MESSAGE", "tgme_widget_message_text");
         String[] names = {"a", "b", "ab", "tgme_widget_message", "js-widget_message"};
         for (String value : values) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class Rss2ReaderTest {
 
-    private static final Source SOURCE = Fixtures.source("feed", SourceKind.RSS, Map.of("url", "https://news.example/"));
+    private static final Source SOURCE = Fixtures.source("feed", SourceKind.RSS,
+            Map.of("url", "https://news.example/"));
     private static final Instant FETCHED = Instant.parse("2026-11-22T10:00:00Z");
     private static final FeedConnector FEEDS = new FeedConnector();
 
@@ -79,8 +80,10 @@ class Rss2ReaderTest {
 
     @Test
     void streamAgreesWithRomeOnOddItems() {
-        String head = "<?xml version=\"1.0\"?><!-- c --><rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
-                + " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:m=\"http://search.yahoo.com/mrss/\">"
+        String head = "<?xml version=\"1.0\"?><!-- c --><rss version=\"2.0\""
+                + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                + " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""
+                + " xmlns:m=\"http://search.yahoo.com/mrss/\">"
                 + "<channel><title>t</title><link>https://news.example/</link>";
         List<String> items = List.of(
                 "<item><title>A &amp; B</title><link> https://news.example/a?utm_source=x </link></item>",

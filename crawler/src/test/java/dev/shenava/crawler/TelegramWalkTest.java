@@ -25,7 +25,8 @@ class TelegramWalkTest {
     private static void assertWalkAgreesWithSelectors(Document doc, String what) {
         List<Element> messages = new ArrayList<>();
         for (Element m : doc.select("div.tgme_widget_message, #widget_message")) {
-            if (!m.hasClass("service_message") && m.parents().stream().noneMatch(p -> p.hasClass("tgme_widget_message"))) {
+            if (!m.hasClass("service_message")
+                    && m.parents().stream().noneMatch(p -> p.hasClass("tgme_widget_message"))) {
                 messages.add(m);
             }
         }
