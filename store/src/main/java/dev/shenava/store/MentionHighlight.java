@@ -38,6 +38,41 @@ final class MentionHighlight {
     private MentionHighlight() {
     }
 
+    /**
+     * A search hit as a mention, highlighted here rather than by Elasticsearch: the query's clauses are
+     * matched against the hit's normalised text exactly as the search matched it ({@link QueryMatcher}'s
+     * spans), and the words they cover are marked in the original text.
+     *
+     * @param hit     the hit, with its normalised {@code text}
+     * @param clauses the query's text clauses ({@link QueryMatcher#textClauses})
+     * @return the mention, with a highlight when a clause matched its text
+     */
+    static Mention mention(Hit<MentionDocument> hit, List<QuerySpans.Source> clauses) {
+        Mention mention = hit.source().toMention();
+        String normalized = hit.source().text();
+        if (normalized == null || normalized.isBlank() || clauses.isEmpty()) {
+            return mention;
+        }
+        MatchTarget.Tokens tokens = new MatchTarget.Tokens(SearchText.split(normalized));
+        Set<String> marked = new HashSet<>();
+        for (QuerySpans.Source clause : clauses) {
+            for (QuerySpans.Span span : clause.spans(tokens)) {
+                for (int p = span.start(); p < span.end(); p++) {
+                    marked.add(tokens.at(p));
+                }
+            }
+        }
+        if (marked.isEmpty()) {
+            return mention;
+        }
+        List<int[]> matches = mention.text() == null ? List.of() : matches(mention.text(), marked);
+        if (!matches.isEmpty()) {
+            return mention.withHighlight(fragments(mention.text(), matches));
+        }
+        List<int[]> inSearchForm = matches(normalized, marked);
+        return inSearchForm.isEmpty() ? mention : mention.withHighlight(fragments(normalized, inSearchForm));
+    }
+
     static Mention mention(Hit<MentionDocument> hit) {
         Mention mention = hit.source().toMention();
         List<String> fragments = hit.highlight() == null ? null : hit.highlight().get("text");
