@@ -250,8 +250,21 @@ public final class MentionIndex {
         return searchRequest(filter, sort, size, cursor, exactTotal, filter.query() != null);
     }
 
-    private SearchRequest searchRequest(MentionFilter filter, MentionSort sort, int size, String cursor,
-                                        boolean exactTotal, boolean highlight) {
+    /**
+     * The Elasticsearch request of a page of mentions, with or without Elasticsearch's highlighter.
+     *
+     * @param filter     which mentions
+     * @param sort       their order
+     * @param size       page size, 1-1000
+     * @param cursor     the previous page's cursor, or {@code null}
+     * @param exactTotal count every match
+     * @param highlight  let Elasticsearch highlight the text (else the normalised text is fetched, to
+     *                   highlight in this process)
+     * @return the request
+     * @throws IllegalArgumentException when the cursor is not one this sort produced
+     */
+    public SearchRequest searchRequest(MentionFilter filter, MentionSort sort, int size, String cursor,
+                                       boolean exactTotal, boolean highlight) {
         if (size < 1 || size > 1000) {
             throw new IllegalArgumentException("size must be 1-1000, was " + size);
         }
