@@ -31,7 +31,7 @@ final class DemoLoader {
             for (DemoData.DemoPost p : DemoData.generate(Instant.now())) {
                 var m = runtime.pipeline().mention(p.post(), List.of(p.brand()), p.lang());
                 if (m.isPresent()) {
-                    batch.add(m.get().withLang(p.lang()));
+                    batch.add(m.get());
                 }
                 if (batch.size() == 500) {
                     runtime.pipeline().accept(batch);

@@ -209,7 +209,7 @@ final class Importer implements AutoCloseable {
                     + "; add a 'brands' field or configure the brand");
             return null;
         }
-        Mention m = r.lang().isEmpty() ? mention.get() : mention.get().withLang(r.lang());
+        Mention m = mention.get();
         lineOfId.put(m.id(), new long[] {n.line()});
         fileOfId.put(m.id(), name);
         return m;

@@ -99,33 +99,27 @@ public final class IngestPipeline {
         Set<String> brands = new LinkedHashSet<>(explicitBrands);
         String matchable = post.title().isEmpty() ? post.text() : post.title() + "\n" + post.text();
         BrandQueries q = queries;
-        for (BrandMatch m : matcher.match(matchable, matchingLanguage(matchable, lang))) {
+        // Identified here only when it can change the match; reused by the analysis when it saw the same text.
+        String identified = lang.isEmpty() && BrandMatcher.languageMatters(matchable) ? analyzer.language(matchable) : "";
+        for (BrandMatch m : matcher.match(matchable, lang.isEmpty() ? identified.isEmpty() ? "und" : identified : lang)) {
             if (!q.has(m.brandId()) && (only.isEmpty() || only.contains(m.brandId()))) {
                 brands.add(m.brandId());
             }
         }
         String analysed = post.text().isBlank() ? post.title() : post.text();
+        String known = !lang.isEmpty() ? lang : analysed.equals(matchable) ? identified : "";
         Analysis[] analysis = new Analysis[1];
         if (!q.isEmpty()) {
-            MatchTarget target = MatchTarget.of(post, q.normalize(analysed), () -> lang.isEmpty()
-                    ? (analysis[0] = analyzer.analyze(analysed)).language() : lang);
+            MatchTarget target = MatchTarget.of(post, q.normalize(analysed), () -> known.isEmpty()
+                    ? (analysis[0] = analyzer.analyze(analysed)).language() : known);
             q.matching(target, matchable).stream().filter(id -> only.isEmpty() || only.contains(id))
                     .forEach(brands::add);
         }
         if (brands.isEmpty()) {
             return Optional.empty();
         }
-        Analysis a = analysis[0] != null ? analysis[0] : analyzer.analyze(analysed);
-        Mention mention = Mention.of(post, List.copyOf(brands), a);
-        return Optional.of(lang.isEmpty() ? mention : mention.withLang(lang));
-    }
-
-    /** The language brand matching needs: identified only when it can change the match. */
-    private String matchingLanguage(String text, String known) {
-        if (!known.isEmpty()) {
-            return known;
-        }
-        return BrandMatcher.languageMatters(text) ? analyzer.language(text) : "und";
+        Analysis a = analysis[0] != null ? analysis[0] : analyzer.analyze(analysed, known);
+        return Optional.of(Mention.of(post, List.copyOf(brands), a));
     }
 
     /**

@@ -56,6 +56,21 @@ public final class TextAnalyzer {
      * @return its analysis
      */
     public Analysis analyze(String text) {
+        return analyze(text, "");
+    }
+
+    /**
+     * Analyses one text whose language the caller already knows (a source's or an import's {@code lang},
+     * or an identification made for brand matching): that language picks the sentiment model,
+     * touchpoint lexicon and stop words instead of a second identification. A language outside the
+     * configured set is reported as given and analysed without a sentiment model, as an identified one would be.
+     *
+     * @param text     the text, possibly {@code null} or empty
+     * @param language ISO 639-1 code, or empty (or {@code null}) to identify it
+     * @return its analysis
+     */
+    public Analysis analyze(String text, String language) {
+        String known = language == null ? "" : language.strip();
         String t = text == null ? "" : text;
         boolean truncated = t.length() > config.maxChars();
         if (truncated) {
@@ -63,10 +78,10 @@ public final class TextAnalyzer {
             t = t.substring(0, Character.isHighSurrogate(t.charAt(cut - 1)) ? cut - 1 : cut);
         }
         try {
-            return analyzeWhole(t, truncated);
+            return analyzeWhole(t, known, truncated);
         } catch (RuntimeException | StackOverflowError e) {
             String normalized = safeNormalize(t);
-            return new Analysis("und", normalized, SentimentScore.NEUTRAL, List.of(), List.of(), List.of(), truncated);
+            return new Analysis(known.isEmpty() ? "und" : known, normalized, SentimentScore.NEUTRAL, List.of(), List.of(), List.of(), truncated);
         }
     }
 
@@ -96,10 +111,10 @@ public final class TextAnalyzer {
         return out;
     }
 
-    private Analysis analyzeWhole(String t, boolean truncated) {
+    private Analysis analyzeWhole(String t, String known, boolean truncated) {
         List<String> tokens = normalizer.tokens(t);
         String normalized = String.join(" ", tokens);
-        String lang = languages.identify(t);
+        String lang = known.isEmpty() ? languages.identify(t) : known;
         Optional<SentimentModel> model = config.languages().contains(lang) ? SentimentModel.bundled(lang) : Optional.empty();
         Map<String, SentimentScore> scored = new java.util.HashMap<>();
         java.util.function.Function<String, SentimentScore> scorer = s -> scored.computeIfAbsent(s.strip(),

@@ -35,6 +35,19 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aLanguageTheCallerKnowsPicksTheModelsInsteadOfIdentification() {
+        String text = "Terrible app, it keeps crashing and support never answers";
+        Analysis identified = ANALYZER.analyze(text);
+        assertEquals("en", identified.language());
+        assertEquals(identified, ANALYZER.analyze(text, "en"));
+        assertEquals(identified, ANALYZER.analyze(text, ""));
+        Analysis german = ANALYZER.analyze(text, "de");
+        assertEquals("de", german.language());
+        assertEquals(Sentiment.NEUTRAL, german.sentiment().label(), "no sentiment model is configured for de");
+        assertEquals("fa", ANALYZER.analyze("", "fa").language());
+    }
+
+    @Test
     void givesEachTouchpointTheSentimentOfItsClause() {
         Analysis en = ANALYZER.analyze("The delivery was fast, but the driver was rude.");
         assertEquals(Sentiment.POSITIVE, touchpoints(en).get(Touchpoint.DELIVERY));

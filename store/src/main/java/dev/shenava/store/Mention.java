@@ -209,18 +209,6 @@ public record Mention(String id,
     }
 
     /**
-     * Returns a copy in another language (an import that knows the language better than detection).
-     *
-     * @param language ISO 639-1 code
-     * @return the copy
-     */
-    public Mention withLang(String language) {
-        return new Mention(id, source, sourceKind, nativeId, url, site, author, title, text, normalizedText, publishedAt,
-                fetchedAt, engagement, brands, language, sentiment, touchpoints, keyPhrases, tags, overridden, analyzedAt,
-                highlight);
-    }
-
-    /**
      * The host of a URL without a leading {@code www.}.
      *
      * @param url a URL, possibly empty or malformed
