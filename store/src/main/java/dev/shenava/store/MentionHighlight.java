@@ -7,7 +7,9 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -45,9 +47,11 @@ final class MentionHighlight {
      *
      * @param hit     the hit, with its normalised {@code text}
      * @param clauses the query's text clauses ({@link QueryMatcher#textClauses})
+     * @param words   the index tokens of words already seen, shared by the hits of one page (posts repeat
+     *                their words, and normalising each word again was most of the cost)
      * @return the mention, with a highlight when a clause matched its text
      */
-    static Mention mention(Hit<MentionDocument> hit, List<QuerySpans.Source> clauses) {
+    static Mention mention(Hit<MentionDocument> hit, List<QuerySpans.Source> clauses, Map<String, List<String>> words) {
         Mention mention = hit.source().toMention();
         String normalized = hit.source().text();
         if (normalized == null || normalized.isBlank() || clauses.isEmpty()) {
@@ -65,11 +69,11 @@ final class MentionHighlight {
         if (marked.isEmpty()) {
             return mention;
         }
-        List<int[]> matches = mention.text() == null ? List.of() : matches(mention.text(), marked);
+        List<int[]> matches = mention.text() == null ? List.of() : matches(mention.text(), marked, words);
         if (!matches.isEmpty()) {
             return mention.withHighlight(fragments(mention.text(), matches));
         }
-        List<int[]> inSearchForm = matches(normalized, marked);
+        List<int[]> inSearchForm = matches(normalized, marked, words);
         return inSearchForm.isEmpty() ? mention : mention.withHighlight(fragments(normalized, inSearchForm));
     }
 
@@ -100,22 +104,25 @@ final class MentionHighlight {
         if (original == null || original.isBlank() || marked.isEmpty()) {
             return fragments;
         }
-        List<int[]> matches = matches(original, marked);
+        List<int[]> matches = matches(original, marked, new HashMap<>());
         return matches.isEmpty() ? fragments : fragments(original, matches);
     }
 
-    private static List<int[]> matches(String text, Set<String> marked) {
+    private static List<int[]> matches(String text, Set<String> marked, Map<String, List<String>> tokens) {
         BreakIterator words = BreakIterator.getWordInstance(Locale.ROOT);
         words.setText(text);
         List<int[]> matches = new ArrayList<>();
         for (int start = words.first(), end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
             String word = text.substring(start, end);
-            if (word.codePoints().anyMatch(SearchText::searchable)
-                    && SearchText.tokens(word).stream().anyMatch(marked::contains)) {
+            if (tokens.computeIfAbsent(word, MentionHighlight::searchTokens).stream().anyMatch(marked::contains)) {
                 matches.add(new int[] {start, end});
             }
         }
         return matches;
+    }
+
+    private static List<String> searchTokens(String word) {
+        return word.codePoints().anyMatch(SearchText::searchable) ? SearchText.tokens(word) : List.of();
     }
 
     private static List<String> fragments(String text, List<int[]> matches) {

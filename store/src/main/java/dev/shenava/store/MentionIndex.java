@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -226,8 +227,9 @@ public final class MentionIndex {
         String next = more ? SearchCursor.encode(page.getLast().sort(), sort) : null;
         TotalHits total = r.hits().total();
         boolean exact = total == null || total.relation() == TotalHitsRelation.Eq;
+        Map<String, List<String>> words = new HashMap<>();
         return new MentionPage(page.stream().map(h -> clauses == null ? MentionHighlight.mention(h)
-                        : MentionHighlight.mention(h, clauses)).toList(),
+                        : MentionHighlight.mention(h, clauses, words)).toList(),
                 total == null ? page.size() : total.value(), exact, next);
     }
 
