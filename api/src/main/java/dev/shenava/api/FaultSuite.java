@@ -81,7 +81,8 @@ final class FaultSuite {
              MentionJournal importJournal = MentionJournal.open(work.resolve("import-journal-" + suffix()), imported);
              MentionJournal crawlJournal = MentionJournal.open(work.resolve("crawl-journal-" + suffix()), crawled);
              Scheduler scheduler = Scheduler.create(CrawlContext.create(CrawlWorker.crawlerConfig()),
-                     new JournalSink(analyzer, crawlJournal), new MemoryCursors(), StatusListener.NONE)) {
+                     new JournalSink(CrawlWorker.pipeline(analyzer, crawlJournal)), new MemoryCursors(),
+                     StatusListener.NONE)) {
             scheduler.schedule(CrawlWorker.feedSource(feed.url(), Duration.ofSeconds(1)));
             int steps = 20;
             CompletableFuture<Void> restart = CompletableFuture.completedFuture(null);
@@ -311,7 +312,8 @@ final class FaultSuite {
              FaultFeed feed = FaultFeed.start();
              MentionJournal journal = MentionJournal.open(tmpfs.dir().resolve("journal"), index);
              Scheduler scheduler = Scheduler.create(CrawlContext.create(CrawlWorker.crawlerConfig()),
-                     new JournalSink(analyzer, journal), new MemoryCursors(), StatusListener.NONE)) {
+                     new JournalSink(CrawlWorker.pipeline(analyzer, journal)), new MemoryCursors(),
+                     StatusListener.NONE)) {
             feed.publish(half);
             scheduler.schedule(CrawlWorker.feedSource(feed.url(), Duration.ofSeconds(1)));
             await(() -> scheduler.statuses().get("fault-feed").postsFetched() >= half);

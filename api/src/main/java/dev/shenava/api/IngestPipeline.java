@@ -100,8 +100,10 @@ public final class IngestPipeline {
         String matchable = post.title().isEmpty() ? post.text() : post.title() + "\n" + post.text();
         BrandQueries q = queries;
         // Identified here only when it can change the match; reused by the analysis when it saw the same text.
-        String identified = lang.isEmpty() && BrandMatcher.languageMatters(matchable) ? analyzer.language(matchable) : "";
-        for (BrandMatch m : matcher.match(matchable, lang.isEmpty() ? identified.isEmpty() ? "und" : identified : lang)) {
+        String identified = lang.isEmpty() && BrandMatcher.languageMatters(matchable)
+                ? analyzer.language(matchable) : "";
+        String matchLanguage = !lang.isEmpty() ? lang : identified.isEmpty() ? "und" : identified;
+        for (BrandMatch m : matcher.match(matchable, matchLanguage)) {
             if (!q.has(m.brandId()) && (only.isEmpty() || only.contains(m.brandId()))) {
                 brands.add(m.brandId());
             }

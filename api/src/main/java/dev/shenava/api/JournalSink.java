@@ -5,30 +5,31 @@ import dev.shenava.crawler.PostSink;
 import dev.shenava.crawler.Source;
 import dev.shenava.nlp.TextAnalyzer;
 import dev.shenava.store.Mention;
-import dev.shenava.store.MentionJournal;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * The crawl hand-off the fault cases use: each post becomes a mention of its source's brands, analysed,
- * and is appended to the journal; {@link #accept} returns only once the journal has fsynced them.
+ * The crawl hand-off of the separate crawl worker and the fault cases: posts go through the same
+ * {@link IngestPipeline} as the service's crawler (matched against the source's brands, their queries
+ * included, analysed, appended to the journal); {@link #accept} returns only once the journal has fsynced them.
  */
 final class JournalSink implements PostSink {
 
-    private final TextAnalyzer analyzer;
-    private final MentionJournal journal;
+    private final IngestPipeline pipeline;
 
-    JournalSink(TextAnalyzer analyzer, MentionJournal journal) {
-        this.analyzer = analyzer;
-        this.journal = journal;
+    JournalSink(IngestPipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
+    /** A mention of given brands without matching, for the fault cases' import side. */
     static Mention mention(TextAnalyzer analyzer, Post post, List<String> brands) {
         return Mention.of(post, brands, analyzer.analyze(post.text().isBlank() ? post.title() : post.text()));
     }
 
     @Override
     public void accept(Source source, List<Post> posts) {
-        journal.append(posts.stream().map(p -> mention(analyzer, p, source.brands())).toList());
+        // as CrawlService: a source that lists brands is about those only, one that lists none about every brand
+        pipeline.submit(posts, Set.copyOf(source.brands()));
     }
 }

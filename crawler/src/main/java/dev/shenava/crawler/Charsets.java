@@ -90,7 +90,20 @@ final class Charsets {
 
     private static Optional<Charset> sniffed(byte[] body) {
         String head = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.ISO_8859_1);
-        return declared(XML_DECL, head).or(() -> declared(META, head));
+        return declared(XML_DECL, head).or(() -> {
+            int meta = indexOfMeta(head); // no match can start before the first "<meta"
+            return meta < 0 ? Optional.empty() : declared(META, head.substring(meta));
+        });
+    }
+
+    /** Where the first {@code <meta} (any case) starts, -1 when none: the case-blind regex scan is slow. */
+    private static int indexOfMeta(String head) {
+        for (int i = head.indexOf('<'); i >= 0; i = head.indexOf('<', i + 1)) {
+            if (head.regionMatches(true, i + 1, "meta", 0, 4)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Optional<Charset> declared(Pattern pattern, String text) {

@@ -85,6 +85,7 @@ public final class CrawlBenchmark implements Callable<Integer> {
         long[] fetchNanos = new long[rounds];
         long[] bareCpu = new long[rounds];
         long[] crawlCpu = new long[rounds];
+        long[] fetchCpu = new long[rounds];
         long[] posts = new long[1];
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -109,13 +110,14 @@ public final class CrawlBenchmark implements Callable<Integer> {
             long c1 = os.getProcessCpuTime();
             long[] found = new long[lanes];
             lanes(lanes, lane -> {
+                // one source per page and lane, made once as the scheduler makes it once
+                List<Source> sources = pages.stream().map(p -> new Source("bench", p.kind(), Map.of("url",
+                        origins.get(lane) + p.path(), "channel", "bench_channel", "query", "bench"), List.of(),
+                        Duration.ofMinutes(5), "", true)).toList();
                 for (int i = lane; i < requests; i += lanes) {
                     Page p = pages.get(i % pages.size());
-                    String url = origins.get(lane) + p.path();
-                    Fetched f = fetcher.get(url, Map.of());
-                    Source s = new Source("bench", p.kind(), Map.of("url", url, "channel", "bench_channel",
-                            "query", "bench"), List.of(), Duration.ofMinutes(5), "", true);
-                    found[lane] += connectors.forKind(p.kind()).parse(s, f).size();
+                    Fetched f = fetcher.get(origins.get(lane) + p.path(), Map.of());
+                    found[lane] += connectors.forKind(p.kind()).parse(sources.get(i % pages.size()), f).size();
                 }
             });
             long t2 = System.nanoTime();
@@ -126,7 +128,9 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 }
             });
             long t3 = System.nanoTime();
+            long c3 = os.getProcessCpuTime();
             if (round >= 0) {
+                fetchCpu[round] = c3 - c2;
                 bareNanos[round] = t1 - t0;
                 crawlNanos[round] = t2 - t1;
                 fetchNanos[round] = t3 - t2;
@@ -153,6 +157,12 @@ public final class CrawlBenchmark implements Callable<Integer> {
         System.out.printf("  process CPU per request (server included): bare %.0f us, fetch + parse %.0f us;"
                 + " CPU ratio %.2f (what the ratio is on an idle machine, where both sides are CPU-bound)%n",
                 bareCpuUs, crawlCpuUs, bareCpuUs / crawlCpuUs);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("  cores busy (process CPU / wall time, of %d): bare %.2f, fetch only %.2f,"
+                        + " fetch + parse %.2f (below %d: the side waits on the network or locks, and parsing could"
+                        + " use the idle CPU)%n",
+                cores, median(bareCpu) / (double) median(bareNanos), median(fetchCpu) / (double) median(fetchNanos),
+                median(crawlCpu) / (double) median(crawlNanos), cores);
         System.out.printf("  load average: %.2f before, %.2f after (the wall-clock figures need an idle machine)%n",
                 loadBefore, os.getSystemLoadAverage());
         System.out.println("  (bare: GET and read the body bytes; fetch only: the crawler's Fetcher and the body"

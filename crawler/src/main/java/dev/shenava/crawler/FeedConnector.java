@@ -51,11 +51,31 @@ final class FeedConnector implements Connector {
 
     @Override
     public List<Post> parse(Source source, Fetched page) {
+        return parse(source, page, true);
+    }
+
+    /**
+     * Reads a feed.
+     *
+     * @param streaming whether a plain RSS 2.0 feed is read by {@link Rss2Reader} (false: always ROME, the reference
+     *                  the streaming reader is tested against)
+     */
+    List<Post> parse(Source source, Fetched page, boolean streaming) {
         String text = Text.demoronize(page.text());
         if (!Text.hasElement(text)) { // empty, or nothing but comments
             return List.of();
         }
         String xml = Text.stripDoctype(text);
+        List<Rss2Reader.Entry> plain = streaming ? Rss2Reader.read(xml) : null;
+        if (plain != null) {
+            List<Post> posts = new ArrayList<>(plain.size());
+            for (Rss2Reader.Entry e : plain) {
+                String body = e.content() != null ? e.content() : "";
+                body = body.isBlank() && e.description() != null ? e.description() : body;
+                posts.add(post(source, page, e.link(), e.title(), body, e.uri(), e.author(), e.published()));
+            }
+            return posts;
+        }
         try {
             return rome(source, page, xml, false); // fast path: well-formed XML
         } catch (Exception | StackOverflowError notWellFormed) {
@@ -88,8 +108,6 @@ final class FeedConnector implements Connector {
     }
 
     private static Post post(Source source, Fetched page, SyndEntry e, Instant date) {
-        String link = resolve(page.url(), e.getLink());
-        String title = Html.text(e.getTitleEx() != null ? e.getTitleEx().getValue() : e.getTitle());
         String body = "";
         for (SyndContent content : e.getContents()) {
             body = content.getValue() == null ? body : content.getValue();
@@ -97,9 +115,16 @@ final class FeedConnector implements Connector {
         if (body.isBlank() && e.getDescription() != null) {
             body = e.getDescription().getValue();
         }
-        String id = e.getUri() != null && !e.getUri().isBlank() ? e.getUri().trim()
-                : !link.isEmpty() ? link : ContentHash.of(title, body);
-        String authorName = e.getAuthor() == null ? "" : e.getAuthor().trim();
+        return post(source, page, e.getLink(), e.getTitleEx() != null ? e.getTitleEx().getValue() : e.getTitle(), body,
+                e.getUri(), e.getAuthor(), date);
+    }
+
+    private static Post post(Source source, Fetched page, String rawLink, String rawTitle, String body, String uri,
+                             String author, Instant date) {
+        String link = resolve(page.url(), rawLink);
+        String title = Html.text(rawTitle);
+        String id = uri != null && !uri.isBlank() ? uri.trim() : !link.isEmpty() ? link : ContentHash.of(title, body);
+        String authorName = author == null ? "" : author.trim();
         return new Post(source.id(), source.kind(), id, Urls.canonical(link), new Author("", authorName, -1),
                 title, Html.text(body), date, page.fetchedAt(), Engagement.NONE);
     }

@@ -1,6 +1,9 @@
 package dev.shenava.crawler;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,17 +42,15 @@ final class HackerNewsConnector implements Connector {
             if (!answer.fetched()) {
                 return Harvest.failed(cursor, answer, requests);
             }
-            JsonNode root;
+            Answer read;
             try {
-                root = Json.read(answer);
+                read = read(source, answer);
             } catch (CrawlException e) {
                 return new Harvest(List.of(), cursor, CrawlStatus.ERROR, e.getMessage(), requests);
             }
-            for (JsonNode hit : root.path("hits")) {
-                newest = Math.max(newest, hit.path("created_at_i").asLong(0));
-            }
-            collected.addAll(posts(source, answer, root));
-            boolean last = page + 1 >= root.path("nbPages").asInt(0) || root.path("hits").isEmpty();
+            newest = Math.max(newest, read.newest());
+            collected.addAll(read.posts());
+            boolean last = page + 1 >= read.pages() || read.noHits();
             if (last || since == 0) {
                 break;
             }
@@ -60,29 +61,162 @@ final class HackerNewsConnector implements Connector {
 
     @Override
     public List<Post> parse(Source source, Fetched page) {
-        return posts(source, page, Json.read(page));
+        return read(source, page).posts();
     }
 
-    private static List<Post> posts(Source source, Fetched page, JsonNode root) {
-        List<Post> posts = new ArrayList<>();
-        for (JsonNode hit : root.path("hits")) {
-            String id = Json.text(hit, "objectID");
-            if (id.isEmpty()) {
-                continue;
+    /**
+     * One Algolia answer read.
+     *
+     * @param posts  the hits with an objectID as posts
+     * @param newest the highest {@code created_at_i} among the hits (0 when none)
+     * @param pages  {@code nbPages}
+     * @param noHits whether {@code hits} is absent or empty
+     */
+    record Answer(List<Post> posts, long newest, int pages, boolean noHits) {
+    }
+
+    /** The fields of a hit the connector reads, as a tree would give them ({@link Json#text}, {@code asLong}). */
+    private static final class Hit {
+        String objectId = "";
+        String commentText = "";
+        String storyTitle = "";
+        String title = "";
+        String storyText = "";
+        String createdAt = "";
+        String author = "";
+        long createdAtI;
+        long points;
+        long comments;
+    }
+
+    /**
+     * Reads an answer with Jackson's streaming parser straight into the fields a post needs (no tree of every field
+     * of every hit); anything the stream cannot read goes to the tree reader, which words the problem as before.
+     */
+    static Answer read(Source source, Fetched page) {
+        int start = Json.utf8Start(page);
+        if (start >= 0) {
+            byte[] body = page.body();
+            try (JsonParser p = Json.MAPPER.getFactory().createParser(body, start, body.length - start)) {
+                return stream(source, page, p);
+            } catch (IOException notJson) {
+                // the tree reader below gives the reason
             }
-            boolean comment = !Json.text(hit, "comment_text").isEmpty();
-            String title = comment ? Json.text(hit, "story_title") : Json.text(hit, "title");
-            String text = comment ? Json.text(hit, "comment_text") : Json.text(hit, "story_text");
-            if (!comment && text.isEmpty()) {
-                text = Json.text(hit, "title");
-            }
-            long created = hit.path("created_at_i").asLong(0);
-            Instant at = created > 0 ? Instant.ofEpochSecond(created) : Json.instant(Json.text(hit, "created_at"));
-            String handle = Json.text(hit, "author");
-            posts.add(new Post(source.id(), SourceKind.HACKERNEWS, id, "https://news.ycombinator.com/item?id=" + id,
-                    new Author(handle, handle, -1), Html.text(title), Html.text(text), at, page.fetchedAt(),
-                    new Engagement(Json.count(hit, "points"), 0, Json.count(hit, "num_comments"), 0)));
         }
-        return posts;
+        return tree(source, page, Json.read(page));
+    }
+
+    private static Answer stream(Source source, Fetched page, JsonParser p) throws IOException {
+        List<Post> posts = new ArrayList<>();
+        long newest = 0;
+        int pages = 0;
+        boolean noHits = true;
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return new Answer(posts, 0, 0, true);
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("nbPages")) {
+                pages = (int) Json.asLong(p);
+            } else if (field.equals("hits") && (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT)) {
+                // a later "hits" replaces an earlier one, as in a tree
+                posts.clear();
+                newest = 0;
+                noHits = true;
+                JsonToken end = value == JsonToken.START_ARRAY ? JsonToken.END_ARRAY : JsonToken.END_OBJECT;
+                for (JsonToken t = p.nextToken(); t != end; t = p.nextToken()) {
+                    if (t == JsonToken.FIELD_NAME) {
+                        t = p.nextToken(); // hits as an object: its values are the hits
+                    }
+                    noHits = false;
+                    if (t != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    Hit hit = hit(p);
+                    newest = Math.max(newest, hit.createdAtI);
+                    Post post = post(source, page, hit);
+                    if (post != null) {
+                        posts.add(post);
+                    }
+                }
+            } else {
+                if (field.equals("hits")) {
+                    posts.clear();
+                    newest = 0;
+                    noHits = true;
+                }
+                p.skipChildren();
+            }
+        }
+        return new Answer(posts, newest, pages, noHits);
+    }
+
+    private static Hit hit(JsonParser p) throws IOException {
+        Hit hit = new Hit();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "objectID" -> hit.objectId = Json.text(p);
+                case "comment_text" -> hit.commentText = Json.text(p);
+                case "story_title" -> hit.storyTitle = Json.text(p);
+                case "title" -> hit.title = Json.text(p);
+                case "story_text" -> hit.storyText = Json.text(p);
+                case "created_at" -> hit.createdAt = Json.text(p);
+                case "author" -> hit.author = Json.text(p);
+                case "created_at_i" -> hit.createdAtI = Json.asLong(p);
+                case "points" -> hit.points = Math.max(0, Json.asLong(p));
+                case "num_comments" -> hit.comments = Math.max(0, Json.asLong(p));
+                default -> p.skipChildren();
+            }
+        }
+        return hit;
+    }
+
+    /** The same answer read from a Jackson tree: the reference the stream reader must agree with. */
+    static Answer tree(Source source, Fetched page, JsonNode root) {
+        List<Post> posts = new ArrayList<>();
+        long newest = 0;
+        for (JsonNode node : root.path("hits")) {
+            Hit hit = new Hit();
+            hit.objectId = Json.text(node, "objectID");
+            hit.commentText = Json.text(node, "comment_text");
+            hit.storyTitle = Json.text(node, "story_title");
+            hit.title = Json.text(node, "title");
+            hit.storyText = Json.text(node, "story_text");
+            hit.createdAt = Json.text(node, "created_at");
+            hit.author = Json.text(node, "author");
+            hit.createdAtI = node.path("created_at_i").asLong(0);
+            hit.points = Json.count(node, "points");
+            hit.comments = Json.count(node, "num_comments");
+            newest = Math.max(newest, hit.createdAtI);
+            Post post = post(source, page, hit);
+            if (post != null) {
+                posts.add(post);
+            }
+        }
+        return new Answer(posts, newest, root.path("nbPages").asInt(0), root.path("hits").isEmpty());
+    }
+
+    private static Post post(Source source, Fetched page, Hit hit) {
+        String id = hit.objectId;
+        if (id.isEmpty()) {
+            return null;
+        }
+        boolean comment = !hit.commentText.isEmpty();
+        String title = comment ? hit.storyTitle : hit.title;
+        String text = comment ? hit.commentText : hit.storyText;
+        if (!comment && text.isEmpty()) {
+            text = hit.title;
+        }
+        long created = hit.createdAtI;
+        Instant at = created > 0 ? Instant.ofEpochSecond(created) : Json.instant(hit.createdAt);
+        String handle = hit.author;
+        return new Post(source.id(), SourceKind.HACKERNEWS, id, "https://news.ycombinator.com/item?id=" + id,
+                new Author(handle, handle, -1), Html.text(title), Html.text(text), at, page.fetchedAt(),
+                new Engagement(hit.points, 0, hit.comments, 0));
     }
 }

@@ -29,7 +29,7 @@ final class Html {
         }
         if (html.indexOf('<') < 0) {
             String plain = html.indexOf('&') < 0 ? html : Parser.unescapeEntities(html, false);
-            return Text.demoronize(collapse(plain));
+            return clean(plain);
         }
         String simple = simpleMarkup(html);
         return simple != null ? simple : text(Jsoup.parseBodyFragment(html).body());
@@ -46,7 +46,7 @@ final class Html {
         if (html.indexOf('\u0000') >= 0) {
             return null; // jsoup drops NUL in body text; not worth copying
         }
-        StringBuilder out = new StringBuilder(html.length());
+        Chars out = new Chars(html.length());
         int n = html.length();
         int i = 0;
         while (i < n) {
@@ -72,10 +72,9 @@ final class Html {
                     && after != '\f') {
                 return null; // a name jsoup reads differently ("p:x", "b-x")
             }
-            switch (html.substring(nameStart, nameEnd).toLowerCase(java.util.Locale.ROOT)) {
-                case "p", "br" -> out.append('\n');
-                case "a", "b", "i", "u", "s", "em", "strong", "code", "span", "small", "sub", "sup", "tt", "font",
-                     "strike", "mark", "abbr", "cite", "q", "wbr" -> {
+            switch (phrasing(html, nameStart, nameEnd)) {
+                case BREAK -> out.add('\n');
+                case INLINE -> {
                     // phrasing: no line break, text continues
                 }
                 default -> {
@@ -84,24 +83,85 @@ final class Html {
             }
             i = end + 1;
         }
-        return Text.demoronize(collapse(out));
+        return clean(out.chars, out.length);
     }
 
-    private static boolean appendText(StringBuilder out, String html, int from, int to) {
+    private static final int OTHER = 0;
+    private static final int BREAK = 1;
+    private static final int INLINE = 2;
+    private static final String[] INLINE_TAGS = {"a", "b", "i", "u", "s", "em", "strong", "code", "span", "small",
+        "sub", "sup", "tt", "font", "strike", "mark", "abbr", "cite", "q", "wbr"};
+
+    /** What the tag named by {@code html[from, to)} (any case) does to the text, read without a lower-cased copy. */
+    private static int phrasing(String html, int from, int to) {
+        int length = to - from;
+        if (length == 1 && (html.charAt(from) | 0x20) == 'p'
+                || length == 2 && html.regionMatches(true, from, "br", 0, 2)) {
+            return BREAK;
+        }
+        for (String tag : INLINE_TAGS) {
+            if (tag.length() == length && html.regionMatches(true, from, tag, 0, length)) {
+                return INLINE;
+            }
+        }
+        return OTHER;
+    }
+
+    /** A growable char buffer: text gathered without a StringBuilder's per-append checks and coder switches. */
+    private static final class Chars {
+        char[] chars;
+        int length;
+
+        Chars(int capacity) {
+            chars = new char[Math.max(16, capacity)];
+        }
+
+        void add(char c) {
+            room(1);
+            chars[length++] = c;
+        }
+
+        void add(String s, int from, int to) {
+            room(to - from);
+            s.getChars(from, to, chars, length);
+            length += to - from;
+        }
+
+        void add(String s) {
+            add(s, 0, s.length());
+        }
+
+        void addCodePoint(int code) {
+            if (Character.isBmpCodePoint(code)) {
+                add((char) code);
+            } else {
+                add(Character.highSurrogate(code));
+                add(Character.lowSurrogate(code));
+            }
+        }
+
+        private void room(int more) {
+            if (length + more > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+            }
+        }
+    }
+
+    private static boolean appendText(Chars out, String html, int from, int to) {
         int k = from;
         while (k < to) {
             int amp = html.indexOf('&', k);
             if (amp < 0 || amp >= to) {
-                out.append(html, k, to);
+                out.add(html, k, to);
                 return true;
             }
-            out.append(html, k, amp);
+            out.add(html, k, amp);
             int end = commonEntity(out, html, amp, to);
             if (end == UNUSUAL) {
                 return false;
             }
             if (end < 0) { // another named reference: jsoup's rules for the rest
-                out.append(Parser.unescapeEntities(html.substring(amp, to), false));
+                out.add(Parser.unescapeEntities(html.substring(amp, to), false));
                 return true;
             }
             k = end;
@@ -118,24 +178,22 @@ final class Html {
      * @return the index after the reference, -1 when it is not one of those, {@link #UNUSUAL} for a numeric
      *     reference to a character HTML treats specially (jsoup's tree and its unescaper disagree on those)
      */
-    private static int commonEntity(StringBuilder out, String html, int amp, int to) {
+    private static int commonEntity(Chars out, String html, int amp, int to) {
         int semi = html.indexOf(';', amp);
         if (semi < 0 || semi >= to || semi - amp > 9) {
             return -1;
         }
-        String name = html.substring(amp + 1, semi);
-        String named = switch (name) {
-            case "amp" -> "&";
-            case "lt" -> "<";
-            case "gt" -> ">";
-            case "quot" -> "\"";
-            case "apos" -> "'";
-            default -> null;
+        char named = switch (semi - amp - 1) {
+            case 2 -> html.startsWith("lt", amp + 1) ? '<' : html.startsWith("gt", amp + 1) ? '>' : 0;
+            case 3 -> html.startsWith("amp", amp + 1) ? '&' : 0;
+            case 4 -> html.startsWith("quot", amp + 1) ? '"' : html.startsWith("apos", amp + 1) ? '\'' : 0;
+            default -> 0;
         };
-        if (named != null) {
-            out.append(named);
+        if (named != 0) {
+            out.add(named);
             return semi + 1;
         }
+        String name = html.substring(amp + 1, semi);
         if (name.isEmpty() || name.charAt(0) != '#') {
             return -1;
         }
@@ -155,7 +213,7 @@ final class Html {
                 || name.charAt(hex ? 2 : 1) == '-') {
             return UNUSUAL;
         }
-        out.appendCodePoint(code);
+        out.addCodePoint(code);
         return semi + 1;
     }
 
@@ -235,47 +293,120 @@ final class Html {
                 }
             }
         }, element);
-        return Text.demoronize(collapse(out));
+        return clean(out);
     }
 
-    /** Collapses runs of spaces within lines, drops blank lines, trims. */
-    private static String collapse(CharSequence text) {
-        String s = text.toString();
-        int n = s.length();
-        StringBuilder out = new StringBuilder(n);
+    private static final String CP1252 = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039"
+            + "\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A"
+            + "\u0153\u009D\u017E\u0178";
+
+    /**
+     * Collapses runs of spaces within lines, drops blank lines, trims, and reads C1 control characters as the
+     * windows-1252 characters meant ({@link Text#demoronize}), all in one pass over a char array.
+     */
+    static String clean(CharSequence text) {
+        int n = text.length();
+        char[] in = new char[n];
+        if (text instanceof String s) {
+            s.getChars(0, n, in, 0);
+        } else if (text instanceof StringBuilder b) {
+            b.getChars(0, n, in, 0);
+        } else {
+            text.toString().getChars(0, n, in, 0);
+        }
+        return clean(in, n);
+    }
+
+    /** {@link #clean(CharSequence)} of {@code in[0, n)}, written over {@code in} itself (never longer). */
+    private static String clean(char[] in, int n) {
+        int len = 0;
         boolean space = false;
         boolean newline = false;
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
+        for (int i = 0; i < n; i++) {
+            char c = in[i];
             if (c == '\n' || c == '\r') {
-                newline = !out.isEmpty();
+                newline = len > 0;
                 space = false;
-                i++;
             } else if (isSpace(c)) {
-                space = !out.isEmpty();
-                i++;
+                space = len > 0;
             } else {
                 if (newline) {
-                    out.append('\n');
+                    in[len++] = '\n';
                 } else if (space) {
-                    out.append(' ');
+                    in[len++] = ' ';
                 }
                 newline = false;
                 space = false;
-                int end = i + 1;
-                while (end < n && !isSpace(s.charAt(end)) && s.charAt(end) != '\n' && s.charAt(end) != '\r') {
-                    end++;
-                }
-                out.append(s, i, end); // a whole word at once
-                i = end;
+                in[len++] = c >= 0x80 && c <= 0x9F ? CP1252.charAt(c - 0x80) : c;
             }
         }
-        return out.toString();
+        return new String(in, 0, len);
     }
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\u00A0' || c == '\f' || c == '\u000B';
+    }
+
+    /**
+     * Whether a class attribute's value holds a class, as jsoup's {@code Element.hasClass} decides it (whitespace
+     * separated, case-blind), for callers that read the attribute once and ask about several classes.
+     */
+    static boolean hasClass(String classes, String name) {
+        int len = classes.length();
+        int want = name.length();
+        if (len == 0 || len < want) {
+            return false;
+        }
+        if (len == want) {
+            return name.equalsIgnoreCase(classes);
+        }
+        boolean inClass = false;
+        int start = 0;
+        for (int i = 0; i < len; i++) {
+            if (Character.isWhitespace(classes.charAt(i))) {
+                if (inClass) {
+                    if (i - start == want && classes.regionMatches(true, start, name, 0, want)) {
+                        return true;
+                    }
+                    inClass = false;
+                }
+            } else if (!inClass) {
+                inClass = true;
+                start = i;
+            }
+        }
+        return inClass && len - start == want && classes.regionMatches(true, start, name, 0, want);
+    }
+
+    /**
+     * Which of some classes a class attribute's value holds, in one scan of it: bit {@code i} set when it holds
+     * {@code names[i]}, by the same rule as {@link #hasClass} (at most 64 names).
+     */
+    static long classBits(String classes, String[] names) {
+        long bits = 0;
+        int len = classes.length();
+        int i = 0;
+        while (i < len) {
+            while (i < len && isClassSeparator(classes.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < len && !isClassSeparator(classes.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
+            for (int k = 0; length > 0 && k < names.length; k++) {
+                if (names[k].length() == length && classes.regionMatches(true, start, names[k], 0, length)) {
+                    bits |= 1L << k;
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** {@link Character#isWhitespace}, quick for the ASCII letters class names are made of. */
+    private static boolean isClassSeparator(char c) {
+        return c <= ' ' ? Character.isWhitespace(c) : c >= '\u1680' && Character.isWhitespace(c);
     }
 
     static Document parse(String html, String baseUrl) {

@@ -3,7 +3,9 @@ package dev.shenava.crawler;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,15 +24,8 @@ final class Json {
 
     static JsonNode read(Fetched page) {
         byte[] body = page.body();
-        int start = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
-                ? 3 : 0;
-        int first = start;
-        while (first < body.length && (body[first] == ' ' || body[first] == '\n' || body[first] == '\r'
-                || body[first] == '\t')) {
-            first++;
-        }
-        if (first < body.length && (body[first] == '{' || body[first] == '[')
-                && StandardCharsets.UTF_8.equals(page.charset())) {
+        int first = utf8Start(page);
+        if (first >= 0) {
             try { // JSON is UTF-8: Jackson reads the bytes faster than a decoded copy of them
                 return MAPPER.readTree(body, first, body.length - first);
             } catch (IOException notJson) {
@@ -47,6 +42,59 @@ final class Json {
             throw new CrawlException("malformed JSON from " + page.url() + " (" + Text.clip(e.getOriginalMessage(), 120)
                     + "): starts with '" + Text.clip(text, 60) + "'", e);
         }
+    }
+
+    /**
+     * Where a UTF-8 JSON object or array starts in the body (after a byte-order mark and whitespace), so that Jackson
+     * may read the bytes themselves; -1 when the body is not that and must be decoded first.
+     */
+    static int utf8Start(Fetched page) {
+        byte[] body = page.body();
+        int start = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        int first = start;
+        while (first < body.length && (body[first] == ' ' || body[first] == '\n' || body[first] == '\r'
+                || body[first] == '\t')) {
+            first++;
+        }
+        return first < body.length && (body[first] == '{' || body[first] == '[')
+                && StandardCharsets.UTF_8.equals(page.charset()) ? first : -1;
+    }
+
+    /**
+     * The current scalar value as {@link #text(JsonNode, String)} reads the same value from a tree: strings as they
+     * are, numbers and booleans as their node's text, null and containers (skipped) as empty.
+     */
+    static String text(JsonParser p) throws IOException {
+        return switch (p.currentToken()) {
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? p.getBigIntegerValue().toString() : Long.toString(p.getLongValue());
+            case VALUE_NUMBER_FLOAT -> Double.toString(p.getDoubleValue());
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case START_OBJECT, START_ARRAY -> {
+                p.skipChildren();
+                yield "";
+            }
+            default -> "";
+        };
+    }
+
+    /** The current value as a tree node's {@code asLong(0)} reads it (containers skipped, read as 0). */
+    static long asLong(JsonParser p) throws IOException {
+        return switch (p.currentToken()) {
+            case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? p.getBigIntegerValue().longValue() : p.getLongValue();
+            case VALUE_NUMBER_FLOAT -> (long) p.getDoubleValue();
+            case VALUE_STRING -> NumberInput.parseAsLong(p.getText(), 0);
+            case VALUE_TRUE -> 1;
+            case START_OBJECT, START_ARRAY -> {
+                p.skipChildren();
+                yield 0;
+            }
+            default -> 0;
+        };
     }
 
     static String text(JsonNode node, String field) {

@@ -9,7 +9,10 @@ import java.util.Map;
 import okhttp3.HttpUrl;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -19,9 +22,6 @@ import org.jsoup.select.QueryParser;
 final class TelegramConnector implements Connector {
 
     // selectors compiled once: parsing a query costs as much as running it on a message
-    private static final Evaluator MESSAGE = QueryParser.parse("div.tgme_widget_message, #widget_message");
-    private static final Evaluator REPLY = QueryParser.parse(".tgme_widget_message_reply");
-    private static final Evaluator PREVIEW = QueryParser.parse(".tgme_widget_message_link_preview");
     private static final Evaluator PREVIEW_TITLE = QueryParser.parse(".link_preview_title");
 
     @Override
@@ -83,14 +83,11 @@ final class TelegramConnector implements Connector {
 
     @Override
     public List<Post> parse(Source source, Fetched page) {
-        Document doc = Html.parse(page.text(), page.url());
-        long subscribers = subscribers(doc);
-        List<Post> posts = new ArrayList<>();
-        for (Element message : doc.select(MESSAGE)) {
-            if (message.hasClass("service_message") || insideMessage(message)) {
-                continue;
-            }
-            Post post = post(source, page, message, subscribers);
+        Walk walk = walk(Html.parse(page.text(), page.url()));
+        long subscribers = subscribers(walk.counters);
+        List<Post> posts = new ArrayList<>(walk.messages.size());
+        for (Parts parts : walk.messages) {
+            Post post = post(source, page, parts, subscribers);
             if (post != null) {
                 posts.add(post);
             }
@@ -98,17 +95,92 @@ final class TelegramConnector implements Connector {
         return posts;
     }
 
-    private static boolean insideMessage(Element message) {
-        for (Element p = message.parent(); p != null; p = p.parent()) {
-            if (p.hasClass("tgme_widget_message")) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * One walk over the page instead of a select per part: finds the messages ({@code div.tgme_widget_message} or
+     * {@code #widget_message}, in document order, skipping service messages and messages inside another message),
+     * the parts of each message in the message's own subtree, and the channel's counters.
+     */
+    /** The classes the walk asks about, and their bits in {@link Html#classBits}. */
+    private static final String[] CLASSES = {"tgme_widget_message", "tgme_widget_message_reply",
+        "tgme_widget_message_link_preview", "service_message", "tgme_channel_info_counter", "tgme_widget_message_date",
+        "tgme_widget_message_text", "tgme_widget_message_owner_name", "tgme_widget_message_from_author",
+        "tgme_widget_message_views"};
+    private static final long MESSAGE = 1;
+    private static final long REPLY = 1 << 1;
+    private static final long PREVIEW = 1 << 2;
+    private static final long SERVICE = 1 << 3;
+    private static final long COUNTER = 1 << 4;
+    private static final long DATE = 1 << 5;
+    private static final long TEXT = 1 << 6;
+    private static final long OWNER = 1 << 7;
+    private static final long SIGNED = 1 << 8;
+    private static final long VIEWS = 1 << 9;
+
+    static Walk walk(Document doc) {
+        Walk walk = new Walk();
+        NodeTraversor.traverse(walk, doc);
+        return walk;
     }
 
-    /** The parts of a message a post is made of, found in one walk over it instead of one select per part. */
-    private static final class Parts {
+    static final class Walk implements NodeVisitor {
+        final List<Parts> messages = new ArrayList<>();
+        final List<Element> counters = new ArrayList<>();
+        /** The messages whose subtree the walk is in, innermost last. */
+        private final List<Parts> open = new ArrayList<>(2);
+        /** Open elements with the class tgme_widget_message: a message inside one is part of it, not a post. */
+        private int messageDepth;
+        /** Open reply quotes and link previews: a message text inside one is not the message's own. */
+        private int quoteDepth;
+
+        /** Per open element, by depth: whether it has the message class, whether it is a quote. */
+        private byte[] flags = new byte[64];
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            // the class attribute looked up and scanned once per element, not once per class asked about
+            long classes = e.attributesSize() == 0 ? 0 : Html.classBits(e.attributes().getIgnoreCase("class"), CLASSES);
+            boolean messageClass = (classes & MESSAGE) != 0;
+            boolean quote = (classes & (REPLY | PREVIEW)) != 0;
+            boolean message = messageClass && e.nameIs("div")
+                    || e.attributesSize() > 0 && "widget_message".equals(e.attributes().getIgnoreCase("id"));
+            if (message && messageDepth == 0 && (classes & SERVICE) == 0) {
+                Parts parts = new Parts(e);
+                messages.add(parts);
+                open.add(parts);
+            }
+            for (int i = 0; i < open.size(); i++) {
+                open.get(i).see(e, classes, quoteDepth > 0 || quote);
+            }
+            messageDepth += messageClass ? 1 : 0;
+            quoteDepth += quote ? 1 : 0;
+            if ((classes & COUNTER) != 0) {
+                counters.add(e);
+            }
+            if (depth >= flags.length) {
+                flags = java.util.Arrays.copyOf(flags, depth * 2);
+            }
+            flags[depth] = (byte) ((messageClass ? 1 : 0) | (quote ? 2 : 0));
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            messageDepth -= flags[depth] & 1;
+            quoteDepth -= (flags[depth] & 2) >> 1;
+            if (!open.isEmpty() && open.getLast().message == e) {
+                open.removeLast();
+            }
+        }
+    }
+
+    /** The parts of a message a post is made of, each the first in document order (the message itself included). */
+    static final class Parts {
+        final Element message;
         Element dateLink;
         Element text;
         Element preview;
@@ -117,33 +189,32 @@ final class TelegramConnector implements Connector {
         Element signed;
         Element views;
 
-        static Parts of(Element message) {
-            Parts p = new Parts();
-            for (Element e : message.getAllElements()) { // document order, the message itself included, as select
-                if (p.time == null && e.nameIs("time") && e.hasAttr("datetime")) {
-                    p.time = e;
-                }
-                if (e.className().isEmpty()) {
-                    continue;
-                }
-                if (p.dateLink == null && e.nameIs("a") && e.hasClass("tgme_widget_message_date")) {
-                    p.dateLink = e;
-                }
-                if (p.text == null && e.hasClass("tgme_widget_message_text") && e.closest(REPLY) == null
-                        && e.closest(PREVIEW) == null) {
-                    p.text = e;
-                }
-                p.preview = p.preview == null && e.hasClass("tgme_widget_message_link_preview") ? e : p.preview;
-                p.owner = p.owner == null && e.hasClass("tgme_widget_message_owner_name") ? e : p.owner;
-                p.signed = p.signed == null && e.hasClass("tgme_widget_message_from_author") ? e : p.signed;
-                p.views = p.views == null && e.hasClass("tgme_widget_message_views") ? e : p.views;
+        Parts(Element message) {
+            this.message = message;
+        }
+
+        void see(Element e, long classes, boolean quoted) {
+            if (time == null && e.nameIs("time") && e.hasAttr("datetime")) {
+                time = e;
             }
-            return p;
+            if (classes == 0) {
+                return;
+            }
+            if (dateLink == null && (classes & DATE) != 0 && e.nameIs("a")) {
+                dateLink = e;
+            }
+            if (text == null && !quoted && (classes & TEXT) != 0) {
+                text = e;
+            }
+            preview = preview == null && (classes & PREVIEW) != 0 ? e : preview;
+            owner = owner == null && (classes & OWNER) != 0 ? e : owner;
+            signed = signed == null && (classes & SIGNED) != 0 ? e : signed;
+            views = views == null && (classes & VIEWS) != 0 ? e : views;
         }
     }
 
-    private static Post post(Source source, Fetched page, Element m, long subscribers) {
-        Parts parts = Parts.of(m);
+    private static Post post(Source source, Fetched page, Parts parts, long subscribers) {
+        Element m = parts.message;
         Element dateLink = parts.dateLink;
         String rawHref = dateLink == null ? "" : dateLink.attr("href");
         String href = rawHref.startsWith("https://") || rawHref.isEmpty() ? rawHref : dateLink.absUrl("href");
@@ -180,8 +251,8 @@ final class TelegramConnector implements Connector {
                 page.fetchedAt(), new Engagement(0, 0, 0, views));
     }
 
-    private static long subscribers(Document doc) {
-        for (Element counter : doc.select(".tgme_channel_info_counter")) {
+    private static long subscribers(List<Element> counters) {
+        for (Element counter : counters) {
             if (textOf(counter.selectFirst(".counter_type")).toLowerCase(Locale.ROOT).startsWith("subscriber")) {
                 return count(textOf(counter.selectFirst(".counter_value")));
             }

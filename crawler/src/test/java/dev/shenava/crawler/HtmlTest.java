@@ -47,4 +47,20 @@ class HtmlTest {
         assertEquals("one\ntwo", Html.text("<ul><li>one</li><li>two</li></ul>"));
         assertEquals("Support said \"soon\"\nIt wasn't.", Html.text("<p>Support said &quot;soon&quot;<p>It wasn&#x27;t."));
     }
+
+    @Test
+    void classTestAgreesWithJsoup() {
+        List<String> values = List.of("", " ", "a", "A", "ab", "a b", " a ", "b\ta", "ba", "a\u00A0b", "x a\n", "aa a",
+                "a\u2003b", "a\u202Fb", "\u001Fab",
+                "tgme_widget_message js-widget_message", "TGME_WIDGET_MESSAGE", "tgme_widget_message_text");
+        String[] names = {"a", "b", "ab", "tgme_widget_message", "js-widget_message"};
+        for (String value : values) {
+            org.jsoup.nodes.Element e = new org.jsoup.nodes.Element("div").attr("class", value);
+            long bits = Html.classBits(value, names);
+            for (int i = 0; i < names.length; i++) {
+                assertEquals(e.hasClass(names[i]), Html.hasClass(value, names[i]), "'" + value + "' has " + names[i]);
+                assertEquals(e.hasClass(names[i]), (bits & 1L << i) != 0, "'" + value + "' bit of " + names[i]);
+            }
+        }
+    }
 }
