@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BenchClients {
 
-    private static final List<String> QUERIES = List.of(
+    static final List<String> QUERIES = List.of(
             "delivery", "courier late", "\"cold food\"", "(late OR دیر) AND (courier OR پیک)", "deliv*",
             "courier NEAR/3 late", "refund NEAR/5f payment", "app -crash", "کیفیت OR جودة", "lang:fa سفارش",
             "sentiment:negative delivery", "touchpoint:delivery:negative", "brand:rival price", "source:telegram",
@@ -108,6 +108,50 @@ final class BenchClients {
             overview(OVERVIEW_FILTERS.get(random.nextInt(OVERVIEW_FILTERS.size()))
                     + "&from=" + to.minus(Duration.ofDays(30)) + "&to=" + to);
         });
+    }
+
+    /**
+     * Times one search alone; its range ends at a minute of its own, so no cache answers it.
+     *
+     * @param q    the query
+     * @param runs how many times this query was timed before (makes the range distinct)
+     * @return milliseconds
+     */
+    double timeSearch(String q, int runs) throws Exception {
+        String to = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofDays(1 + runs)).toString();
+        long t0 = System.nanoTime();
+        get(searchPath(q, "&to=" + to));
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /**
+     * Each dashboard-overview request alone, five times, each time over a range no cache has seen.
+     *
+     * @return request path (without its range) → median milliseconds
+     */
+    java.util.Map<String, Double> overviewParts() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofDays(2));
+        java.util.Map<String, Double> result = new java.util.LinkedHashMap<>();
+        int n = 0;
+        for (String path : overviewPaths("")) {
+            double[] times = new double[5];
+            for (int i = 0; i < times.length; i++) {
+                Instant to = now.minus(Duration.ofMinutes(++n * 11L));
+                long t0 = System.nanoTime();
+                get(path + "&from=" + to.minus(Duration.ofDays(30)) + "&to=" + to);
+                times[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(times);
+            result.put(path, times[times.length / 2]);
+        }
+        return result;
+    }
+
+    private static List<String> overviewPaths(String filter) {
+        return List.of("/api/v1/stats/timeseries?interval=day" + filter,
+                "/api/v1/stats/touchpoints?x=1" + filter,
+                "/api/v1/stats/share-of-voice?brand=acme" + filter,
+                "/api/v1/stats/trending?size=20" + filter);
     }
 
     private void overview(String filter) throws Exception {

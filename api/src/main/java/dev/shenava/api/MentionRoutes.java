@@ -50,7 +50,8 @@ final class MentionRoutes implements HttpService {
         boolean exactTotal = RequestParams.flag(query, "exactTotal");
         String cursor = query.first("cursor").orElse(null);
         String key = AnswerCache.key("mentions", MentionIndex.query(filter), "", sort, size, exactTotal, cursor);
-        MentionPage page = cache.get(key, () -> index.search(filter, sort, size, cursor, exactTotal));
+        String q = filter.query() == null ? null : query.first("q").orElse("").strip();
+        MentionPage page = cache.get(key, () -> index.search(filter, sort, size, cursor, exactTotal, q));
         res.send(page);
     }
 

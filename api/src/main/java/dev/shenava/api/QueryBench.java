@@ -1,10 +1,14 @@
 package dev.shenava.api;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import dev.shenava.store.ElasticsearchClients;
 import dev.shenava.store.EmbeddedElasticsearch;
 import dev.shenava.store.Mention;
+import dev.shenava.store.MentionFilter;
 import dev.shenava.store.MentionIndex;
+import dev.shenava.store.MentionSort;
+import dev.shenava.store.QueryCompiler;
 import dev.shenava.store.MentionStats;
 import dev.shenava.store.RecordIndex;
 import dev.shenava.store.StoreConfig;
@@ -61,6 +65,7 @@ public final class QueryBench implements Callable<Integer> {
             MentionIndex index = MentionIndex.create(es, INDEX).ensureCreated();
             Instant end = Instant.now();
             load(index, end);
+            merge(es, index);
             run(es, index);
             return 0;
         } finally {
@@ -105,6 +110,58 @@ public final class QueryBench implements Callable<Integer> {
         out.printf("loaded in %.1f s (%,.0f mentions/s)%n", seconds, (mentions - present) / seconds);
     }
 
+    /**
+     * Merges the bench index into one segment, as a loaded index that no longer changes ends up; the time it
+     * took is printed. An index that is already merged is left alone.
+     */
+    private void merge(ElasticsearchClient es, MentionIndex index) throws Exception {
+        int segments = es.indices().segments(g -> g.index(index.concreteIndex())).indices().values().stream()
+                .flatMap(i -> i.shards().values().stream()).flatMap(s -> s.stream())
+                .mapToInt(s -> s.segments().size()).sum();
+        if (segments <= 1) {
+            out.printf("%s has %d segment; not merged%n", index.concreteIndex(), segments);
+            return;
+        }
+        long started = System.nanoTime();
+        String task = es.indices().forcemerge(f -> f.index(index.concreteIndex()).maxNumSegments(1L)
+                .waitForCompletion(false)).task();
+        while (!es.tasks().get(g -> g.taskId(task)).completed()) {
+            Thread.sleep(2000);
+        }
+        out.printf("merged %s from %d segments into 1 in %.1f s%n", index.concreteIndex(), segments,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Where a search's time goes: each query of the bench mix alone (no filter, newest first, 20 per page),
+     * five times in a row, one request at a time; prints the medians of Elasticsearch's own {@code took}
+     * for the request the service sends (it highlights in-process), of the same request with
+     * Elasticsearch's highlighter (as before index version 2), and of the whole API round trip.
+     */
+    private void profile(ElasticsearchClient es, MentionIndex index, BenchClients bench) throws Exception {
+        out.println("query (alone, 5 runs, median ms)             es-took  es-took-es-highlight  api-round-trip");
+        for (String q : BenchClients.QUERIES) {
+            MentionFilter filter = MentionFilter.ALL.withQuery(QueryCompiler.compile(q));
+            SearchRequest request = index.searchRequest(filter, MentionSort.NEWEST, 20, null, false, false);
+            SearchRequest highlighted = index.searchRequest(filter, MentionSort.NEWEST, 20, null, false, true);
+            double[] took = new double[5];
+            double[] marked = new double[5];
+            double[] trip = new double[5];
+            for (int i = 0; i < 5; i++) {
+                took[i] = es.search(request, Void.class).took();
+                marked[i] = es.search(highlighted, Void.class).took();
+                trip[i] = bench.timeSearch(q, i);
+            }
+            out.printf("  %-42s %7.0f  %20.0f  %14.1f%n", q, median(took), median(marked), median(trip));
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
     private void run(ElasticsearchClient es, MentionIndex index) throws Exception {
         RecordIndex<Brand> brands = RecordIndex.create(es, "shenava-bench-brands", Brand.class, Brand::id).ensureCreated();
         brands.put(new Brand("acme", "Acme", List.of("acme"), List.of(), List.of("rival", "third")));
@@ -120,6 +177,9 @@ public final class QueryBench implements Callable<Integer> {
         try {
             BenchClients bench = new BenchClients("http://127.0.0.1:" + server.port(), clients, requests);
             bench.warmUp();
+            profile(es, index, bench);
+            out.println("overview parts (alone, 5 runs over ranges no cache has seen, median ms):");
+            bench.overviewParts().forEach((path, ms) -> out.printf("  %-44s %7.1f%n", path, ms));
             out.printf("%d clients, %d requests each per kind, %,d mentions; load average %.2f%n", clients, requests,
                     index.count(dev.shenava.store.MentionFilter.ALL),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

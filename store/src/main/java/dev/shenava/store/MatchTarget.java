@@ -52,10 +52,10 @@ public final class MatchTarget {
         return text;
     }
 
-    /** The title is indexed as written (standard analyzer, no normalisation), so it is split as written. */
+    /** The title is indexed normalised as the text is, so it is normalised and split the same way. */
     Tokens title() {
         if (title == null) {
-            title = new Tokens(SearchText.split(post.title()));
+            title = new Tokens(SearchText.split(MentionDocument.searchTitle(post.title())));
         }
         return title;
     }

@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * A mention as stored in Elasticsearch: flat counters, keyword arrays for aggregations, the normalised
  * text in {@code text} and the original in {@code originalText} (field names from the API contract).
+ * The title is searched like the text, so {@code title} holds its normalised form; {@code originalTitle}
+ * holds the title as posted, present only when normalisation changed it (documents written before
+ * index version 2 have no {@code originalTitle} and their {@code title} is as posted).
  * {@code touchpointScores} (not indexed) holds the score of each {@code touchpointSentiments} entry, in order,
  * so that a mention read back carries the scores it was written with.
  */
@@ -20,6 +23,7 @@ record MentionDocument(String id,
                        String site,
                        Mention.Author author,
                        String title,
+                       String originalTitle,
                        String text,
                        String originalText,
                        Instant publishedAt,
@@ -44,8 +48,9 @@ record MentionDocument(String id,
 
     static MentionDocument from(Mention m) {
         var e = m.engagement();
+        String title = searchTitle(m.title());
         return new MentionDocument(m.id(), m.source(), m.sourceKind(), m.nativeId(), m.url(), m.site(), m.author(),
-                m.title(), m.normalizedText(), m.text(), m.publishedAt(), m.fetchedAt(), e.total(), e.likes(),
+                title, title.equals(m.title()) ? null : m.title(), m.normalizedText(), m.text(), m.publishedAt(), m.fetchedAt(), e.total(), e.likes(),
                 e.shares(), e.replies(), e.views(), m.brands(), m.lang(), m.sentiment().label(), m.sentiment().score(),
                 m.sentiment().confidence(),
                 m.touchpoints().stream().map(Mention.TouchpointScore::touchpoint).distinct().toList(),
@@ -60,10 +65,21 @@ record MentionDocument(String id,
             scores.add(touchpointScore(touchpointSentiments.get(i),
                     touchpointScores != null && i < touchpointScores.size() ? touchpointScores.get(i) : null));
         }
-        return new Mention(id, source, sourceKind, nativeId, url, site, author, title, originalText, text, publishedAt,
+        return new Mention(id, source, sourceKind, nativeId, url, site, author,
+                originalTitle != null ? originalTitle : title, originalText, text, publishedAt,
                 fetchedAt, new Mention.Engagement(likes, shares, replies, views, engagement), brands, lang,
                 new Mention.Sentiment(sentiment, sentimentScore, sentimentConfidence), scores, keyPhrases, tags,
                 overridden, analyzedAt, null);
+    }
+
+    /**
+     * The form of a title that is indexed and searched: normalised as the text is.
+     *
+     * @param title the title as posted, possibly empty
+     * @return its search form
+     */
+    static String searchTitle(String title) {
+        return title == null || title.isBlank() ? (title == null ? "" : title) : SearchText.normalize(title);
     }
 
     private static Mention.TouchpointScore touchpointScore(String pair, Double stored) {

@@ -7,7 +7,9 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -38,6 +40,43 @@ final class MentionHighlight {
     private MentionHighlight() {
     }
 
+    /**
+     * A search hit as a mention, highlighted here rather than by Elasticsearch: the query's clauses are
+     * matched against the hit's normalised text exactly as the search matched it ({@link QueryMatcher}'s
+     * spans), and the words they cover are marked in the original text.
+     *
+     * @param hit     the hit, with its normalised {@code text}
+     * @param clauses the query's text clauses ({@link QueryMatcher#textClauses})
+     * @param words   the index tokens of words already seen, shared by the hits of one page (posts repeat
+     *                their words, and normalising each word again was most of the cost)
+     * @return the mention, with a highlight when a clause matched its text
+     */
+    static Mention mention(Hit<MentionDocument> hit, List<QuerySpans.Source> clauses, Map<String, List<String>> words) {
+        Mention mention = hit.source().toMention();
+        String normalized = hit.source().text();
+        if (normalized == null || normalized.isBlank() || clauses.isEmpty()) {
+            return mention;
+        }
+        MatchTarget.Tokens tokens = new MatchTarget.Tokens(SearchText.split(normalized));
+        Set<String> marked = new HashSet<>();
+        for (QuerySpans.Source clause : clauses) {
+            for (QuerySpans.Span span : clause.spans(tokens)) {
+                for (int p = span.start(); p < span.end(); p++) {
+                    marked.add(tokens.at(p));
+                }
+            }
+        }
+        if (marked.isEmpty()) {
+            return mention;
+        }
+        List<int[]> matches = mention.text() == null ? List.of() : matches(mention.text(), marked, words);
+        if (!matches.isEmpty()) {
+            return mention.withHighlight(fragments(mention.text(), matches));
+        }
+        List<int[]> inSearchForm = matches(normalized, marked, words);
+        return inSearchForm.isEmpty() ? mention : mention.withHighlight(fragments(normalized, inSearchForm));
+    }
+
     static Mention mention(Hit<MentionDocument> hit) {
         Mention mention = hit.source().toMention();
         List<String> fragments = hit.highlight() == null ? null : hit.highlight().get("text");
@@ -65,22 +104,25 @@ final class MentionHighlight {
         if (original == null || original.isBlank() || marked.isEmpty()) {
             return fragments;
         }
-        List<int[]> matches = matches(original, marked);
+        List<int[]> matches = matches(original, marked, new HashMap<>());
         return matches.isEmpty() ? fragments : fragments(original, matches);
     }
 
-    private static List<int[]> matches(String text, Set<String> marked) {
+    private static List<int[]> matches(String text, Set<String> marked, Map<String, List<String>> tokens) {
         BreakIterator words = BreakIterator.getWordInstance(Locale.ROOT);
         words.setText(text);
         List<int[]> matches = new ArrayList<>();
         for (int start = words.first(), end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
             String word = text.substring(start, end);
-            if (word.codePoints().anyMatch(SearchText::searchable)
-                    && SearchText.tokens(word).stream().anyMatch(marked::contains)) {
+            if (tokens.computeIfAbsent(word, MentionHighlight::searchTokens).stream().anyMatch(marked::contains)) {
                 matches.add(new int[] {start, end});
             }
         }
         return matches;
+    }
+
+    private static List<String> searchTokens(String word) {
+        return word.codePoints().anyMatch(SearchText::searchable) ? SearchText.tokens(word) : List.of();
     }
 
     private static List<String> fragments(String text, List<int[]> matches) {

@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,13 @@ public final class MentionIndex {
      */
     public static final int TOTAL_CAP = 10_000;
 
+    /**
+     * The current version of the mention index: {@code v2} sorts the index newest first (so the default
+     * search stops once it has its page and its count), stores offsets for highlighting and indexes
+     * the normalised title. The alias {@code <alias>} points at {@code <alias>-v2}.
+     */
+    public static final String VERSION = "v2";
+
     private static final int BULK_CHUNK = 500;
 
     private final ElasticsearchClient es;
@@ -56,7 +64,7 @@ public final class MentionIndex {
      * The mention index behind an alias such as {@code shenava-mentions}.
      *
      * @param es    the client
-     * @param alias the alias searched and written; the concrete index is {@code <alias>-v1}
+     * @param alias the alias searched and written; the concrete index is {@code <alias>-}{@value #VERSION}
      * @return the index, not yet created: call {@link #ensureCreated()}
      */
     public static MentionIndex create(ElasticsearchClient es, String alias) {
@@ -74,28 +82,53 @@ public final class MentionIndex {
     }
 
     /**
-     * Installs the index template and creates the first index with its alias unless they exist.
+     * Installs the index template and creates the current index version with its alias unless they exist;
+     * when the alias points at an older version ({@code <alias>-v1}), migrates its mentions into the current
+     * one first (see {@link MentionMigration}; writes to the alias fail until it is done).
      *
      * @return this index
      */
     public MentionIndex ensureCreated() {
-        return call("create " + alias, () -> {
-            try (InputStream template = resource("mentions-template.json")) {
-                es.indices().putIndexTemplate(PutIndexTemplateRequest.of(t -> t.name(alias)
-                        .indexPatterns(alias + "-*").priority(100L)
-                        .template(tt -> tt.withJson(template))));
-            }
-            if (!es.indices().existsAlias(a -> a.name(alias)).value()) {
-                try {
-                    es.indices().create(c -> c.index(alias + "-v1").aliases(alias, a -> a.isWriteIndex(true)));
-                } catch (ElasticsearchException e) {
-                    if (!"resource_already_exists_exception".equals(e.error().type())) {
-                        throw e;
-                    }
+        try {
+            return createOrMigrate();
+        } catch (IOException e) {
+            throw new StoreException("Elasticsearch unreachable (create " + alias + "): " + e.getMessage(), e);
+        } catch (ElasticsearchException e) {
+            throw new StoreException("Elasticsearch refused to create " + alias + ": " + e.getMessage(), e);
+        }
+    }
+
+    private MentionIndex createOrMigrate() throws IOException {
+        try (InputStream template = resource("mentions-template.json")) {
+            es.indices().putIndexTemplate(PutIndexTemplateRequest.of(t -> t.name(alias)
+                    .indexPatterns(alias + "-*").priority(100L)
+                    .template(tt -> tt.withJson(template))));
+        }
+        String current = alias + "-" + VERSION;
+        if (es.indices().existsAlias(a -> a.name(alias)).value()) {
+            var behind = es.indices().getAlias(a -> a.name(alias)).result().keySet();
+            if (!behind.contains(current)) {
+                if (behind.size() != 1) {
+                    throw new StoreException("the alias " + alias + " points at " + behind
+                            + "; expected one index to migrate to " + current);
                 }
+                new MentionMigration(es, alias, behind.iterator().next(), current).run();
             }
             return this;
-        });
+        }
+        try {
+            es.indices().create(c -> c.index(current).aliases(alias, a -> a.isWriteIndex(true)));
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+        return this;
+    }
+
+    /** @return the concrete index the alias points at once {@link #ensureCreated()} returned */
+    public String concreteIndex() {
+        return alias + "-" + VERSION;
     }
 
     /**
@@ -163,28 +196,30 @@ public final class MentionIndex {
      * @throws IllegalArgumentException when the cursor is not one this sort produced
      */
     public MentionPage search(MentionFilter filter, MentionSort sort, int size, String cursor, boolean exactTotal) {
-        if (size < 1 || size > 1000) {
-            throw new IllegalArgumentException("size must be 1-1000, was " + size);
-        }
-        List<FieldValue> after = cursor == null || cursor.isBlank() ? null : SearchCursor.decode(cursor, sort);
-        SearchRequest request = SearchRequest.of(s -> {
-            s.index(alias).size(size + 1).query(query(filter))
-                    .trackTotalHits(t -> exactTotal ? t.enabled(true) : t.count(TOTAL_CAP));
-            switch (sort) {
-                case NEWEST -> s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
-                case OLDEST -> s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc)));
-                case ENGAGEMENT -> s.sort(o -> o.field(f -> f.field("engagement").order(SortOrder.Desc)))
-                        .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
-            }
-            s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-            if (filter.query() != null) {
-                s.highlight(MentionHighlight.REQUEST);
-            }
-            if (after != null) {
-                s.searchAfter(after);
-            }
-            return s;
-        });
+        return search(filter, sort, size, cursor, exactTotal, null);
+    }
+
+    /**
+     * One page of mentions matching a filter, highlighted in this process for the query they were searched
+     * with: the same marks as Elasticsearch's highlighter would give, without the cost of it (analysing
+     * every hit's text again was most of a search's time on the node).
+     *
+     * @param filter     which mentions; its {@link MentionFilter#query()} compiled from {@code q}
+     * @param sort       their order
+     * @param size       page size, 1-1000
+     * @param cursor     the previous page's cursor, or {@code null} for the first page
+     * @param exactTotal count every match instead of stopping at {@link #TOTAL_CAP}
+     * @param q          the query text, or {@code null} to let Elasticsearch highlight {@code filter.query()}
+     * @return the page
+     * @throws IllegalArgumentException when the cursor is not one this sort produced
+     * @throws QueryException           when {@code q} is not a valid query
+     */
+    public MentionPage search(MentionFilter filter, MentionSort sort, int size, String cursor, boolean exactTotal,
+                              String q) {
+        List<QuerySpans.Source> clauses = q == null || q.isBlank() ? null
+                : QueryMatcher.textClauses(QueryParser.parse(q));
+        SearchRequest request = clauses == null ? searchRequest(filter, sort, size, cursor, exactTotal)
+                : searchRequest(filter, sort, size, cursor, exactTotal, false);
         SearchResponse<MentionDocument> r = call("search " + alias, () -> es.search(request, MentionDocument.class));
         List<Hit<MentionDocument>> hits = r.hits().hits();
         boolean more = hits.size() > size;
@@ -192,8 +227,72 @@ public final class MentionIndex {
         String next = more ? SearchCursor.encode(page.getLast().sort(), sort) : null;
         TotalHits total = r.hits().total();
         boolean exact = total == null || total.relation() == TotalHitsRelation.Eq;
-        return new MentionPage(page.stream().map(MentionHighlight::mention).toList(),
+        Map<String, List<String>> words = new HashMap<>();
+        return new MentionPage(page.stream().map(h -> clauses == null ? MentionHighlight.mention(h)
+                        : MentionHighlight.mention(h, clauses, words)).toList(),
                 total == null ? page.size() : total.value(), exact, next);
+    }
+
+    /**
+     * The Elasticsearch request behind {@link #search(MentionFilter, MentionSort, int, String, boolean)}: one
+     * more hit than the page (to know whether another page follows), newest first with the id as tie-breaker
+     * (the index's own order, so Elasticsearch stops once it has the page and {@link #TOTAL_CAP} matches),
+     * Elasticsearch highlighting the text when there is a query, and only the fields the answer shows.
+     *
+     * @param filter     which mentions
+     * @param sort       their order
+     * @param size       page size, 1-1000
+     * @param cursor     the previous page's cursor, or {@code null}
+     * @param exactTotal count every match
+     * @return the request
+     * @throws IllegalArgumentException when the cursor is not one this sort produced
+     */
+    public SearchRequest searchRequest(MentionFilter filter, MentionSort sort, int size, String cursor,
+                                       boolean exactTotal) {
+        return searchRequest(filter, sort, size, cursor, exactTotal, filter.query() != null);
+    }
+
+    /**
+     * The Elasticsearch request of a page of mentions, with or without Elasticsearch's highlighter.
+     *
+     * @param filter     which mentions
+     * @param sort       their order
+     * @param size       page size, 1-1000
+     * @param cursor     the previous page's cursor, or {@code null}
+     * @param exactTotal count every match
+     * @param highlight  let Elasticsearch highlight the text (else the normalised text is fetched, to
+     *                   highlight in this process)
+     * @return the request
+     * @throws IllegalArgumentException when the cursor is not one this sort produced
+     */
+    public SearchRequest searchRequest(MentionFilter filter, MentionSort sort, int size, String cursor,
+                                       boolean exactTotal, boolean highlight) {
+        if (size < 1 || size > 1000) {
+            throw new IllegalArgumentException("size must be 1-1000, was " + size);
+        }
+        List<FieldValue> after = cursor == null || cursor.isBlank() ? null : SearchCursor.decode(cursor, sort);
+        return SearchRequest.of(s -> {
+            s.index(alias).size(size + 1).query(query(filter))
+                    .trackTotalHits(t -> exactTotal ? t.enabled(true) : t.count(TOTAL_CAP));
+            if (filter.query() == null || highlight) {
+                // The normalised text is searched, never shown; highlighting here needs it.
+                s.source(src -> src.filter(f -> f.excludes("text")));
+            }
+            switch (sort) {
+                case NEWEST -> s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
+                case OLDEST -> s.sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc)));
+                case ENGAGEMENT -> s.sort(o -> o.field(f -> f.field("engagement").order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
+            }
+            s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+            if (highlight) {
+                s.highlight(MentionHighlight.REQUEST);
+            }
+            if (after != null) {
+                s.searchAfter(after);
+            }
+            return s;
+        });
     }
 
     /**

@@ -93,16 +93,28 @@ public final class MentionStats {
         Query brands = Query.of(q -> q.terms(t -> t.field("brands").terms(v -> v.value(
                 ids.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
         Query query = Query.of(q -> q.bool(b -> b.filter(scope.query()).filter(brands)));
+        // The buckets cover the whole range, so each brand's totals are their sums: no second pass over the mentions.
         SearchResponse<Void> r = search(query, s -> s
-                .aggregations("brands", brandTerms(ids))
                 .aggregations("time", histogram(scope, interval, "brands", brandTerms(ids))));
-        Map<String, SentimentCounts> overall = perBrand(r.aggregations().get("brands"));
         Map<String, Long> counts = new LinkedHashMap<>();
-        overall.forEach((id, c) -> counts.put(id, 0L));
+        Map<String, SentimentCounts> overall = new LinkedHashMap<>();
+        List<ShareOfVoice.Bucket> buckets = new ArrayList<>();
         long sum = 0;
-        for (StringTermsBucket b : r.aggregations().get("brands").sterms().buckets().array()) {
-            counts.put(b.key().stringValue(), b.docCount());
-            sum += b.docCount();
+        for (DateHistogramBucket b : r.aggregations().get("time").dateHistogram().buckets().array()) {
+            Map<String, Long> mentions = new LinkedHashMap<>();
+            Map<String, Double> net = new LinkedHashMap<>();
+            ids.forEach(id -> { mentions.put(id, 0L); net.put(id, 0.0); });
+            for (StringTermsBucket brand : b.aggregations().get("brands").sterms().buckets().array()) {
+                String id = brand.key().stringValue();
+                SentimentCounts c = sentiment(brand.aggregations().get("sentiment"));
+                mentions.put(id, brand.docCount());
+                net.put(id, c.netSentiment());
+                counts.merge(id, brand.docCount(), Long::sum);
+                overall.merge(id, c, (x, y) -> new SentimentCounts(x.positive() + y.positive(),
+                        x.negative() + y.negative(), x.neutral() + y.neutral()));
+                sum += brand.docCount();
+            }
+            buckets.add(new ShareOfVoice.Bucket(time(b), mentions, net));
         }
         List<ShareOfVoice.BrandShare> shares = new ArrayList<>();
         for (String id : ids) {
@@ -110,17 +122,6 @@ public final class MentionStats {
             double share = sum == 0 ? 0 : Math.round(n * 10000.0 / sum) / 10000.0;
             shares.add(new ShareOfVoice.BrandShare(id, names.get(id), n, share,
                     overall.getOrDefault(id, SentimentCounts.NONE).netSentiment()));
-        }
-        List<ShareOfVoice.Bucket> buckets = new ArrayList<>();
-        for (DateHistogramBucket b : r.aggregations().get("time").dateHistogram().buckets().array()) {
-            Map<String, Long> mentions = new LinkedHashMap<>();
-            Map<String, Double> net = new LinkedHashMap<>();
-            ids.forEach(id -> { mentions.put(id, 0L); net.put(id, 0.0); });
-            for (StringTermsBucket brand : b.aggregations().get("brands").sterms().buckets().array()) {
-                mentions.put(brand.key().stringValue(), brand.docCount());
-                net.put(brand.key().stringValue(), sentiment(brand.aggregations().get("sentiment")).netSentiment());
-            }
-            buckets.add(new ShareOfVoice.Bucket(time(b), mentions, net));
         }
         return new ShareOfVoice(ids.getFirst(), shares, buckets);
     }
@@ -252,14 +253,6 @@ public final class MentionStats {
             counts = counts.plus(b.key().stringValue(), b.docCount());
         }
         return counts;
-    }
-
-    private static Map<String, SentimentCounts> perBrand(Aggregate brands) {
-        Map<String, SentimentCounts> result = new LinkedHashMap<>();
-        for (StringTermsBucket b : brands.sterms().buckets().array()) {
-            result.put(b.key().stringValue(), sentiment(b.aggregations().get("sentiment")));
-        }
-        return result;
     }
 
     private static String time(DateHistogramBucket bucket) {

@@ -84,6 +84,66 @@ public final class QueryMatcher {
         };
     }
 
+    /**
+     * The clauses of a query that can mark words of the text: its words, phrases, wildcards and NEARs,
+     * except those under NOT and those of field filters ({@code title:} included), as the highlighter of a
+     * search on the text marks them.
+     *
+     * @param node the parsed query
+     * @return the clauses, each listing its spans in the text
+     */
+    static List<QuerySpans.Source> textClauses(QueryNode node) {
+        List<QuerySpans.Source> out = new ArrayList<>();
+        collect(node, out);
+        return out;
+    }
+
+    private static void collect(QueryNode node, List<QuerySpans.Source> out) {
+        switch (node) {
+            case Word word -> out.add(word.wildcard() ? span(word) : tokens(word.text(), word.position()));
+            case Phrase phrase -> out.add(hasWildcard(phrase.text()) ? phraseSpan(phrase)
+                    : tokens(phrase.text(), phrase.position()));
+            case And and -> and.operands().forEach(o -> collect(o, out));
+            case Or or -> or.operands().forEach(o -> collect(o, out));
+            case Near near -> out.add(nearWords(near));
+            case Not not -> { }
+            case Field filter -> { }
+        }
+    }
+
+    /** The words of a NEAR's matches, not the words between them: its parts' spans inside its own. */
+    private static QuerySpans.Source nearWords(Near near) {
+        QuerySpans.Source whole = span(near);
+        List<QuerySpans.Source> parts = new ArrayList<>();
+        nearParts(near, parts);
+        return tokens -> {
+            List<QuerySpans.Span> matches = whole.spans(tokens);
+            if (matches.isEmpty()) {
+                return matches;
+            }
+            List<QuerySpans.Span> words = new ArrayList<>();
+            for (QuerySpans.Source part : parts) {
+                for (QuerySpans.Span s : part.spans(tokens)) {
+                    if (matches.stream().anyMatch(m -> m.start() <= s.start() && s.end() <= m.end())) {
+                        words.add(s);
+                    }
+                }
+            }
+            return words;
+        };
+    }
+
+    private static void nearParts(QueryNode node, List<QuerySpans.Source> out) {
+        switch (node) {
+            case Near near -> {
+                nearParts(near.left(), out);
+                nearParts(near.right(), out);
+            }
+            case Or or -> or.operands().forEach(o -> nearParts(o, out));
+            default -> out.add(span(node));
+        }
+    }
+
     private static Predicate<MatchTarget> present(QuerySpans.Source source, Function<MatchTarget, Tokens> field) {
         return target -> !source.spans(field.apply(target)).isEmpty();
     }

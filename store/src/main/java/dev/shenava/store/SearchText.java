@@ -44,9 +44,11 @@ final class SearchText {
         for (int start = words.first(), end = words.next(); end != BreakIterator.DONE;
              start = end, end = words.next()) {
             // Java's word breaks keep "e-commerce" whole; Unicode's (and Elasticsearch's) split at the hyphen.
-            for (String word : normalized.substring(start, end).split("[-\u2010\u2011]")) {
-                if (word.codePoints().anyMatch(SearchText::searchable)) {
-                    tokens.add(word.toLowerCase(Locale.ROOT));
+            int from = start;
+            for (int i = start; i <= end; i++) {
+                if (i == end || isHyphen(normalized.charAt(i))) {
+                    addIfSearchable(normalized, from, i, tokens);
+                    from = i + 1;
                 }
             }
         }
@@ -76,6 +78,21 @@ final class SearchText {
      */
     static long literalLength(String pattern) {
         return pattern.codePoints().filter(c -> c != '*' && c != '?').count();
+    }
+
+    private static boolean isHyphen(char c) {
+        return c == '-' || c == '\u2010' || c == '\u2011';
+    }
+
+    private static void addIfSearchable(String text, int from, int to, List<String> tokens) {
+        for (int i = from; i < to; ) {
+            int cp = text.codePointAt(i);
+            if (searchable(cp)) {
+                tokens.add(text.substring(from, to).toLowerCase(Locale.ROOT));
+                return;
+            }
+            i += Character.charCount(cp);
+        }
     }
 
     static boolean searchable(int codePoint) {

@@ -23,15 +23,12 @@ final class TrendingTerms {
     static List<TrendingTerm> find(MentionStats stats, StatsScope scope, int size) {
         StatsScope previous = scope.previous();
         SearchResponse<Void> r = stats.search(scope.query(), s -> s
-                .trackTotalHits(t -> t.enabled(true))
                 .aggregations("trending", a -> a.significantTerms(st -> st
                         .field("keyPhrases")
                         .size(size)
                         .minDocCount(MIN_MENTIONS)
                         .shardMinDocCount(MIN_MENTIONS)
-                        .backgroundFilter(previous.query())))
-                .aggregations("frequent", a -> a.terms(t -> t.field("keyPhrases").size(size)
-                        .minDocCount((int) MIN_MENTIONS))));
+                        .backgroundFilter(previous.query()))));
         List<TrendingTerm> result = new ArrayList<>();
         if (r.aggregations().get("trending").isSigsterms()) {
             for (SignificantStringTermsBucket b : r.aggregations().get("trending").sigsterms().buckets().array()) {
@@ -39,8 +36,13 @@ final class TrendingTerms {
             }
         }
         if (result.isEmpty() && beforeIsEmpty(stats, previous)) {
-            long total = r.hits().total() == null ? 0 : r.hits().total().value();
-            for (StringTermsBucket b : r.aggregations().get("frequent").sterms().buckets().array()) {
+            // Asked only in this rare case: the most frequent phrases cost as much as the significant ones.
+            SearchResponse<Void> frequent = stats.search(scope.query(), s -> s
+                    .trackTotalHits(t -> t.enabled(true))
+                    .aggregations("frequent", a -> a.terms(t -> t.field("keyPhrases").size(size)
+                            .minDocCount((int) MIN_MENTIONS))));
+            long total = frequent.hits().total() == null ? 0 : frequent.hits().total().value();
+            for (StringTermsBucket b : frequent.aggregations().get("frequent").sterms().buckets().array()) {
                 result.add(new TrendingTerm(b.key().stringValue(), b.docCount(), 0,
                         total == 0 ? 0 : round((double) b.docCount() / total)));
             }

@@ -138,4 +138,81 @@ class MentionIndexIT {
         assertTrue(index.byId("0123456789abcdef0123456789abcdef").isEmpty());
         assertNull(index.search(MentionFilter.ALL.withBrands(List.of("nobody")), MentionSort.NEWEST, 5, null).cursor());
     }
+
+    @Test
+    void highlightsTheWordsElasticsearchWouldMark() {
+        MentionIndex own = MentionIndex.create(TestElasticsearch.client(), TestElasticsearch.uniqueIndex("marks") + "-mentions")
+                .ensureCreated();
+        List<String> texts = List.of(
+                "The courier was very late with my cold food, again late",
+                "Cold weather, but the food was fresh and the courier early",
+                "Refund after payment took a week; payment refund never came",
+                "كيفيت ارسال خيلي بد بود، پيک دير رسيد",
+                "App crashes at login <b>every</b> time & support is rude",
+                "Late delivery. " + "Filler words to make a long post. ".repeat(12) + "The courier apologised, late.");
+        List<Mention> mentions = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            mentions.add(withText(Mentions.mention("hl-" + i, T0.plusSeconds(i), "acme", "en", "neutral"), texts.get(i)));
+        }
+        assertTrue(own.write(mentions).ok());
+        own.refresh();
+        List<String> queries = List.of("courier", "late courier", "\"cold food\"", "courier NEAR/3 late", "refund NEAR/2f payment",
+                "deliv*", "l?te", "کیفیت OR دیر", "(late OR پیک) -rude", "app NOT crash*", "title:late courier",
+                "\"fresh food\" OR fresh", "support", "courier NEAR/1 (late OR early)");
+        for (String q : queries) {
+            MentionFilter filter = MentionFilter.ALL.withQuery(QueryCompiler.compile(q));
+            List<Mention> byNode = own.search(filter, MentionSort.NEWEST, 20, null).items();
+            List<Mention> here = own.search(filter, MentionSort.NEWEST, 20, null, false, q).items();
+            assertEquals(byNode.stream().map(Mention::id).toList(), here.stream().map(Mention::id).toList(), q);
+            for (int i = 0; i < here.size(); i++) {
+                assertEquals(markedWords(byNode.get(i).highlight()), markedWords(here.get(i).highlight()),
+                        q + " on " + here.get(i).text());
+            }
+        }
+        // Elasticsearch marks a phrase as one piece, which no single word of the post matches, so only its
+        // fragments of the lower-cased search form could be shown; here each word is marked in the post as written.
+        assertEquals(List.of("The courier was very late with my <mark>cold</mark> <mark>food</mark>, again late"),
+                own.search(MentionFilter.ALL.withQuery(QueryCompiler.compile("\"cold food\"")), MentionSort.NEWEST, 20, null,
+                        false, "\"cold food\"").items().getFirst().highlight());
+        List<String> marked = own.search(MentionFilter.ALL.withQuery(QueryCompiler.compile("کیفیت")), MentionSort.NEWEST,
+                20, null, false, "کیفیت").items().getFirst().highlight();
+        assertEquals(List.of("<mark>كيفيت</mark> ارسال خيلي بد بود، پيک دير رسيد"), marked);
+    }
+
+    @Test
+    void findsTitlesInAnySpelling() {
+        MentionIndex own = MentionIndex.create(TestElasticsearch.client(), TestElasticsearch.uniqueIndex("titles") + "-mentions")
+                .ensureCreated();
+        Mention m = Mentions.mention("t-1", T0, "acme", "fa", "neutral");
+        Mention titled = new Mention(m.id(), m.source(), m.sourceKind(), m.nativeId(), m.url(), m.site(), m.author(),
+                "كيفيت پيک", m.text(), m.normalizedText(), m.publishedAt(), m.fetchedAt(), m.engagement(), m.brands(),
+                m.lang(), m.sentiment(), m.touchpoints(), m.keyPhrases(), m.tags(), m.overridden(), m.analyzedAt(), null);
+        assertTrue(own.write(List.of(titled, Mentions.mention("t-2", T0, "acme", "fa", "neutral"))).ok());
+        own.refresh();
+        for (String q : List.of("title:کیفیت", "title:كيفيت", "title:\"کیفیت پیک\"", "title:کیف*")) {
+            MentionPage page = own.search(MentionFilter.ALL.withQuery(QueryCompiler.compile(q)), MentionSort.NEWEST, 5, null);
+            assertEquals(List.of(titled.id()), page.items().stream().map(Mention::id).toList(), q);
+            assertEquals("كيفيت پيک", page.items().getFirst().title(), "shown as posted");
+        }
+        assertEquals(titled, own.byId(titled.id()).orElseThrow());
+    }
+
+    private static Set<String> markedWords(List<String> highlight) {
+        Set<String> words = new HashSet<>();
+        if (highlight != null) {
+            for (String fragment : highlight) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("<mark>(.*?)</mark>").matcher(fragment);
+                while (m.find()) {
+                    words.addAll(SearchText.tokens(m.group(1)));
+                }
+            }
+        }
+        return words;
+    }
+
+    private static Mention withText(Mention m, String text) {
+        return new Mention(m.id(), m.source(), m.sourceKind(), m.nativeId(), m.url(), m.site(), m.author(), m.title(),
+                text, SearchText.normalize(text), m.publishedAt(), m.fetchedAt(), m.engagement(), m.brands(), m.lang(),
+                m.sentiment(), m.touchpoints(), m.keyPhrases(), m.tags(), m.overridden(), m.analyzedAt(), null);
+    }
 }
