@@ -85,13 +85,16 @@ final class MentionAggregations {
     List<AlertEvent.Example> examples(MentionFilter filter, int size) {
         var r = AlertIndices.call("find example mentions in " + index, () -> es.search(s -> s.index(index).size(size)
                 .query(MentionIndex.query(filter))
-                .source(src -> src.filter(f -> f.includes("id", "originalText", "text", "title", "url", "engagement")))
+                .source(src -> src.filter(f -> f.includes("id", "originalText", "text", "originalTitle", "title", "url",
+                        "engagement")))
                 .sort(o -> o.field(f -> f.field("engagement").order(SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc))), ObjectNode.class));
         List<AlertEvent.Example> out = new ArrayList<>();
         for (Hit<ObjectNode> hit : r.hits().hits()) {
             JsonNode d = hit.source();
-            String text = d.path("originalText").asText(d.path("text").asText(d.path("title").asText("")));
+            // a title is stored in its search form, with the title as posted in originalTitle when they differ
+            String title = d.path("originalTitle").asText(d.path("title").asText(""));
+            String text = d.path("originalText").asText(d.path("text").asText(title));
             out.add(new AlertEvent.Example(hit.id(), shorten(text, 500), d.path("url").asText(""), d.path("engagement").asLong()));
         }
         return out;
