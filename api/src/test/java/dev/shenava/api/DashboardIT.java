@@ -319,8 +319,7 @@ class DashboardIT {
         assertEquals("https://hooks.example.com/shenava-test", created.path("targets").get(0).path("url").asText());
         String id = created.path("id").asText();
 
-        WebElement row = browser.await(By.cssSelector("#rules-table tr[data-id='" + id + "']"));
-        row.findElement(By.cssSelector(".edit-rule")).click();
+        browser.click(By.cssSelector("#rules-table tr[data-id='" + id + "'] .edit-rule"));
         form = browser.await(By.cssSelector("form.rule-form"));
         new Select(form.findElement(By.name("sensitivity"))).selectByValue("high");
         form.findElement(By.cssSelector("button[type=submit]")).click();
@@ -330,7 +329,7 @@ class DashboardIT {
                 "editing keeps the targets the form was filled with");
         assertEquals(7, edited.path("minVolume").asInt());
 
-        browser.await(By.cssSelector("#rules-table tr[data-id='" + id + "'] .test-rule")).click();
+        browser.click(By.cssSelector("#rules-table tr[data-id='" + id + "'] .test-rule"));
         WebElement toast = browser.await(By.cssSelector(".toast"));
         assertEquals("Test event sent", toast.getText());
     }

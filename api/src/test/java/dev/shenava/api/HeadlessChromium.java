@@ -98,6 +98,21 @@ final class HeadlessChromium implements AutoCloseable {
         return waitFor().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /**
+     * Clicks the element a locator finds once it is visible, finding it again when the page redraws it between
+     * finding and clicking (a list re-rendered after a save).
+     */
+    void click(By locator) {
+        waitFor().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement element = ExpectedConditions.visibilityOfElementLocated(locator).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
     @SuppressWarnings("unchecked")
     <T> T script(String js, Object... args) {
         return (T) ((JavascriptExecutor) driver).executeScript(js, args);
