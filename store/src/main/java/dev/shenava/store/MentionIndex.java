@@ -113,6 +113,8 @@ public final class MentionIndex {
                             + "; expected one index to migrate to " + current);
                 }
                 new MentionMigration(es, alias, behind.iterator().next(), current).run();
+            } else {
+                MentionMigration.removeLeftover(es, alias, alias + "-v1");
             }
             return this;
         }

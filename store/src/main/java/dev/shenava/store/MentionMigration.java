@@ -92,6 +92,29 @@ final class MentionMigration {
     }
 
     /**
+     * Deletes an older index version a migration copied completely but did not get to delete (the process
+     * died between moving the alias and deleting it): one the alias no longer points at and that the
+     * migration made read-only. Any other index of that name is left alone.
+     *
+     * @param es    the client
+     * @param alias the mention alias, already on the current version
+     * @param older the older index's name
+     */
+    static void removeLeftover(ElasticsearchClient es, String alias, String older) throws IOException {
+        if (!es.indices().exists(e -> e.index(older)).value()
+                || es.indices().getAlias(a -> a.name(alias)).result().containsKey(older)) {
+            return;
+        }
+        var settings = es.indices().getSettings(g -> g.index(older)).result().get(older);
+        var blocks = settings == null || settings.settings() == null || settings.settings().index() == null
+                ? null : settings.settings().index().blocks();
+        if (blocks != null && Boolean.TRUE.equals(blocks.write())) {
+            LOG.info(() -> "removing " + older + ", left read-only by a finished migration of " + alias);
+            es.indices().delete(d -> d.index(older));
+        }
+    }
+
+    /**
      * Copies every document as it is, except that a title is stored in its search form with the title as
      * posted beside it (index version 1 kept titles as posted). A point in time over the older index
      * (read-only by now) is read page by page while the previous pages are written.

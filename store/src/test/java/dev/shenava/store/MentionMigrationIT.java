@@ -104,6 +104,27 @@ class MentionMigrationIT {
     }
 
     @Test
+    void removesTheOldIndexAMigrationMovedAwayFromButDidNotDelete() throws Exception {
+        ElasticsearchClient es = TestElasticsearch.client();
+        String alias = TestElasticsearch.uniqueIndex("leftover") + "-mentions";
+        createVersionOne(es, alias);
+        writeAsVersionOne(es, alias, List.of(Mentions.mention("l-1", T0, "acme", "en", "positive")));
+        MentionIndex.create(es, alias).ensureCreated();
+        // What a process killed after moving the alias leaves: the old index, read-only, beside the new one.
+        es.indices().create(c -> c.index(alias + "-v1"));
+        es.indices().putSettings(p -> p.index(alias + "-v1").settings(s -> s.blocks(b -> b.write(true))));
+
+        MentionIndex index = MentionIndex.create(es, alias).ensureCreated();
+
+        assertFalse(es.indices().exists(e -> e.index(alias + "-v1")).value(), "the leftover is removed");
+        assertEquals(1, index.count(MentionFilter.ALL));
+        // An index of that name that is still writable is somebody's data, not a leftover.
+        es.indices().create(c -> c.index(alias + "-v1"));
+        MentionIndex.create(es, alias).ensureCreated();
+        assertTrue(es.indices().exists(e -> e.index(alias + "-v1")).value(), "a writable index is kept");
+    }
+
+    @Test
     void newIndexIsSortedNewestFirst() throws Exception {
         ElasticsearchClient es = TestElasticsearch.client();
         String alias = TestElasticsearch.uniqueIndex("sorted") + "-mentions";
