@@ -50,7 +50,8 @@ record MentionDocument(String id,
         var e = m.engagement();
         String title = searchTitle(m.title());
         return new MentionDocument(m.id(), m.source(), m.sourceKind(), m.nativeId(), m.url(), m.site(), m.author(),
-                title, title.equals(m.title()) ? null : m.title(), m.normalizedText(), m.text(), m.publishedAt(), m.fetchedAt(), e.total(), e.likes(),
+                title, title.equals(m.title()) ? null : m.title(), m.normalizedText(), m.text(), m.publishedAt(),
+                m.fetchedAt(), e.total(), e.likes(),
                 e.shares(), e.replies(), e.views(), m.brands(), m.lang(), m.sentiment().label(), m.sentiment().score(),
                 m.sentiment().confidence(),
                 m.touchpoints().stream().map(Mention.TouchpointScore::touchpoint).distinct().toList(),
@@ -79,7 +80,10 @@ record MentionDocument(String id,
      * @return its search form
      */
     static String searchTitle(String title) {
-        return title == null || title.isBlank() ? (title == null ? "" : title) : SearchText.normalize(title);
+        if (title == null) {
+            return "";
+        }
+        return title.isBlank() ? title : SearchText.normalize(title);
     }
 
     private static Mention.TouchpointScore touchpointScore(String pair, Double stored) {
