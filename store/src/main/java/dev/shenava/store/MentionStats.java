@@ -70,8 +70,7 @@ public final class MentionStats {
             SentimentCounts c = sentiment(b.aggregations().get("sentiment"));
             buckets.add(new Timeseries.Bucket(time(b), b.docCount(), c.positive(), c.negative(), c.neutral(),
                     c.netSentiment()));
-            all = new SentimentCounts(all.positive() + c.positive(), all.negative() + c.negative(),
-                    all.neutral() + c.neutral());
+            all = all.plus(c);
             total += b.docCount();
         }
         long engagement = Math.round(r.aggregations().get("engagement").sum().value());
@@ -110,8 +109,7 @@ public final class MentionStats {
                 mentions.put(id, brand.docCount());
                 net.put(id, c.netSentiment());
                 counts.merge(id, brand.docCount(), Long::sum);
-                overall.merge(id, c, (x, y) -> new SentimentCounts(x.positive() + y.positive(),
-                        x.negative() + y.negative(), x.neutral() + y.neutral()));
+                overall.merge(id, c, SentimentCounts::plus);
                 sum += brand.docCount();
             }
             buckets.add(new ShareOfVoice.Bucket(time(b), mentions, net));
@@ -142,8 +140,7 @@ public final class MentionStats {
             int colon = key.lastIndexOf(':');
             if (colon > 0) {
                 labels.merge(key.substring(0, colon), SentimentCounts.NONE.plus(key.substring(colon + 1), b.docCount()),
-                        (x, y) -> new SentimentCounts(x.positive() + y.positive(), x.negative() + y.negative(),
-                                x.neutral() + y.neutral()));
+                        SentimentCounts::plus);
             }
         }
         List<TouchpointStats> result = new ArrayList<>();
@@ -219,8 +216,8 @@ public final class MentionStats {
                                 Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> aggregations) {
         try {
             // size 0 and absolute time bounds: Elasticsearch's shard request cache keeps the answer until the next refresh.
-            return es.search(s -> aggregations.apply(s.index(index).size(0).requestCache(true).trackTotalHits(t -> t.enabled(false))
-                    .query(query)), Void.class);
+            return es.search(s -> aggregations.apply(s.index(index).size(0).requestCache(true)
+                    .trackTotalHits(t -> t.enabled(false)).query(query)), Void.class);
         } catch (IOException e) {
             throw new UncheckedIOException("statistics on index " + index + " failed: " + e.getMessage(), e);
         }

@@ -38,6 +38,16 @@ public record SentimentCounts(long positive, long negative, long neutral) {
         };
     }
 
+    /**
+     * Adds other counts to these.
+     *
+     * @param other the counts to add
+     * @return the sums
+     */
+    public SentimentCounts plus(SentimentCounts other) {
+        return new SentimentCounts(positive + other.positive, negative + other.negative, neutral + other.neutral);
+    }
+
     static double net(long positive, long negative) {
         if (positive + negative == 0) {
             return 0;
