@@ -86,6 +86,8 @@ public final class CrawlBenchmark implements Callable<Integer> {
         long[] bareCpu = new long[rounds];
         long[] crawlCpu = new long[rounds];
         long[] fetchCpu = new long[rounds];
+        long[] bareParseNanos = new long[rounds];
+        long[] bareParseCpu = new long[rounds];
         long[] posts = new long[1];
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -129,7 +131,26 @@ public final class CrawlBenchmark implements Callable<Integer> {
             });
             long t3 = System.nanoTime();
             long c3 = os.getProcessCpuTime();
+            lanes(lanes, lane -> {
+                List<Source> sources = pages.stream().map(p -> new Source("bench", p.kind(), Map.of("url",
+                        origins.get(lane) + p.path(), "channel", "bench_channel", "query", "bench"), List.of(),
+                        Duration.ofMinutes(5), "", true)).toList();
+                for (int i = lane; i < requests; i += lanes) {
+                    Page p = pages.get(i % pages.size());
+                    String url = origins.get(lane) + p.path();
+                    byte[] b;
+                    try (Response r = bare.newCall(new Request.Builder().url(url).build()).execute()) {
+                        b = r.body().bytes();
+                    }
+                    found[lane] += connectors.forKind(p.kind()).parse(sources.get(i % pages.size()),
+                            Fetched.of(url, Map.of("content-type", p.type()), b)).size();
+                }
+            });
+            long t4 = System.nanoTime();
+            long c4 = os.getProcessCpuTime();
             if (round >= 0) {
+                bareParseNanos[round] = t4 - t3;
+                bareParseCpu[round] = c4 - c3;
                 fetchCpu[round] = c3 - c2;
                 bareNanos[round] = t1 - t0;
                 crawlNanos[round] = t2 - t1;
@@ -157,6 +178,9 @@ public final class CrawlBenchmark implements Callable<Integer> {
         System.out.printf("  process CPU per request (server included): bare %.0f us, fetch + parse %.0f us;"
                 + " CPU ratio %.2f (what the ratio is on an idle machine, where both sides are CPU-bound)%n",
                 bareCpuUs, crawlCpuUs, bareCpuUs / crawlCpuUs);
+        System.out.printf("  PROBE cpu/request: bare %.0f, fetch only %.0f, bare+parse %.0f (%.0f req/s), fetch+parse %.0f%n",
+                bareCpuUs, median(fetchCpu) / 1e3 / requests, median(bareParseCpu) / 1e3 / requests,
+                requests / (median(bareParseNanos) / 1e9), crawlCpuUs);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("  cores busy (process CPU / wall time, of %d): bare %.2f, fetch only %.2f,"
                         + " fetch + parse %.2f (below %d: the side waits on the network or locks, and parsing could"

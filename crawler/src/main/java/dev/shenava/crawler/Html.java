@@ -16,7 +16,7 @@ import org.jsoup.select.NodeVisitor;
  */
 final class Html {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+    static final Set<String> BLOCKS = Set.of("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
             "blockquote", "tr", "pre", "section", "article", "header", "footer", "table", "dd", "dt", "figcaption");
     private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template");
 
@@ -108,7 +108,7 @@ final class Html {
     }
 
     /** A growable char buffer: text gathered without a StringBuilder's per-append checks and coder switches. */
-    private static final class Chars {
+    static final class Chars {
         char[] chars;
         int length;
 
@@ -147,7 +147,7 @@ final class Html {
         }
     }
 
-    private static boolean appendText(Chars out, String html, int from, int to) {
+    static boolean appendText(Chars out, String html, int from, int to) {
         int k = from;
         while (k < to) {
             int amp = html.indexOf('&', k);
@@ -318,7 +318,7 @@ final class Html {
     }
 
     /** {@link #clean(CharSequence)} of {@code in[0, n)}, written over {@code in} itself (never longer). */
-    private static String clean(char[] in, int n) {
+    static String clean(char[] in, int n) {
         int len = 0;
         boolean space = false;
         boolean newline = false;
