@@ -324,7 +324,14 @@ final class Html {
         boolean newline = false;
         for (int i = 0; i < n; i++) {
             char c = in[i];
-            if (c == '\n' || c == '\r') {
+            if (c > ' ' && (c < 0x80 || c > 0xA0)) { // the common case first: no space, break or C1 character
+                if (newline || space) {
+                    in[len++] = newline ? '\n' : ' ';
+                    newline = false;
+                    space = false;
+                }
+                in[len++] = c;
+            } else if (c == '\n' || c == '\r') {
                 newline = len > 0;
                 space = false;
             } else if (isSpace(c)) {

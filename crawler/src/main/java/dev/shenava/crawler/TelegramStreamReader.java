@@ -76,6 +76,8 @@ final class TelegramStreamReader {
     private int messageDepth;
     private int quoteDepth;
     private boolean formOpen;
+    /** Open svg elements. */
+    private int svgDepth;
     private final List<Message> messages = new ArrayList<>();
     private final List<Message> openMessages = new ArrayList<>(2);
     private final List<Counter> counters = new ArrayList<>();
@@ -376,15 +378,15 @@ final class TelegramStreamReader {
     private void keep(int from, int to, String raw) {
         int length = to - from;
         String value = raw.indexOf('&') < 0 ? raw : null;
-        if (length == 5 && html.regionMatches(true, from, "class", 0, 5)) {
+        if (length == 5 && matches(from, "class")) {
             classAttr = classAttr != null ? classAttr : value != null ? value : Parser.unescapeEntities(raw, true);
-        } else if (length == 2 && html.regionMatches(true, from, "id", 0, 2)) {
+        } else if (length == 2 && matches(from, "id")) {
             id = id != null ? id : value != null ? value : Parser.unescapeEntities(raw, true);
-        } else if (length == 4 && html.regionMatches(true, from, "href", 0, 4)) {
+        } else if (length == 4 && matches(from, "href")) {
             href = href != null ? href : value != null ? value : Parser.unescapeEntities(raw, true);
-        } else if (length == 9 && html.regionMatches(true, from, "data-post", 0, 9)) {
+        } else if (length == 9 && matches(from, "data-post")) {
             dataPost = dataPost != null ? dataPost : value != null ? value : Parser.unescapeEntities(raw, true);
-        } else if (length == 8 && html.regionMatches(true, from, "datetime", 0, 8)) {
+        } else if (length == 8 && matches(from, "datetime")) {
             datetime = datetime != null ? datetime : value != null ? value : Parser.unescapeEntities(raw, true);
         }
     }
@@ -405,6 +407,7 @@ final class TelegramStreamReader {
         names[depth] = name;
         flags[depth] = (byte) ((messageClass ? 1 : 0) | (quote ? 2 : 0));
         depth++;
+        svgDepth += name.equals("svg") ? 1 : 0;
         if (message && messageDepth == 0 && (classes & SERVICE) == 0) {
             Message m = new Message(depth, dataPost == null ? "" : dataPost);
             messages.add(m);
@@ -498,6 +501,7 @@ final class TelegramStreamReader {
             openCounters.removeLast();
         }
         formOpen = formOpen && !name.equals("form");
+        svgDepth -= name.equals("svg") ? 1 : 0;
         depth--;
     }
 
@@ -510,12 +514,7 @@ final class TelegramStreamReader {
     }
 
     private boolean inSvg() {
-        for (int i = depth - 1; i >= 0; i--) {
-            if (names[i].equals("svg")) {
-                return true;
-            }
-        }
-        return false;
+        return svgDepth > 0;
     }
 
     private int nameEnd(int from) throws Unusual {
@@ -536,14 +535,46 @@ final class TelegramStreamReader {
         throw UNUSUAL;
     }
 
+    /** The tag name, lower case; the names this reader knows come back as the same constant strings. */
     private String name(int from, int to) {
-        for (int k = from; k < to; k++) {
-            char c = html.charAt(k);
-            if (c >= 'A' && c <= 'Z') {
-                return html.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+        int length = to - from;
+        if (length < NAMES.length) {
+            for (String known : NAMES[length]) {
+                if (matches(from, known)) {
+                    return known;
+                }
             }
         }
-        return html.substring(from, to);
+        return html.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The names in {@link #ORDINARY}, {@link #VOID}, {@link #SVG} and the transparent ones, by length. */
+    private static final String[][] NAMES = names();
+
+    private static String[][] names() {
+        List<String> all = new ArrayList<>(ORDINARY);
+        all.addAll(VOID);
+        all.addAll(SVG);
+        all.addAll(List.of("html", "head", "body"));
+        String[][] byLength = new String[12][];
+        for (int length = 0; length < byLength.length; length++) {
+            int l = length;
+            byLength[length] = all.stream().filter(s -> s.length() == l).distinct().toArray(String[]::new);
+        }
+        return byLength;
+    }
+
+    /**
+     * Whether the text at {@code from} is {@code key} in any case: ASCII only, the key lower case letters, digits and
+     * '-' (a character that folds onto '-' is whitespace, which ends names before they are compared).
+     */
+    private boolean matches(int from, String key) {
+        for (int k = 0; k < key.length(); k++) {
+            if ((html.charAt(from + k) | 0x20) != key.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int skipSpace(int k) {
@@ -617,7 +648,7 @@ final class TelegramStreamReader {
         final int depth;
         final String name;
         final boolean lines;
-        final Html.Chars chars = new Html.Chars(64);
+        final Html.Chars chars;
         final java.util.function.Consumer<String> sink;
         boolean unusual;
 
@@ -626,6 +657,7 @@ final class TelegramStreamReader {
             this.name = name;
             this.lines = lines;
             this.sink = sink;
+            this.chars = new Html.Chars(lines ? 512 : 32);
             if (lines && BLOCKS.contains(name)) {
                 chars.add('\n');
             }
@@ -664,25 +696,26 @@ final class TelegramStreamReader {
 
         /** jsoup's whitespace normalisation, trimmed, then stripped. */
         private String normalised() {
-            StringBuilder out = new StringBuilder(chars.length);
+            char[] in = chars.chars;
+            int len = 0;
             boolean white = false;
             for (int i = 0; i < chars.length; i++) {
-                char c = chars.chars[i];
+                char c = in[i];
                 if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00A0') {
-                    white = out.length() > 0;
+                    white = len > 0;
                 } else {
                     if (c < ' ' || c == '\u00AD' || c >= '\u2000' && c <= '\u200F' || c >= '\u2028' && c <= '\u202F'
                             || c >= '\u205F' && c <= '\u206F' || c == '\uFEFF') {
                         unusual = true; // invisible characters jsoup drops or keeps by its own list
                     }
                     if (white) {
-                        out.append(' ');
+                        in[len++] = ' ';
                         white = false;
                     }
-                    out.append(c);
+                    in[len++] = c;
                 }
             }
-            return out.toString().strip();
+            return new String(in, 0, len).strip();
         }
     }
 }
