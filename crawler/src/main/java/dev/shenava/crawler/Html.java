@@ -319,12 +319,26 @@ final class Html {
 
     /** {@link #clean(CharSequence)} of {@code in[0, n)}, written over {@code in} itself (never longer). */
     static String clean(char[] in, int n) {
-        int len = 0;
+        // most text needs no change up to its end or far into it: ordinary characters and single spaces between them
+        int i = 0;
+        while (i < n) {
+            if (ordinary(in[i])) {
+                i++;
+            } else if (in[i] == ' ' && i > 0 && i + 1 < n && ordinary(in[i + 1])) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if (i == n) {
+            return new String(in, 0, n);
+        }
+        int len = i;
         boolean space = false;
         boolean newline = false;
-        for (int i = 0; i < n; i++) {
+        for (; i < n; i++) {
             char c = in[i];
-            if (c > ' ' && (c < 0x80 || c > 0xA0)) { // the common case first: no space, break or C1 character
+            if (ordinary(c)) { // the common case first
                 if (newline || space) {
                     in[len++] = newline ? '\n' : ' ';
                     newline = false;
@@ -348,6 +362,11 @@ final class Html {
             }
         }
         return new String(in, 0, len);
+    }
+
+    /** Neither whitespace, a line break, a control nor a C1 character: copied as it is. */
+    private static boolean ordinary(char c) {
+        return c > 0xA0 || c > ' ' && c < 0x7F;
     }
 
     private static boolean isSpace(char c) {
