@@ -694,7 +694,10 @@ final class TelegramStreamReader {
             sink.accept(text);
         }
 
-        /** jsoup's whitespace normalisation, trimmed, then stripped. */
+        /**
+         * jsoup's whitespace normalisation (its whitespace: space, tab, line breaks, no-break space), trimmed, then
+         * stripped.
+         */
         private String normalised() {
             char[] in = chars.chars;
             int len = 0;
@@ -703,11 +706,10 @@ final class TelegramStreamReader {
                 char c = in[i];
                 if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00A0') {
                     white = len > 0;
+                } else if (c == '\u200B' || c == '\u00AD') {
+                    continue; // jsoup drops these two invisible characters (and keeps ZWNJ, which Persian needs)
                 } else {
-                    if (c < ' ' || c == '\u00AD' || c >= '\u2000' && c <= '\u200F' || c >= '\u2028' && c <= '\u202F'
-                            || c >= '\u205F' && c <= '\u206F' || c == '\uFEFF') {
-                        unusual = true; // invisible characters jsoup drops or keeps by its own list
-                    }
+                    unusual |= c < ' '; // jsoup's trim takes controls off the ends, strip() only some
                     if (white) {
                         in[len++] = ' ';
                         white = false;

@@ -127,7 +127,10 @@ class TelegramStreamReaderTest {
                         + "<span dir=\"auto\"> A  <b>B</b>\n C </span></a><a class=\"tgme_widget_message_date\" "
                         + "href=\"/c/10?single\"><time datetime=\"2026-01-01T00:00:00+03:30\"></time></a>"
                         + text.formatted("line one<br/>line&nbsp;two <a href=\"https://e/\">link</a><br>"
-                        + "<i class=\"emoji\" style=\"background-image:url('x')\"><b>\u2764</b></i>") + "</div>");
+                        + "<i class=\"emoji\" style=\"background-image:url('x')\"><b>\u2764</b></i>") + "</div>",
+                "<div class=\"tgme_widget_message\" data-post=\"c/11\"><a class=\"tgme_widget_message_owner_name\">"
+                        + "<span>\u0641\u0631\u0648\u0634\u06AF\u0627\u0647\u200C\u0647\u0627\u200B &nbsp; x\u00AD"
+                        + "\u2003</span></a><span class=\"tgme_widget_message_views\">\u00A012.5K </span></div>");
         for (String html : taken) {
             assertTrue(assertSameAsTree(html, html), "streamed: " + html);
         }
