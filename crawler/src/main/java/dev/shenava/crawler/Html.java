@@ -306,6 +306,9 @@ final class Html {
      */
     static String clean(CharSequence text) {
         int n = text.length();
+        if (text instanceof String s && unchanged(s)) {
+            return s; // no copy for text already clean (titles, names, plain comments)
+        }
         char[] in = new char[n];
         if (text instanceof String s) {
             s.getChars(0, n, in, 0);
@@ -362,6 +365,18 @@ final class Html {
             }
         }
         return new String(in, 0, len);
+    }
+
+    /** Whether {@link #clean(char[], int)} would give the text back as it is. */
+    private static boolean unchanged(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!ordinary(c) && !(c == ' ' && i > 0 && i + 1 < n && ordinary(s.charAt(i + 1)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Neither whitespace, a line break, a control nor a C1 character: copied as it is. */
