@@ -83,6 +83,7 @@ final class TelegramStreamReader {
     private final List<Counter> counters = new ArrayList<>();
     private final List<Counter> openCounters = new ArrayList<>(1);
     private final List<Capture> captures = new ArrayList<>(4);
+    private final List<Html.Chars> spare = new ArrayList<>(4);
     // the attributes of the tag being read that the walk asks about
     private String classAttr;
     private String id;
@@ -335,15 +336,14 @@ final class TelegramStreamReader {
         }
         int nameEnd = k;
         k = skipSpace(k);
-        String value = "";
+        int valueStart = k;
+        int valueEnd = k; // no value: ""
         if (k < n && html.charAt(k) == '=') {
             k = skipSpace(k + 1);
             if (k >= n) {
                 throw UNUSUAL;
             }
             char q = html.charAt(k);
-            int valueStart;
-            int valueEnd;
             if (q == '"' || q == '\'') {
                 valueStart = k + 1;
                 valueEnd = html.indexOf(q, valueStart);
@@ -368,27 +368,31 @@ final class TelegramStreamReader {
                     throw UNUSUAL;
                 }
             }
-            value = html.substring(valueStart, valueEnd);
         }
-        keep(start, nameEnd, value);
+        keep(start, nameEnd, valueStart, valueEnd);
         return k;
     }
 
     /** Keeps the attributes the walk reads; the first of a name counts, as in jsoup. */
-    private void keep(int from, int to, String raw) {
+    private void keep(int from, int to, int valueStart, int valueEnd) {
         int length = to - from;
-        String value = raw.indexOf('&') < 0 ? raw : null;
         if (length == 5 && matches(from, "class")) {
-            classAttr = classAttr != null ? classAttr : value != null ? value : Parser.unescapeEntities(raw, true);
+            classAttr = classAttr != null ? classAttr : value(valueStart, valueEnd);
         } else if (length == 2 && matches(from, "id")) {
-            id = id != null ? id : value != null ? value : Parser.unescapeEntities(raw, true);
+            id = id != null ? id : value(valueStart, valueEnd);
         } else if (length == 4 && matches(from, "href")) {
-            href = href != null ? href : value != null ? value : Parser.unescapeEntities(raw, true);
+            href = href != null ? href : value(valueStart, valueEnd);
         } else if (length == 9 && matches(from, "data-post")) {
-            dataPost = dataPost != null ? dataPost : value != null ? value : Parser.unescapeEntities(raw, true);
+            dataPost = dataPost != null ? dataPost : value(valueStart, valueEnd);
         } else if (length == 8 && matches(from, "datetime")) {
-            datetime = datetime != null ? datetime : value != null ? value : Parser.unescapeEntities(raw, true);
+            datetime = datetime != null ? datetime : value(valueStart, valueEnd);
         }
+    }
+
+    /** An attribute's value, character references read as jsoup reads them in attributes. */
+    private String value(int from, int to) {
+        String raw = html.substring(from, to);
+        return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, true);
     }
 
     /** An element starts: what the tree walk's head does. */
@@ -427,11 +431,11 @@ final class TelegramStreamReader {
             Counter c = openCounters.get(i);
             if (!c.typeFound && (classes & COUNTER_TYPE) != 0) {
                 c.typeFound = true;
-                captures.add(new Capture(depth, name, false, s -> c.type = s));
+                capture(name, false, s -> c.type = s);
             }
             if (!c.valueFound && (classes & COUNTER_VALUE) != 0) {
                 c.valueFound = true;
-                captures.add(new Capture(depth, name, false, s -> c.value = s));
+                capture(name, false, s -> c.value = s);
             }
         }
     }
@@ -442,7 +446,7 @@ final class TelegramStreamReader {
         }
         if (m.previewDepth > 0 && !m.titleFound && (classes & PREVIEW_TITLE) != 0) {
             m.titleFound = true;
-            captures.add(new Capture(depth, name, true, s -> m.title = s));
+            capture(name, true, s -> m.title = s);
         }
         if (classes == 0) {
             return;
@@ -453,27 +457,34 @@ final class TelegramStreamReader {
         }
         if (!m.textFound && !quoted && (classes & TEXT) != 0) {
             m.textFound = true;
-            captures.add(new Capture(depth, name, true, s -> m.text = s));
+            capture(name, true, s -> m.text = s);
         }
         if (m.previewDepth == 0 && (classes & PREVIEW) != 0) {
             m.previewDepth = depth;
             if ((classes & PREVIEW_TITLE) != 0) {
                 m.titleFound = true;
-                captures.add(new Capture(depth, name, true, s -> m.title = s));
+                capture(name, true, s -> m.title = s);
             }
         }
         if (!m.ownerFound && (classes & OWNER) != 0) {
             m.ownerFound = true;
-            captures.add(new Capture(depth, name, false, s -> m.owner = s));
+            capture(name, false, s -> m.owner = s);
         }
         if (!m.signedFound && (classes & SIGNED) != 0) {
             m.signedFound = true;
-            captures.add(new Capture(depth, name, false, s -> m.signed = s));
+            capture(name, false, s -> m.signed = s);
         }
         if (!m.viewsFound && (classes & VIEWS) != 0) {
             m.viewsFound = true;
-            captures.add(new Capture(depth, name, false, s -> m.views = s));
+            capture(name, false, s -> m.views = s);
         }
+    }
+
+    /** Starts reading the text of the element just opened, in a buffer a finished capture left. */
+    private void capture(String name, boolean lines, java.util.function.Consumer<String> sink) {
+        Html.Chars chars = spare.isEmpty() ? new Html.Chars(256) : spare.removeLast();
+        chars.length = 0;
+        captures.add(new Capture(depth, name, lines, chars, sink));
     }
 
     /** The innermost open element ends: what the tree walk's tail does. */
@@ -484,6 +495,7 @@ final class TelegramStreamReader {
             if (c.depth == depth) {
                 c.finish();
                 captures.remove(i);
+                spare.add(c.chars);
             } else {
                 c.childEnd(name);
             }
@@ -652,12 +664,12 @@ final class TelegramStreamReader {
         final java.util.function.Consumer<String> sink;
         boolean unusual;
 
-        Capture(int depth, String name, boolean lines, java.util.function.Consumer<String> sink) {
+        Capture(int depth, String name, boolean lines, Html.Chars chars, java.util.function.Consumer<String> sink) {
             this.depth = depth;
             this.name = name;
             this.lines = lines;
             this.sink = sink;
-            this.chars = new Html.Chars(lines ? 512 : 32);
+            this.chars = chars;
             if (lines && BLOCKS.contains(name)) {
                 chars.add('\n');
             }
