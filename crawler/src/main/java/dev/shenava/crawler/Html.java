@@ -150,8 +150,8 @@ final class Html {
     static boolean appendText(Chars out, String html, int from, int to) {
         int k = from;
         while (k < to) {
-            int amp = html.indexOf('&', k);
-            if (amp < 0 || amp >= to) {
+            int amp = html.indexOf('&', k, to); // bounded: a page holds many segments and may hold no '&' at all
+            if (amp < 0) {
                 out.add(html, k, to);
                 return true;
             }
@@ -179,8 +179,8 @@ final class Html {
      *     reference to a character HTML treats specially (jsoup's tree and its unescaper disagree on those)
      */
     private static int commonEntity(Chars out, String html, int amp, int to) {
-        int semi = html.indexOf(';', amp);
-        if (semi < 0 || semi >= to || semi - amp > 9) {
+        int semi = html.indexOf(';', amp, Math.min(to, amp + 11));
+        if (semi < 0 || semi - amp > 9) {
             return -1;
         }
         char named = switch (semi - amp - 1) {

@@ -169,9 +169,13 @@ final class TelegramStreamReader {
                 throw UNUSUAL;
             }
             int close = html.indexOf("-->", lt + 4);
-            int bang = html.indexOf("--!>", lt + 4);
-            if (close < 0 || bang >= 0 && bang < close) {
+            if (close < 0) {
                 throw UNUSUAL;
+            }
+            for (int bang = html.indexOf('!', lt + 4, close); bang >= 0; bang = html.indexOf('!', bang + 1, close)) {
+                if (html.startsWith("--!>", bang - 2)) {
+                    throw UNUSUAL; // "--!>" ends a comment too
+                }
             }
             return close + 3;
         }
