@@ -180,10 +180,10 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 bareCpuUs, crawlCpuUs, bareCpuUs / crawlCpuUs);
         double fetchCpuUs = median(fetchCpu) / 1e3 / requests;
         double bareParseCpuUs = median(bareParseCpu) / 1e3 / requests;
-        System.out.printf("  where the CPU per request goes: bare GET %.0f us; the crawler's fetch adds %.0f us (fetch only"
-                        + " %.0f); parse adds %.0f us in the loop (bare GET + parse %.0f us, %.0f requests/s); fetch + parse"
-                        + " %.0f us%n", bareCpuUs, fetchCpuUs - bareCpuUs, fetchCpuUs, bareParseCpuUs - bareCpuUs,
-                bareParseCpuUs, requests / (median(bareParseNanos) / 1e9), crawlCpuUs);
+        System.out.printf("  where the CPU per request goes: bare GET %.0f us; the crawler's fetch adds %.0f us"
+                        + " (fetch only %.0f); parse adds %.0f us in the loop (bare GET + parse %.0f us,"
+                        + " %.0f requests/s); fetch + parse %.0f us%n", bareCpuUs, fetchCpuUs - bareCpuUs, fetchCpuUs,
+                bareParseCpuUs - bareCpuUs, bareParseCpuUs, requests / (median(bareParseNanos) / 1e9), crawlCpuUs);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("  cores busy (process CPU / wall time, of %d): bare %.2f, fetch only %.2f,"
                         + " fetch + parse %.2f (below %d: the side waits on the network or locks, and parsing could"
@@ -194,8 +194,9 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 loadBefore, os.getSystemLoadAverage());
         System.out.println("  (bare: GET and read the body bytes; fetch only: the crawler's Fetcher and the body"
                 + " decoded to text; fetch + parse: Fetcher, decode, connector parse to Post records; same responses,"
-                + " same lanes, all in this JVM with the server, so every figure is CPU-bound on this machine; bare GET +"
-                + " parse: the bare GET's bytes parsed by the connector, to tell parse cost from fetch cost)");
+                + " same lanes, all in this JVM with the server, so every figure is CPU-bound on this machine;"
+                + " bare GET + parse: the bare GET's bytes parsed by the connector, to tell parse cost from fetch"
+                + " cost)");
         parseOnly(pages, origins.getFirst(), fetcher, connectors, bareParseCpuUs - bareCpuUs);
         return 0;
     }
