@@ -111,18 +111,18 @@ final class TelegramStreamReader {
         TelegramStreamReader reader = new TelegramStreamReader(html, baseUrl);
         try {
             reader.scan();
+            List<TelegramConnector.Message> read = new ArrayList<>(reader.messages.size());
+            for (Message m : reader.messages) {
+                read.add(m.message(baseUrl));
+            }
+            List<String[]> counters = new ArrayList<>(reader.counters.size());
+            for (Counter c : reader.counters) {
+                counters.add(new String[] {c.type == null ? "" : c.type, c.value == null ? "" : c.value});
+            }
+            return new Page(read, counters);
         } catch (Unusual | RuntimeException unusual) {
-            return null;
+            return null; // jsoup reads it, and words any problem
         }
-        List<TelegramConnector.Message> read = new ArrayList<>(reader.messages.size());
-        for (Message m : reader.messages) {
-            read.add(m.message(baseUrl));
-        }
-        List<String[]> counters = new ArrayList<>(reader.counters.size());
-        for (Counter c : reader.counters) {
-            counters.add(new String[] {c.type == null ? "" : c.type, c.value == null ? "" : c.value});
-        }
-        return new Page(read, counters);
     }
 
     private void scan() throws Unusual {
