@@ -306,7 +306,7 @@ final class TelegramStreamReader {
             int nameEnd = end + 2 + name.length();
             if (html.regionMatches(true, end + 2, name, 0, name.length()) && nameEnd < n
                     && (html.charAt(nameEnd) == '>' || isSpace(html.charAt(nameEnd)) || html.charAt(nameEnd) == '/')) {
-                if (name.equals("script") && html.substring(from, end).contains("<!--")) {
+                if (name.equals("script") && html.indexOf("<!--", from, end) >= 0) {
                     throw UNUSUAL; // escaped script data has its own end rules
                 }
                 int gt = skipSpace(nameEnd);
