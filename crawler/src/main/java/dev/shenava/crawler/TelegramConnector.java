@@ -1,5 +1,6 @@
 package dev.shenava.crawler;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -83,10 +84,10 @@ final class TelegramConnector implements Connector {
 
     @Override
     public List<Post> parse(Source source, Fetched page) {
-        String html = page.text();
-        TelegramStreamReader.Page read = TelegramStreamReader.read(html, page.url());
+        TelegramStreamReader.Page read = StandardCharsets.UTF_8.equals(page.charset())
+                ? TelegramStreamReader.read(page.body(), page.url()) : TelegramStreamReader.read(page.text(), page.url());
         if (read == null) { // markup the stream reader leaves to jsoup's tree
-            return parse(source, page, html);
+            return parse(source, page, page.text());
         }
         return posts(source, page, read.messages(), read.counters());
     }

@@ -66,7 +66,11 @@ final class TelegramStreamReader {
 
     private static final Unusual UNUSUAL = new Unusual();
 
+    /** The page, or the Latin-1 view of its UTF-8 bytes (one char per byte: markup is ASCII either way). */
     private final String html;
+    /** The UTF-8 bytes behind a Latin-1 view, null when {@link #html} is the decoded page. */
+    private final byte[] utf8;
+    private final int start;
     private final String baseUrl;
     private final int n;
     /** Open elements: names, and per element whether it has the message class (1) and is a quote (2). */
@@ -91,10 +95,26 @@ final class TelegramStreamReader {
     private String dataPost;
     private String datetime;
 
-    private TelegramStreamReader(String html, String baseUrl) {
+    private TelegramStreamReader(String html, byte[] utf8, int start, String baseUrl) {
         this.html = html;
+        this.utf8 = utf8;
+        this.start = start;
         this.baseUrl = baseUrl;
         this.n = html.length();
+    }
+
+    /**
+     * Reads a page in UTF-8 straight from its bytes: only the text a post keeps is decoded, the markup is scanned in a
+     * Latin-1 view of the bytes (a copy, not a decode).
+     *
+     * @param body    the page's bytes, UTF-8
+     * @param baseUrl its address, for relative links
+     * @return what the tree walk over the decoded page would find, or null as for {@link #read(String, String)}
+     */
+    static Page read(byte[] body, String baseUrl) {
+        int bom = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        return read(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1), body, bom, baseUrl);
     }
 
     /**
@@ -105,10 +125,14 @@ final class TelegramStreamReader {
      * @return what the tree walk would find, or null when the page holds markup this reader leaves to jsoup
      */
     static Page read(String html, String baseUrl) {
+        return read(html, null, 0, baseUrl);
+    }
+
+    private static Page read(String html, byte[] utf8, int start, String baseUrl) {
         if (html.indexOf('\u0000') >= 0) {
             return null;
         }
-        TelegramStreamReader reader = new TelegramStreamReader(html, baseUrl);
+        TelegramStreamReader reader = new TelegramStreamReader(html, utf8, start, baseUrl);
         try {
             reader.scan();
             List<TelegramConnector.Message> read = new ArrayList<>(reader.messages.size());
@@ -126,7 +150,7 @@ final class TelegramStreamReader {
     }
 
     private void scan() throws Unusual {
-        int i = 0;
+        int i = start;
         while (i < n) {
             int lt = html.indexOf('<', i);
             int end = lt < 0 ? n : lt;
@@ -378,7 +402,7 @@ final class TelegramStreamReader {
     }
 
     /** Keeps the attributes the walk reads; the first of a name counts, as in jsoup. */
-    private void keep(int from, int to, int valueStart, int valueEnd) {
+    private void keep(int from, int to, int valueStart, int valueEnd) throws Unusual {
         int length = to - from;
         if (length == 5 && matches(from, "class")) {
             classAttr = classAttr != null ? classAttr : value(valueStart, valueEnd);
@@ -394,8 +418,8 @@ final class TelegramStreamReader {
     }
 
     /** An attribute's value, character references read as jsoup reads them in attributes. */
-    private String value(int from, int to) {
-        String raw = html.substring(from, to);
+    private String value(int from, int to) throws Unusual {
+        String raw = utf8 == null ? html.substring(from, to) : segment(from, to);
         return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, true);
     }
 
@@ -522,11 +546,26 @@ final class TelegramStreamReader {
     }
 
     private void text(int from, int to) throws Unusual {
+        String text = utf8 == null ? html : segment(from, to);
+        int begin = utf8 == null ? from : 0;
+        int end = utf8 == null ? to : text.length();
         for (int i = 0; i < captures.size(); i++) {
-            if (!Html.appendText(captures.get(i).chars, html, from, to)) {
+            if (!Html.appendText(captures.get(i).chars, text, begin, end)) {
                 throw UNUSUAL;
             }
         }
+    }
+
+    /**
+     * Bytes of the page decoded as the whole page would decode them: a segment lies between ASCII characters, where
+     * UTF-8 decoding starts afresh, unless a malformed sequence ends it (its replacement could differ; left to jsoup).
+     */
+    private String segment(int from, int to) throws Unusual {
+        String text = new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            throw UNUSUAL;
+        }
+        return text;
     }
 
     private boolean inSvg() {

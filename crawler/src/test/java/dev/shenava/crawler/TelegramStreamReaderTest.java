@@ -28,16 +28,25 @@ class TelegramStreamReaderTest {
     private static final TelegramConnector TELEGRAM = new TelegramConnector();
 
     private static Fetched page(String html) {
+        return page(html.getBytes(StandardCharsets.UTF_8), "utf-8");
+    }
+
+    private static Fetched page(byte[] body, String charset) {
         return new Fetched("https://t.me/s/x", CrawlStatus.FETCHED, 200, Map.of("content-type",
-                "text/html; charset=utf-8"), html.getBytes(StandardCharsets.UTF_8), "", FETCHED);
+                "text/html; charset=" + charset), body, "", FETCHED);
     }
 
     /** Whether the stream reader took the page; fails when its posts differ from those read through jsoup's tree. */
     private static boolean assertSameAsTree(String html, String what) {
-        Fetched page = page(html);
+        return assertSameAsTree(page(html), what);
+    }
+
+    private static boolean assertSameAsTree(Fetched page, String what) {
         String text = page.text();
         assertEquals(TELEGRAM.parse(SOURCE, page, text).toString(), TELEGRAM.parse(SOURCE, page).toString(), what);
-        return TelegramStreamReader.read(text, page.url()) != null;
+        boolean fromBytes = StandardCharsets.UTF_8.equals(page.charset());
+        return (fromBytes ? TelegramStreamReader.read(page.body(), page.url())
+                : TelegramStreamReader.read(text, page.url())) != null;
     }
 
     @Test
@@ -100,6 +109,33 @@ class TelegramStreamReaderTest {
         }
         System.out.printf("telegram stream reader took %d of %d changed pages%n", streamed, tried);
         assertTrue(streamed > 0 && streamed < tried, "both readers were exercised: " + streamed + " of " + tried);
+    }
+
+    @Test
+    void streamAgreesWithTheTreeOnBrokenUtf8AndOtherCharsets() {
+        byte[] ours = Fixtures.ours("telegram_page2.html");
+        byte[][] junk = {{(byte) 0xE2}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xFF}, {(byte) 0x80}, {(byte) 0xC3},
+            {(byte) 0xF0, (byte) 0x9F}, {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD}};
+        Random random = new Random(7);
+        int streamed = 0;
+        for (int k = 0; k < 400; k++) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            int at = random.nextInt(ours.length);
+            b.write(ours, 0, at);
+            b.writeBytes(junk[random.nextInt(junk.length)]);
+            b.write(ours, at, ours.length - at);
+            streamed += assertSameAsTree(page(b.toByteArray(), "utf-8"), "broken at " + at) ? 1 : 0;
+        }
+        assertTrue(streamed > 0 && streamed < 400, "both readers were exercised: " + streamed + " of 400");
+        byte[] bom = new byte[ours.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(ours, 0, bom, 3, ours.length);
+        assertTrue(assertSameAsTree(page(bom, "utf-8"), "byte-order mark"));
+        String html = new String(ours, StandardCharsets.UTF_8);
+        assertTrue(assertSameAsTree(page(html.getBytes(java.nio.charset.Charset.forName("windows-1256")),
+                "windows-1256"), "windows-1256"), "a page in another charset is read from its decoded text");
     }
 
     @Test
