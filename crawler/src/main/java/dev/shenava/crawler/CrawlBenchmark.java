@@ -235,9 +235,9 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 parse = round < 2 ? parse : Math.min(parse, cpu.getCurrentThreadCpuTime() - t1);
             }
             sum += parse / 1e3 / runs;
-            line.append(String.format(" %s %.0f us/page (%d posts, %.0f us of it decoding %d KB to %d chars)",
-                    p.kind().id(), parse / 1e3 / runs, posts, decode / 1e3 / runs, p.body().length / 1024,
-                    decodedChars / runs / 7));
+            line.append(String.format(" %s %.0f us/page (%d posts; decoding the whole page, %d KB to %d chars,"
+                    + " alone takes %.0f us)", p.kind().id(), parse / 1e3 / runs, posts, p.body().length / 1024,
+                    decodedChars / runs / 7, decode / 1e3 / runs));
         }
         System.out.println(line);
         System.out.printf("  parse only averages %.0f us/page; in the bench loop parse adds %.0f us per request (the same"
