@@ -121,9 +121,9 @@ class NabBenchmarkTest {
             NabScorer one = scorer(series, scores.get(shipped), List.of(i));
             NabScorer.Result shared = one.at(all.threshold());
             NabScorer.Result own = one.best();
-            System.out.printf("  %-26s %5.1f at the shared threshold (windows %d/%d, false positives %d); %5.1f at its own%n",
+            System.out.printf("  %-26s %5.1f at the shared threshold (windows %d/%d, false positives %d); %5.1f at its own, %.4f%n",
                     series.get(i).name(), shared.normalized(), shared.detectedWindows(), shared.windows(),
-                    shared.falsePositives(), own.normalized());
+                    shared.falsePositives(), own.normalized(), own.threshold());
         }
 
         printWindowMargins(series, scores.get(shipped), all.threshold());
