@@ -1,0 +1,509 @@
+package dev.shenava.crawler;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.parser.Parser;
+
+/**
+ * Scans HTML whose tree is its plain nesting in one pass over its text, and tells a {@link Listener} each element's
+ * start and end and each text segment. It reads only known ordinary tags, every end tag closing the element last
+ * opened, no tag the HTML tree builder moves, closes or reopens on its own (paragraphs, lists, tables, nested links,
+ * templates); on anything else it throws {@link Unusual}, and the caller leaves the page to jsoup.
+ */
+final class PlainHtmlScanner {
+
+    /** Tags read as ordinary elements: none of them closes, moves or reopens another in the HTML tree builder. */
+    private static final Set<String> ORDINARY = Set.of("div", "span", "a", "b", "i", "u", "s", "em", "strong", "small",
+            "code", "time", "mark", "abbr", "sub", "sup", "video", "audio", "canvas", "picture", "section", "main",
+            "header", "footer", "article", "nav", "aside", "figure", "figcaption", "blockquote", "label", "form",
+            "h1", "h2", "h3", "h4", "h5", "h6", "svg", "title", "script", "style");
+    private static final Set<String> VOID = Set.of("br", "img", "meta", "link", "input", "source", "wbr", "base");
+    /** Inside svg: shapes and groups only (other tag names break out of foreign content or are read differently). */
+    private static final Set<String> SVG = Set.of("g", "path", "circle", "rect", "ellipse", "line", "polyline",
+            "polygon", "defs", "use", "stop", "symbol");
+    /** The names in {@link #ORDINARY}, {@link #VOID}, {@link #SVG} and the transparent ones, by length. */
+    private static final String[][] NAMES = names();
+
+    /** Why markup is left to jsoup: thrown by the scanner and its listener, caught by whoever started the scan. */
+    static final class Unusual extends Exception {
+        private Unusual() {
+            super(null, null, false, false);
+        }
+    }
+
+    static final Unusual UNUSUAL = new Unusual();
+
+    /** What a scan reports; offsets and shared strings only, so a scan allocates little per event. */
+    interface Listener {
+        /** An html, head or body tag before any element: the tree builder merges these rather than nesting them. */
+        void transparent() throws Unusual;
+
+        /** An element starts at {@code depth} (1 for a top element); its attributes asked for are readable now. */
+        void start(String name, int depth) throws Unusual;
+
+        /** The innermost open element, at {@code depth}, ends. */
+        void end(String name, int depth) throws Unusual;
+
+        /** Whether text is wanted now: a segment is decoded only then. */
+        boolean wantsText();
+
+        /** Text between markup: chars {@code begin} to {@code end} of {@code text}, character references unread. */
+        void text(String text, int begin, int end) throws Unusual;
+    }
+
+    /** The page, or the Latin-1 view of its UTF-8 bytes (one char per byte: markup is ASCII either way). */
+    private final String html;
+    /** The UTF-8 bytes behind a Latin-1 view, null when {@link #html} is the decoded page. */
+    private final byte[] utf8;
+    private final int start;
+    private final int n;
+    /** The attribute names asked for, lower case, and the values of the start tag being read. */
+    private final String[] asked;
+    private final String[] values;
+    /** Per name length, the first asked name of that length (-1: none), and per asked name the next one. */
+    private final int[] firstOfLength;
+    private final int[] nextOfLength;
+    private Listener listener;
+    /** Open elements. */
+    private String[] names = new String[64];
+    private int depth;
+    private boolean formOpen;
+    /** Open svg elements. */
+    private int svgDepth;
+    // the tag being read
+    private boolean selfClosing;
+    private int valueStart;
+    private int valueEnd;
+
+    /**
+     * A scanner of one page.
+     *
+     * @param html  the page, or the Latin-1 view of its UTF-8 bytes
+     * @param utf8  the bytes behind a Latin-1 view, or null
+     * @param start where the markup starts (after a byte order mark)
+     * @param asked the attributes whose values {@link #attribute(int)} gives, lower case
+     */
+    PlainHtmlScanner(String html, byte[] utf8, int start, String... asked) {
+        this.html = html;
+        this.utf8 = utf8;
+        this.start = start;
+        this.n = html.length();
+        this.asked = asked;
+        this.values = new String[asked.length];
+        int longest = 0;
+        for (String name : asked) {
+            longest = Math.max(longest, name.length());
+        }
+        this.firstOfLength = new int[longest + 1];
+        this.nextOfLength = new int[asked.length];
+        Arrays.fill(firstOfLength, -1);
+        for (int i = asked.length - 1; i >= 0; i--) {
+            nextOfLength[i] = firstOfLength[asked[i].length()];
+            firstOfLength[asked[i].length()] = i;
+        }
+    }
+
+    /** The value of the {@code index}th attribute asked for on the start tag being reported, or null. */
+    String attribute(int index) {
+        return values[index];
+    }
+
+    /** Scans the page to its end, closing what is left open there as jsoup does. */
+    void scan(Listener listener) throws Unusual {
+        this.listener = listener;
+        int i = start;
+        while (i < n) {
+            int lt = html.indexOf('<', i);
+            int end = lt < 0 ? n : lt;
+            if (end > i) {
+                text(i, end);
+            }
+            if (lt < 0) {
+                break;
+            }
+            i = tag(lt);
+        }
+        while (depth > 0) {
+            close();
+        }
+    }
+
+    private int tag(int lt) throws Unusual {
+        char c = lt + 1 < n ? html.charAt(lt + 1) : ' ';
+        if (c == '!') {
+            return declaration(lt);
+        }
+        if (c == '/') {
+            return endTag(lt);
+        }
+        if (c == '?') {
+            throw UNUSUAL; // a processing instruction: a bogus comment in HTML
+        }
+        if (!isLetter(c)) { // a bare '<' is text
+            text(lt, lt + 1);
+            return lt + 1;
+        }
+        return startTag(lt);
+    }
+
+    private int declaration(int lt) throws Unusual {
+        if (html.startsWith("<!--", lt)) {
+            return comment(lt);
+        }
+        if (html.regionMatches(true, lt + 2, "doctype", 0, 7)) {
+            int gt = html.indexOf('>', lt);
+            if (gt < 0) {
+                throw UNUSUAL;
+            }
+            return gt + 1; // a DOCTYPE ends at its first '>', quoted or not
+        }
+        throw UNUSUAL; // CDATA, bogus comments
+    }
+
+    private int comment(int lt) throws Unusual {
+        if (html.startsWith("<!-->", lt) || html.startsWith("<!--->", lt)) {
+            throw UNUSUAL;
+        }
+        int close = html.indexOf("-->", lt + 4);
+        if (close < 0) {
+            throw UNUSUAL;
+        }
+        for (int bang = html.indexOf('!', lt + 4, close); bang >= 0; bang = html.indexOf('!', bang + 1, close)) {
+            if (html.startsWith("--!>", bang - 2)) {
+                throw UNUSUAL; // "--!>" ends a comment too
+            }
+        }
+        return close + 3;
+    }
+
+    private int endTag(int lt) throws Unusual {
+        int nameEnd = nameEnd(lt + 2);
+        String name = name(lt + 2, nameEnd);
+        int k = skipSpace(nameEnd);
+        if (k >= n || html.charAt(k) != '>') {
+            throw UNUSUAL; // attributes on an end tag, or the page ends inside it
+        }
+        if (isTransparent(name)) {
+            if (depth > 0) {
+                throw UNUSUAL;
+            }
+        } else {
+            if (depth == 0 || !names[depth - 1].equals(name)) {
+                throw UNUSUAL; // misnested: the tree builder would close, reopen or ignore
+            }
+            close();
+        }
+        return k + 1;
+    }
+
+    private int startTag(int lt) throws Unusual {
+        int nameEnd = nameEnd(lt + 1);
+        String name = name(lt + 1, nameEnd);
+        int after = attributes(nameEnd) + 1;
+        boolean inSvg = svgDepth > 0;
+        if (isTransparent(name)) {
+            if (depth > 0) {
+                throw UNUSUAL;
+            }
+            listener.transparent();
+            return after;
+        }
+        if (inSvg ? !SVG.contains(name) : !ORDINARY.contains(name) && !VOID.contains(name) && name.indexOf('-') < 0) {
+            throw UNUSUAL;
+        }
+        check(name);
+        boolean isVoid = VOID.contains(name) || selfClosing && (inSvg || name.equals("svg"));
+        open(name);
+        if (isVoid) {
+            close();
+            return after;
+        }
+        if (name.equals("script") || name.equals("style") || name.equals("title")) {
+            return rawText(name, after);
+        }
+        return after;
+    }
+
+    /** Reads a start tag's attributes from {@code k}; returns where its '>' is. */
+    private int attributes(int k) throws Unusual {
+        Arrays.fill(values, null);
+        selfClosing = false;
+        while (true) {
+            k = skipSpace(k);
+            if (k >= n) {
+                throw UNUSUAL;
+            }
+            char c = html.charAt(k);
+            if (c == '>') {
+                return k;
+            }
+            if (c == '/') {
+                if (k + 1 < n && html.charAt(k + 1) == '>') {
+                    selfClosing = true;
+                    return k + 1;
+                }
+                throw UNUSUAL;
+            }
+            k = readAttribute(k);
+        }
+    }
+
+    /** The tree builder's own rules for some ordinary tags: where they apply, the page goes to jsoup. */
+    private void check(String name) throws Unusual {
+        switch (name) {
+            case "a" -> {
+                for (int i = 0; i < depth; i++) {
+                    if (names[i].equals("a")) {
+                        throw UNUSUAL; // a link in a link: the adoption agency closes the first
+                    }
+                }
+            }
+            case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                if (depth > 0 && names[depth - 1].length() == 2 && names[depth - 1].charAt(0) == 'h') {
+                    throw UNUSUAL; // a heading in a heading closes it
+                }
+            }
+            case "form" -> {
+                if (formOpen) {
+                    throw UNUSUAL; // a form in a form is dropped
+                }
+                formOpen = true;
+            }
+            default -> {
+                // ordinary
+            }
+        }
+    }
+
+    /** Script and style content is data, not text; a title's is text with references. Ends at the end tag. */
+    private int rawText(String name, int from) throws Unusual {
+        int k = from;
+        while (true) {
+            int end = html.indexOf("</", k);
+            if (end < 0) {
+                throw UNUSUAL;
+            }
+            int nameEnd = end + 2 + name.length();
+            if (html.regionMatches(true, end + 2, name, 0, name.length()) && nameEnd < n
+                    && (html.charAt(nameEnd) == '>' || isSpace(html.charAt(nameEnd)) || html.charAt(nameEnd) == '/')) {
+                return rawTextEnd(name, from, end, nameEnd);
+            }
+            k = end + 2;
+        }
+    }
+
+    private int rawTextEnd(String name, int from, int end, int nameEnd) throws Unusual {
+        if (name.equals("script") && html.indexOf("<!--", from, end) >= 0) {
+            throw UNUSUAL; // escaped script data has its own end rules
+        }
+        int gt = skipSpace(nameEnd);
+        if (gt >= n || html.charAt(gt) != '>') {
+            throw UNUSUAL;
+        }
+        if (name.equals("title")) {
+            text(from, end);
+        }
+        close();
+        return gt + 1;
+    }
+
+    private int readAttribute(int from) throws Unusual {
+        int nameEnd = attributeNameEnd(from);
+        int k = skipSpace(nameEnd);
+        valueStart = k;
+        valueEnd = k; // no value: ""
+        if (k < n && html.charAt(k) == '=') {
+            k = attributeValue(skipSpace(k + 1));
+        }
+        keep(from, nameEnd);
+        return k;
+    }
+
+    private int attributeNameEnd(int from) throws Unusual {
+        int k = from;
+        while (k < n) {
+            char c = html.charAt(k);
+            if (isSpace(c) || c == '/' || c == '>' || c == '=') {
+                break;
+            }
+            if (c == '"' || c == '\'' || c == '<') {
+                throw UNUSUAL;
+            }
+            k++;
+        }
+        if (k == from || k >= n) {
+            throw UNUSUAL;
+        }
+        return k;
+    }
+
+    /** Reads a value, quoted or not, from {@code k}: sets its bounds and returns where it ends. */
+    private int attributeValue(int k) throws Unusual {
+        if (k >= n) {
+            throw UNUSUAL;
+        }
+        char q = html.charAt(k);
+        if (q == '"' || q == '\'') {
+            valueStart = k + 1;
+            valueEnd = html.indexOf(q, valueStart);
+            if (valueEnd < 0) {
+                throw UNUSUAL;
+            }
+            k = valueEnd + 1;
+            if (k >= n || !(isSpace(html.charAt(k)) || html.charAt(k) == '/' || html.charAt(k) == '>')) {
+                throw UNUSUAL;
+            }
+            return k;
+        }
+        valueStart = k;
+        while (k < n && !isSpace(html.charAt(k)) && html.charAt(k) != '>') {
+            char c = html.charAt(k);
+            if (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`') {
+                throw UNUSUAL;
+            }
+            k++;
+        }
+        valueEnd = k;
+        if (valueEnd == valueStart) {
+            throw UNUSUAL;
+        }
+        return k;
+    }
+
+    /** Keeps the attributes asked for; the first of a name counts, as in jsoup. */
+    private void keep(int from, int to) throws Unusual {
+        int length = to - from;
+        for (int i = length < firstOfLength.length ? firstOfLength[length] : -1; i >= 0; i = nextOfLength[i]) {
+            if (matches(from, asked[i])) {
+                values[i] = values[i] != null ? values[i] : value(valueStart, valueEnd);
+                return;
+            }
+        }
+    }
+
+    /** An attribute's value, character references read as jsoup reads them in attributes. */
+    private String value(int from, int to) throws Unusual {
+        String raw = utf8 == null ? html.substring(from, to) : segment(from, to);
+        return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, true);
+    }
+
+    private void open(String name) throws Unusual {
+        if (depth == names.length) {
+            names = Arrays.copyOf(names, depth * 2);
+        }
+        names[depth] = name;
+        depth++;
+        svgDepth += name.equals("svg") ? 1 : 0;
+        listener.start(name, depth);
+    }
+
+    private void close() throws Unusual {
+        String name = names[depth - 1];
+        listener.end(name, depth);
+        formOpen = formOpen && !name.equals("form");
+        svgDepth -= name.equals("svg") ? 1 : 0;
+        depth--;
+    }
+
+    private void text(int from, int to) throws Unusual {
+        if (!listener.wantsText()) {
+            return;
+        }
+        if (utf8 == null) {
+            listener.text(html, from, to);
+        } else {
+            String text = segment(from, to);
+            listener.text(text, 0, text.length());
+        }
+    }
+
+    /**
+     * Bytes of the page decoded as the whole page would decode them: a segment lies between ASCII characters, where
+     * UTF-8 decoding starts afresh, unless a malformed sequence ends it (its replacement could differ; left to jsoup).
+     */
+    private String segment(int from, int to) throws Unusual {
+        String text = new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            throw UNUSUAL;
+        }
+        return text;
+    }
+
+    private int nameEnd(int from) throws Unusual {
+        if (from >= n || !isLetter(html.charAt(from))) {
+            throw UNUSUAL;
+        }
+        int k = from;
+        while (k < n) {
+            char c = html.charAt(k);
+            if (isSpace(c) || c == '/' || c == '>') {
+                return k;
+            }
+            if (!(isLetter(c) || c >= '0' && c <= '9' || c == '-')) {
+                throw UNUSUAL;
+            }
+            k++;
+        }
+        throw UNUSUAL;
+    }
+
+    /** The tag name, lower case; the names this scanner knows come back as the same constant strings. */
+    private String name(int from, int to) {
+        int length = to - from;
+        if (length < NAMES.length) {
+            for (String known : NAMES[length]) {
+                if (matches(from, known)) {
+                    return known;
+                }
+            }
+        }
+        return html.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String[][] names() {
+        List<String> all = new ArrayList<>(ORDINARY);
+        all.addAll(VOID);
+        all.addAll(SVG);
+        all.addAll(List.of("html", "head", "body"));
+        String[][] byLength = new String[12][];
+        for (int length = 0; length < byLength.length; length++) {
+            int l = length;
+            byLength[length] = all.stream().filter(s -> s.length() == l).distinct().toArray(String[]::new);
+        }
+        return byLength;
+    }
+
+    /**
+     * Whether the text at {@code from} is {@code key} in any case: ASCII only, the key lower case letters, digits and
+     * '-' (a character that folds onto '-' is whitespace, which ends names before they are compared).
+     */
+    private boolean matches(int from, String key) {
+        for (int k = 0; k < key.length(); k++) {
+            if ((html.charAt(from + k) | 0x20) != key.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int skipSpace(int k) {
+        while (k < n && isSpace(html.charAt(k))) {
+            k++;
+        }
+        return k;
+    }
+
+    private static boolean isTransparent(String name) {
+        return name.equals("html") || name.equals("head") || name.equals("body");
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+}
