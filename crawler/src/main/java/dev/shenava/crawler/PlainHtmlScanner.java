@@ -74,8 +74,6 @@ final class PlainHtmlScanner {
     private int svgDepth;
     // the tag being read
     private boolean selfClosing;
-    private int valueStart;
-    private int valueEnd;
 
     /**
      * A scanner of one page.
@@ -312,13 +310,23 @@ final class PlainHtmlScanner {
     private int readAttribute(int from) throws Unusual {
         int nameEnd = attributeNameEnd(from);
         int k = skipSpace(nameEnd);
-        valueStart = k;
-        valueEnd = k; // no value: ""
-        if (k < n && html.charAt(k) == '=') {
-            k = attributeValue(skipSpace(k + 1));
+        if (k >= n || html.charAt(k) != '=') {
+            keep(from, nameEnd, k, k); // no value: ""
+            return k;
         }
-        keep(from, nameEnd);
-        return k;
+        int v = skipSpace(k + 1);
+        if (v >= n) {
+            throw UNUSUAL;
+        }
+        char q = html.charAt(v);
+        if (q == '"' || q == '\'') {
+            int end = quotedEnd(v, q);
+            keep(from, nameEnd, v + 1, end);
+            return end + 1;
+        }
+        int end = unquotedEnd(v);
+        keep(from, nameEnd, v, end);
+        return end;
     }
 
     private int attributeNameEnd(int from) throws Unusual {
@@ -339,25 +347,21 @@ final class PlainHtmlScanner {
         return k;
     }
 
-    /** Reads a value, quoted or not, from {@code k}: sets its bounds and returns where it ends. */
-    private int attributeValue(int k) throws Unusual {
-        if (k >= n) {
+    /** Where the value quoted at {@code open} ends (its closing quote), which a space, '/' or '>' must follow. */
+    private int quotedEnd(int open, char q) throws Unusual {
+        int end = html.indexOf(q, open + 1);
+        if (end < 0 || end + 1 >= n) {
             throw UNUSUAL;
         }
-        char q = html.charAt(k);
-        if (q == '"' || q == '\'') {
-            valueStart = k + 1;
-            valueEnd = html.indexOf(q, valueStart);
-            if (valueEnd < 0) {
-                throw UNUSUAL;
-            }
-            k = valueEnd + 1;
-            if (k >= n || !(isSpace(html.charAt(k)) || html.charAt(k) == '/' || html.charAt(k) == '>')) {
-                throw UNUSUAL;
-            }
-            return k;
+        char after = html.charAt(end + 1);
+        if (!(isSpace(after) || after == '/' || after == '>')) {
+            throw UNUSUAL;
         }
-        valueStart = k;
+        return end;
+    }
+
+    private int unquotedEnd(int from) throws Unusual {
+        int k = from;
         while (k < n && !isSpace(html.charAt(k)) && html.charAt(k) != '>') {
             char c = html.charAt(k);
             if (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`') {
@@ -365,15 +369,14 @@ final class PlainHtmlScanner {
             }
             k++;
         }
-        valueEnd = k;
-        if (valueEnd == valueStart) {
+        if (k == from) {
             throw UNUSUAL;
         }
         return k;
     }
 
     /** Keeps the attributes asked for; the first of a name counts, as in jsoup. */
-    private void keep(int from, int to) throws Unusual {
+    private void keep(int from, int to, int valueStart, int valueEnd) throws Unusual {
         int length = to - from;
         for (int i = length < firstOfLength.length ? firstOfLength[length] : -1; i >= 0; i = nextOfLength[i]) {
             if (matches(from, asked[i])) {
