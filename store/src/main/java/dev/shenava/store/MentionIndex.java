@@ -17,7 +17,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
-import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
 
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -222,17 +220,15 @@ public final class MentionIndex {
                 : QueryMatcher.textClauses(QueryParser.parse(q));
         SearchRequest request = clauses == null ? searchRequest(filter, sort, size, cursor, exactTotal)
                 : searchRequest(filter, sort, size, cursor, exactTotal, false);
-        SearchResponse<MentionDocument> r = call("search " + alias, () -> es.search(request, MentionDocument.class));
-        List<Hit<MentionDocument>> hits = r.hits().hits();
+        SearchHits r = call("search " + alias, () -> SearchHits.search(es, alias, request));
+        List<SearchHits.Hit> hits = r.hits();
         boolean more = hits.size() > size;
-        List<Hit<MentionDocument>> page = more ? hits.subList(0, size) : hits;
+        List<SearchHits.Hit> page = more ? hits.subList(0, size) : hits;
         String next = more ? SearchCursor.encode(page.getLast().sort(), sort) : null;
-        TotalHits total = r.hits().total();
-        boolean exact = total == null || total.relation() == TotalHitsRelation.Eq;
-        Map<String, List<String>> words = new HashMap<>();
+        Map<String, List<String>> words = MentionHighlight.words();
         return new MentionPage(page.stream().map(h -> clauses == null ? MentionHighlight.mention(h)
                         : MentionHighlight.mention(h, clauses, words)).toList(),
-                total == null ? page.size() : total.value(), exact, next);
+                r.total() == null ? page.size() : r.total(), r.totalExact(), next);
     }
 
     /**
