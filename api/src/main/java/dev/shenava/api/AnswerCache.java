@@ -3,6 +3,7 @@ package dev.shenava.api;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import dev.shenava.store.MentionFilter;
 import dev.shenava.store.StatsScope;
 
 import java.time.Duration;
@@ -30,6 +31,8 @@ final class AnswerCache {
     static final Duration DEFAULT_SEARCH_TTL = Duration.ofSeconds(10);
     private static final int MAX_ENTRIES = 1000;
     private static final JacksonJsonpMapper JSON = new JacksonJsonpMapper();
+    /** The JSON of compiled queries, by identity: {@link dev.shenava.store.QueryCompiler} hands out one object per query text. */
+    private static final Map<Query, String> QUERY_JSON = new ConcurrentHashMap<>();
 
     private record Entry(CompletableFuture<Object> value, long createdNanos) {
     }
@@ -67,6 +70,35 @@ final class AnswerCache {
      */
     static String key(String endpoint, StatsScope scope, Object... params) {
         return key(endpoint, scope.filter(), scope.from() + "/" + scope.to(), params);
+    }
+
+    /**
+     * The key of a mention search: the endpoint, the filter's parameters, its compiled query as Elasticsearch
+     * JSON (written once per compiled query, so that a repeated search costs no serialisation) and the
+     * endpoint's own parameters.
+     */
+    static String key(String endpoint, MentionFilter filter, Object... params) {
+        StringBuilder key = new StringBuilder(endpoint).append('\n').append(filter.brands()).append(filter.langs())
+                .append(filter.sentiments()).append(filter.sources()).append(filter.touchpoints()).append('\n')
+                .append(filter.from()).append('/').append(filter.to()).append('\n')
+                .append(filter.query() == null ? "" : json(filter.query()));
+        for (Object p : params) {
+            key.append('\n').append(p);
+        }
+        return key.toString();
+    }
+
+    private static String json(Query query) {
+        String known = QUERY_JSON.get(query);
+        if (known != null) {
+            return known;
+        }
+        String json = JsonpUtils.toJsonString(query, JSON);
+        if (QUERY_JSON.size() >= MAX_ENTRIES * 10) {
+            QUERY_JSON.clear();
+        }
+        QUERY_JSON.put(query, json);
+        return json;
     }
 
     /**

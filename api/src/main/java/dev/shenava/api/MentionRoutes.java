@@ -55,7 +55,7 @@ final class MentionRoutes implements HttpService {
         }
         boolean exactTotal = RequestParams.flag(query, "exactTotal");
         String cursor = query.first("cursor").orElse(null);
-        String key = AnswerCache.key("mentions", MentionIndex.query(filter), "", sort, size, exactTotal, cursor);
+        String key = AnswerCache.key("mentions", filter, sort, size, exactTotal, cursor);
         String q = filter.query() == null ? null : query.first("q").orElse("").strip();
         byte[] page = cache.get(key, () -> json(index.search(filter, sort, size, cursor, exactTotal, q)));
         res.headers().contentType(MediaTypes.APPLICATION_JSON);

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * The mention index: its template and mapping, bulk writes, lookups, paged searches and aggregations.
@@ -50,8 +51,16 @@ public final class MentionIndex {
 
     private static final int BULK_CHUNK = 500;
 
+    /**
+     * How many searches run at once; the others wait their turn in arrival order. The node has as many
+     * search threads as this anyway, so more in flight only interleave: each would take longer, and the
+     * unlucky ones far longer, for no more searches answered per second.
+     */
+    static final int SEARCHES_AT_ONCE = 2 * Runtime.getRuntime().availableProcessors();
+
     private final ElasticsearchClient es;
     private final String alias;
+    private final Semaphore searches = new Semaphore(SEARCHES_AT_ONCE, true);
 
     private MentionIndex(ElasticsearchClient es, String alias) {
         this.es = es;
@@ -216,6 +225,21 @@ public final class MentionIndex {
      */
     public MentionPage search(MentionFilter filter, MentionSort sort, int size, String cursor, boolean exactTotal,
                               String q) {
+        try {
+            searches.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to search " + alias, e);
+        }
+        try {
+            return page(filter, sort, size, cursor, exactTotal, q);
+        } finally {
+            searches.release();
+        }
+    }
+
+    private MentionPage page(MentionFilter filter, MentionSort sort, int size, String cursor, boolean exactTotal,
+                             String q) {
         List<QuerySpans.Source> clauses = q == null || q.isBlank() ? null
                 : QueryMatcher.textClauses(QueryParser.parse(q));
         SearchRequest request = clauses == null ? searchRequest(filter, sort, size, cursor, exactTotal)
