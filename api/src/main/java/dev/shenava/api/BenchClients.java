@@ -2,9 +2,6 @@ package dev.shenava.api;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +31,7 @@ final class BenchClients {
     private static final List<String> OVERVIEW_FILTERS = List.of("", "&lang=fa", "&source=telegram",
             "&sentiment=negative", "&q=" + URLEncoder.encode("delivery OR ارسال", StandardCharsets.UTF_8));
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-    private final String base;
+    private final BenchHttp http;
     private final int clients;
     private final int requests;
 
@@ -62,7 +57,7 @@ final class BenchClients {
     }
 
     BenchClients(String base, int clients, int requests) {
-        this.base = base;
+        this.http = new BenchHttp(URI.create(base));
         this.clients = clients;
         this.requests = requests;
     }
@@ -212,10 +207,9 @@ final class BenchClients {
     }
 
     private void get(String path) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + r.statusCode() + ": "
+        BenchHttp.Answer r = http.get(path);
+        if (r.status() != 200) {
+            throw new IllegalStateException(path + " answered " + r.status() + ": "
                     + new String(r.body(), StandardCharsets.UTF_8));
         }
     }

@@ -1,13 +1,8 @@
 package dev.shenava.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shenava.store.ElasticsearchClients;
 import dev.shenava.store.Mention;
 import dev.shenava.store.MentionIndex;
-import dev.shenava.store.MentionPage;
 import dev.shenava.store.MentionSort;
-import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -20,8 +15,6 @@ import java.util.Optional;
  * {@code /api/v1/mentions}: the paged, filtered list and single mentions.
  */
 final class MentionRoutes implements HttpService {
-
-    private static final ObjectMapper JSON = ElasticsearchClients.objectMapper();
 
     private final MentionIndex index;
     private final QueryParser parser;
@@ -57,18 +50,7 @@ final class MentionRoutes implements HttpService {
         String cursor = query.first("cursor").orElse(null);
         String key = AnswerCache.key("mentions", filter, sort, size, exactTotal, cursor);
         String q = filter.query() == null ? null : query.first("q").orElse("").strip();
-        byte[] page = cache.get(key, () -> json(index.search(filter, sort, size, cursor, exactTotal, q)));
-        res.headers().contentType(MediaTypes.APPLICATION_JSON);
-        res.send(page);
-    }
-
-    /** A page as the JSON it is sent as: a cached page is written out once, not again for every repeat. */
-    private static byte[] json(MentionPage page) {
-        try {
-            return JSON.writeValueAsBytes(page);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a page of mentions could not be written as JSON", e);
-        }
+        AnswerCache.send(res, cache.json(key, () -> index.search(filter, sort, size, cursor, exactTotal, q)));
     }
 
     private void byId(ServerRequest req, ServerResponse res) {
