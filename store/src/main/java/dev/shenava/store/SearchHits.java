@@ -11,6 +11,7 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NByteArrayEntity;
 import org.elasticsearch.client.Request;
@@ -20,6 +21,7 @@ import org.elasticsearch.client.RestClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,8 @@ import java.util.Map;
  */
 record SearchHits(Long total, boolean totalExact, List<SearchHits.Hit> hits) {
 
-    private static final ObjectMapper JSON = ElasticsearchClients.objectMapper();
+    private static final ObjectMapper JSON = ElasticsearchClients.objectMapper()
+            .registerModule(new SimpleModule().addDeserializer(Instant.class, new InstantDecoder()));
 
     /**
      * One hit.
