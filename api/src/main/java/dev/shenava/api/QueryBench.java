@@ -179,7 +179,10 @@ public final class QueryBench implements Callable<Integer> {
                 .build().start();
         try {
             BenchClients bench = new BenchClients("http://127.0.0.1:" + server.port(), clients, requests);
-            bench.warmUp();
+            long warming = System.nanoTime();
+            int warm = bench.warmUp();
+            out.printf("warmed up with %,d requests in %.1f s (ranges no measured request asks; nothing timed)%n", warm,
+                    (System.nanoTime() - warming) / 1e9);
             if (phases.contains("profile")) {
                 profile(es, index, bench);
                 out.println("overview parts (alone, 5 runs over ranges no cache has seen, median ms):");
