@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The detector on the NAB realTweets series in {@code ../shared}, scored with NAB's method
  * (standard profile, one threshold for all series); prints the figures: all series, each series,
- * and leave one series out (the knobs chosen on the others, the one left out scored with them).
+ * each window's best score against the threshold, and leave one series out twice (the threshold
+ * alone chosen on the others, then the knobs and the threshold; the one left out scored with them).
  * Skips where {@code ../shared} is absent.
  *
  * <p>Run: {@code mvn -B -ntp -o -pl alerts -am test -Dtest=NabBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false}
@@ -65,6 +66,40 @@ class NabBenchmarkTest {
         return scorer;
     }
 
+    /**
+     * How far each labelled window's best score and the highest score outside every window lie from
+     * the shared threshold: the margins that decide whether one threshold carries over to other series.
+     */
+    static void printWindowMargins(List<NabData.Series> series, List<double[]> scores, double threshold) {
+        double worstWindow = Double.POSITIVE_INFINITY;
+        double bestOutside = 0;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < series.size(); i++) {
+            NabData.Series s = series.get(i);
+            double[] sc = scores.get(i);
+            boolean[] inside = new boolean[sc.length];
+            text.append(' ').append(s.name()).append(':');
+            for (int[] w : s.windows()) {
+                double best = 0;
+                for (int r = w[0]; r <= w[1]; r++) {
+                    inside[r] = true;
+                    best = Math.max(best, sc[r]);
+                }
+                worstWindow = Math.min(worstWindow, best);
+                text.append(String.format(" %.3f", best));
+            }
+            text.append(';');
+            for (int r = NabScorer.probation(sc.length); r < sc.length; r++) {
+                if (!inside[r]) {
+                    bestOutside = Math.max(bestOutside, sc[r]);
+                }
+            }
+        }
+        System.out.printf("  best score in each window (threshold %.4f):%s%n", threshold, text.substring(0, text.length() - 1));
+        System.out.printf("  weakest window %.4f (%+.4f from the threshold), highest score outside the windows %.4f%n",
+                worstWindow, worstWindow - threshold, bestOutside);
+    }
+
     @Test
     void scoresWellOnTheLabelledTweetVolumeSeries() throws Exception {
         Optional<Path> dir = NabData.folder();
@@ -86,10 +121,27 @@ class NabBenchmarkTest {
             NabScorer one = scorer(series, scores.get(shipped), List.of(i));
             NabScorer.Result shared = one.at(all.threshold());
             NabScorer.Result own = one.best();
-            System.out.printf("  %-26s %5.1f at the shared threshold (windows %d/%d, false positives %d); %5.1f at its own%n",
+            System.out.printf("  %-26s %5.1f at the shared threshold (windows %d/%d, false positives %d); %5.1f at its own, %.4f%n",
                     series.get(i).name(), shared.normalized(), shared.detectedWindows(), shared.windows(),
-                    shared.falsePositives(), own.normalized());
+                    shared.falsePositives(), own.normalized(), own.threshold());
         }
+
+        printWindowMargins(series, scores.get(shipped), all.threshold());
+
+        // leave one series out, threshold only: the shipped knobs, the threshold chosen on the other series
+        double gained = 0;
+        double possible = 0;
+        StringBuilder folds = new StringBuilder();
+        for (int out = 0; out < n; out++) {
+            int left = out;
+            NabScorer.Result rest = scorer(series, scores.get(shipped), everyone.stream().filter(i -> i != left).toList()).best();
+            NabScorer.Result held = scorer(series, scores.get(shipped), List.of(out)).at(rest.threshold());
+            gained += held.raw() - held.nullScore();
+            possible += held.perfect() - held.nullScore();
+            folds.append(String.format(" %s %.1f at %.4f;", series.get(out).name(), held.normalized(), rest.threshold()));
+        }
+        System.out.printf("Leave one series out, shipped knobs, threshold chosen on the other series: normalised %.1f (%s)%n",
+                100 * gained / possible, folds.substring(1, folds.length() - 1));
 
         // leave one series out: choose the knobs and the threshold on the other series, score the one left out
         List<double[]> heldOut = new ArrayList<>();

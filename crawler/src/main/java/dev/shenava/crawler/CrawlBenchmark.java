@@ -86,6 +86,8 @@ public final class CrawlBenchmark implements Callable<Integer> {
         long[] bareCpu = new long[rounds];
         long[] crawlCpu = new long[rounds];
         long[] fetchCpu = new long[rounds];
+        long[] bareParseNanos = new long[rounds];
+        long[] bareParseCpu = new long[rounds];
         long[] posts = new long[1];
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -129,7 +131,26 @@ public final class CrawlBenchmark implements Callable<Integer> {
             });
             long t3 = System.nanoTime();
             long c3 = os.getProcessCpuTime();
+            lanes(lanes, lane -> {
+                List<Source> sources = pages.stream().map(p -> new Source("bench", p.kind(), Map.of("url",
+                        origins.get(lane) + p.path(), "channel", "bench_channel", "query", "bench"), List.of(),
+                        Duration.ofMinutes(5), "", true)).toList();
+                for (int i = lane; i < requests; i += lanes) {
+                    Page p = pages.get(i % pages.size());
+                    String url = origins.get(lane) + p.path();
+                    byte[] b;
+                    try (Response r = bare.newCall(new Request.Builder().url(url).build()).execute()) {
+                        b = r.body().bytes();
+                    }
+                    found[lane] += connectors.forKind(p.kind()).parse(sources.get(i % pages.size()),
+                            Fetched.of(url, Map.of("content-type", p.type()), b)).size();
+                }
+            });
+            long t4 = System.nanoTime();
+            long c4 = os.getProcessCpuTime();
             if (round >= 0) {
+                bareParseNanos[round] = t4 - t3;
+                bareParseCpu[round] = c4 - c3;
                 fetchCpu[round] = c3 - c2;
                 bareNanos[round] = t1 - t0;
                 crawlNanos[round] = t2 - t1;
@@ -157,6 +178,12 @@ public final class CrawlBenchmark implements Callable<Integer> {
         System.out.printf("  process CPU per request (server included): bare %.0f us, fetch + parse %.0f us;"
                 + " CPU ratio %.2f (what the ratio is on an idle machine, where both sides are CPU-bound)%n",
                 bareCpuUs, crawlCpuUs, bareCpuUs / crawlCpuUs);
+        double fetchCpuUs = median(fetchCpu) / 1e3 / requests;
+        double bareParseCpuUs = median(bareParseCpu) / 1e3 / requests;
+        System.out.printf("  where the CPU per request goes: bare GET %.0f us; the crawler's fetch adds %.0f us"
+                        + " (fetch only %.0f); parse adds %.0f us in the loop (bare GET + parse %.0f us,"
+                        + " %.0f requests/s); fetch + parse %.0f us%n", bareCpuUs, fetchCpuUs - bareCpuUs, fetchCpuUs,
+                bareParseCpuUs - bareCpuUs, bareParseCpuUs, requests / (median(bareParseNanos) / 1e9), crawlCpuUs);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("  cores busy (process CPU / wall time, of %d): bare %.2f, fetch only %.2f,"
                         + " fetch + parse %.2f (below %d: the side waits on the network or locks, and parsing could"
@@ -167,8 +194,10 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 loadBefore, os.getSystemLoadAverage());
         System.out.println("  (bare: GET and read the body bytes; fetch only: the crawler's Fetcher and the body"
                 + " decoded to text; fetch + parse: Fetcher, decode, connector parse to Post records; same responses,"
-                + " same lanes, all in this JVM with the server, so every figure is CPU-bound on this machine)");
-        parseOnly(pages, origins.getFirst(), fetcher, connectors);
+                + " same lanes, all in this JVM with the server, so every figure is CPU-bound on this machine;"
+                + " bare GET + parse: the bare GET's bytes parsed by the connector, to tell parse cost from fetch"
+                + " cost)");
+        parseOnly(pages, origins.getFirst(), fetcher, connectors, bareParseCpuUs - bareCpuUs);
         return 0;
     }
 
@@ -176,9 +205,11 @@ public final class CrawlBenchmark implements Callable<Integer> {
      * Parse cost per page on one thread, the fetched page reused: where the fetch + parse time goes. Thread CPU time,
      * the best of several rounds, so that the figure holds on a loaded machine.
      */
-    private static void parseOnly(List<Page> pages, String origin, Fetcher fetcher, Connectors connectors) {
+    private static void parseOnly(List<Page> pages, String origin, Fetcher fetcher, Connectors connectors,
+                                  double inLoopUs) {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         StringBuilder line = new StringBuilder("  parse only, CPU time on one thread (best of 5 rounds):");
+        double sum = 0;
         for (Page p : pages) {
             String url = origin + p.path();
             line.append(p == pages.getFirst() ? "" : ";").append("\n   ");
@@ -203,11 +234,14 @@ public final class CrawlBenchmark implements Callable<Integer> {
                 decode = round < 2 ? decode : Math.min(decode, t1 - t0); // two rounds warm up
                 parse = round < 2 ? parse : Math.min(parse, cpu.getCurrentThreadCpuTime() - t1);
             }
-            line.append(String.format(" %s %.0f us/page (%d posts, %.0f us of it decoding %d KB to %d chars)",
-                    p.kind().id(), parse / 1e3 / runs, posts, decode / 1e3 / runs, p.body().length / 1024,
-                    decodedChars / runs / 7));
+            sum += parse / 1e3 / runs;
+            line.append(String.format(" %s %.0f us/page (%d posts; decoding the whole page, %d KB to %d chars,"
+                    + " alone takes %.0f us)", p.kind().id(), parse / 1e3 / runs, posts, p.body().length / 1024,
+                    decodedChars / runs / 7, decode / 1e3 / runs));
         }
         System.out.println(line);
+        System.out.printf("  parse only averages %.0f us/page; in the bench loop parse adds %.0f us per request (the same"
+                + " parse sharing caches and cores with the HTTP client and server)%n", sum / pages.size(), inLoopUs);
     }
 
     private interface Lane {

@@ -16,7 +16,7 @@ import org.jsoup.select.NodeVisitor;
  */
 final class Html {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+    static final Set<String> BLOCKS = Set.of("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
             "blockquote", "tr", "pre", "section", "article", "header", "footer", "table", "dd", "dt", "figcaption");
     private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "template");
 
@@ -108,7 +108,7 @@ final class Html {
     }
 
     /** A growable char buffer: text gathered without a StringBuilder's per-append checks and coder switches. */
-    private static final class Chars {
+    static final class Chars {
         char[] chars;
         int length;
 
@@ -147,11 +147,11 @@ final class Html {
         }
     }
 
-    private static boolean appendText(Chars out, String html, int from, int to) {
+    static boolean appendText(Chars out, String html, int from, int to) {
         int k = from;
         while (k < to) {
-            int amp = html.indexOf('&', k);
-            if (amp < 0 || amp >= to) {
+            int amp = html.indexOf('&', k, to); // bounded: a page holds many segments and may hold no '&' at all
+            if (amp < 0) {
                 out.add(html, k, to);
                 return true;
             }
@@ -179,8 +179,8 @@ final class Html {
      *     reference to a character HTML treats specially (jsoup's tree and its unescaper disagree on those)
      */
     private static int commonEntity(Chars out, String html, int amp, int to) {
-        int semi = html.indexOf(';', amp);
-        if (semi < 0 || semi >= to || semi - amp > 9) {
+        int semi = html.indexOf(';', amp, Math.min(to, amp + 11));
+        if (semi < 0 || semi - amp > 9) {
             return -1;
         }
         char named = switch (semi - amp - 1) {
@@ -306,6 +306,9 @@ final class Html {
      */
     static String clean(CharSequence text) {
         int n = text.length();
+        if (text instanceof String s && unchanged(s)) {
+            return s; // no copy for text already clean (titles, names, plain comments)
+        }
         char[] in = new char[n];
         if (text instanceof String s) {
             s.getChars(0, n, in, 0);
@@ -318,13 +321,34 @@ final class Html {
     }
 
     /** {@link #clean(CharSequence)} of {@code in[0, n)}, written over {@code in} itself (never longer). */
-    private static String clean(char[] in, int n) {
-        int len = 0;
+    static String clean(char[] in, int n) {
+        // most text needs no change up to its end or far into it: ordinary characters and single spaces between them
+        int i = 0;
+        while (i < n) {
+            if (ordinary(in[i])) {
+                i++;
+            } else if (in[i] == ' ' && i > 0 && i + 1 < n && ordinary(in[i + 1])) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if (i == n) {
+            return new String(in, 0, n);
+        }
+        int len = i;
         boolean space = false;
         boolean newline = false;
-        for (int i = 0; i < n; i++) {
+        for (; i < n; i++) {
             char c = in[i];
-            if (c == '\n' || c == '\r') {
+            if (ordinary(c)) { // the common case first
+                if (newline || space) {
+                    in[len++] = newline ? '\n' : ' ';
+                    newline = false;
+                    space = false;
+                }
+                in[len++] = c;
+            } else if (c == '\n' || c == '\r') {
                 newline = len > 0;
                 space = false;
             } else if (isSpace(c)) {
@@ -341,6 +365,23 @@ final class Html {
             }
         }
         return new String(in, 0, len);
+    }
+
+    /** Whether {@link #clean(char[], int)} would give the text back as it is. */
+    private static boolean unchanged(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!ordinary(c) && !(c == ' ' && i > 0 && i + 1 < n && ordinary(s.charAt(i + 1)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Neither whitespace, a line break, a control nor a C1 character: copied as it is. */
+    private static boolean ordinary(char c) {
+        return c > 0xA0 || c > ' ' && c < 0x7F;
     }
 
     private static boolean isSpace(char c) {

@@ -38,19 +38,25 @@ final class Rss2Reader {
     private static final String DC = "http://purl.org/dc/elements/1.1/";
     private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     private static final String ATOM = "http://www.w3.org/2005/Atom";
-    private static final XMLInputFactory FACTORY = factory();
+    /**
+     * Factories that each reuse one reader (the JDK's reuse-instance property): a reader's buffers and symbol table
+     * are tens of kilobytes, allocated for every feed otherwise. A factory is taken by one feed at a time.
+     */
+    private static final java.util.concurrent.ConcurrentLinkedQueue<XMLInputFactory> FACTORIES =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final int POOLED = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
 
     private Rss2Reader() {
     }
 
     private static XMLInputFactory factory() {
-        // the JDK's own, whatever else is on the class path; shared: without its reuse-instance property it makes a
-        // new reader (with a copy of its settings) for every feed, so concurrent feeds never share one
+        // the JDK's own, whatever else is on the class path
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        f.setProperty("reuse-instance", true); // the JDK factory's own property
         return f;
     }
 
@@ -73,10 +79,15 @@ final class Rss2Reader {
         if (!xml.contains("<rss") || !xml.contains("2.0")) {
             return null; // cheap: certainly no plain RSS 2.0 root
         }
+        XMLInputFactory factory = FACTORIES.poll();
+        factory = factory != null ? factory : factory();
         XMLStreamReader in = null;
+        boolean reusable = false;
         try {
-            in = FACTORY.createXMLStreamReader(new StringReader(xml));
-            return entries(in);
+            in = factory.createXMLStreamReader(new StringReader(xml));
+            List<Entry> entries = entries(in);
+            reusable = true;
+            return entries;
         } catch (XMLStreamException | Unusual | RuntimeException notForUs) {
             return null;
         } finally {
@@ -84,8 +95,11 @@ final class Rss2Reader {
                 try {
                     in.close();
                 } catch (XMLStreamException ignored) {
-                    // nothing held
+                    reusable = false;
                 }
+            }
+            if (reusable && FACTORIES.size() < POOLED) { // a reader left in an error state is not reused
+                FACTORIES.offer(factory);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.shenava.crawler;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -83,16 +84,55 @@ final class TelegramConnector implements Connector {
 
     @Override
     public List<Post> parse(Source source, Fetched page) {
-        Walk walk = walk(Html.parse(page.text(), page.url()));
-        long subscribers = subscribers(walk.counters);
-        List<Post> posts = new ArrayList<>(walk.messages.size());
+        TelegramStreamReader.Page read = StandardCharsets.UTF_8.equals(page.charset())
+                ? TelegramStreamReader.read(page.body(), page.url()) : TelegramStreamReader.read(page.text(), page.url());
+        if (read == null) { // markup the stream reader leaves to jsoup's tree
+            return parse(source, page, page.text());
+        }
+        return posts(source, page, read.messages(), read.counters());
+    }
+
+    /** The page read through jsoup's tree: the reference the stream reader is tested against. */
+    List<Post> parse(Source source, Fetched page, String html) {
+        Walk walk = walk(Html.parse(html, page.url()));
+        List<Message> messages = new ArrayList<>(walk.messages.size());
         for (Parts parts : walk.messages) {
-            Post post = post(source, page, parts, subscribers);
+            messages.add(parts.message());
+        }
+        List<String[]> counters = new ArrayList<>(walk.counters.size());
+        for (Element counter : walk.counters) {
+            counters.add(new String[] {textOf(counter.selectFirst(".counter_type")),
+                textOf(counter.selectFirst(".counter_value"))});
+        }
+        return posts(source, page, messages, counters);
+    }
+
+    private static List<Post> posts(Source source, Fetched page, List<Message> messages, List<String[]> counters) {
+        long subscribers = subscribers(counters);
+        List<Post> posts = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            Post post = post(source, page, message, subscribers);
             if (post != null) {
                 posts.add(post);
             }
         }
         return posts;
+    }
+
+    /**
+     * What a post is made of, read from a message element.
+     *
+     * @param dataPost its {@code data-post} attribute
+     * @param href     the date link's address, absolute
+     * @param text     the message text ({@link Html#text}), lines kept
+     * @param title    the link preview's title
+     * @param datetime the first {@code time} element's {@code datetime}, null when none
+     * @param owner    the channel name shown
+     * @param signed   the author signature
+     * @param views    the view count as shown
+     */
+    record Message(String dataPost, String href, String text, String title, String datetime, String owner,
+                   String signed, String views) {
     }
 
     /**
@@ -193,6 +233,14 @@ final class TelegramConnector implements Connector {
             this.message = message;
         }
 
+        Message message() {
+            String rawHref = dateLink == null ? "" : dateLink.attr("href");
+            String href = rawHref.startsWith("https://") || rawHref.isEmpty() ? rawHref : dateLink.absUrl("href");
+            String title = preview == null ? "" : Html.text(preview.selectFirst(PREVIEW_TITLE));
+            return new Message(message.attr("data-post"), href, Html.text(text), title,
+                    time == null ? null : time.attr("datetime"), textOf(owner), textOf(signed), textOf(views));
+        }
+
         void see(Element e, long classes, boolean quoted) {
             if (time == null && e.nameIs("time") && e.hasAttr("datetime")) {
                 time = e;
@@ -213,12 +261,9 @@ final class TelegramConnector implements Connector {
         }
     }
 
-    private static Post post(Source source, Fetched page, Parts parts, long subscribers) {
-        Element m = parts.message;
-        Element dateLink = parts.dateLink;
-        String rawHref = dateLink == null ? "" : dateLink.attr("href");
-        String href = rawHref.startsWith("https://") || rawHref.isEmpty() ? rawHref : dateLink.absUrl("href");
-        String dataPost = m.attr("data-post");
+    private static Post post(Source source, Fetched page, Message m, long subscribers) {
+        String href = m.href();
+        String dataPost = m.dataPost();
         if (dataPost.isBlank() && !href.isBlank()) {
             HttpUrl u = HttpUrl.parse(href);
             dataPost = u == null || u.pathSize() < 2 ? "" : u.pathSegments().get(0) + "/" + u.pathSegments().get(1);
@@ -227,34 +272,28 @@ final class TelegramConnector implements Connector {
             return null;
         }
         String channel = dataPost.substring(0, dataPost.indexOf('/') < 0 ? dataPost.length() : dataPost.indexOf('/'));
-        String text = Html.text(parts.text);
-        Element preview = parts.preview;
-        String title = preview == null ? "" : Html.text(preview.selectFirst(PREVIEW_TITLE));
-        Element time = parts.time;
         Instant published = null;
-        if (time != null) {
+        if (m.datetime() != null) {
             try {
-                String datetime = time.attr("datetime");
-                published = Timestamps.rfc3339(datetime);
-                published = published != null ? published : OffsetDateTime.parse(datetime).toInstant();
+                published = Timestamps.rfc3339(m.datetime());
+                published = published != null ? published : OffsetDateTime.parse(m.datetime()).toInstant();
             } catch (RuntimeException ignored) {
                 published = null;
             }
         }
-        String owner = textOf(parts.owner);
-        String signed = textOf(parts.signed);
-        Author author = new Author(channel, signed.isEmpty() ? owner : signed, signed.isEmpty() ? subscribers : -1);
-        long views = count(textOf(parts.views));
+        String signed = m.signed();
+        Author author = new Author(channel, signed.isEmpty() ? m.owner() : signed, signed.isEmpty() ? subscribers : -1);
+        long views = count(m.views());
         String url = href.isBlank() ? "https://t.me/" + dataPost
                 : Urls.canonical(href.indexOf('?') < 0 ? href : href.substring(0, href.indexOf('?')));
-        return new Post(source.id(), SourceKind.TELEGRAM, dataPost, url, author, title, text, published,
+        return new Post(source.id(), SourceKind.TELEGRAM, dataPost, url, author, m.title(), m.text(), published,
                 page.fetchedAt(), new Engagement(0, 0, 0, views));
     }
 
-    private static long subscribers(List<Element> counters) {
-        for (Element counter : counters) {
-            if (textOf(counter.selectFirst(".counter_type")).toLowerCase(Locale.ROOT).startsWith("subscriber")) {
-                return count(textOf(counter.selectFirst(".counter_value")));
+    private static long subscribers(List<String[]> counters) {
+        for (String[] counter : counters) {
+            if (counter[0].toLowerCase(Locale.ROOT).startsWith("subscriber")) {
+                return count(counter[1]);
             }
         }
         return -1;

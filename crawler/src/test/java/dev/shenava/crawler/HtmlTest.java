@@ -63,4 +63,43 @@ class HtmlTest {
             }
         }
     }
+
+    @Test
+    void cleaningAgreesWithTheOneLoopReference() {
+        char[] alphabet = {'a', 'Z', '.', ' ', ' ', '\n', '\r', '\t', '\f', '\u000B', '\u00A0', '\u0085', '\u0092',
+            '\u007F', '\u0001', '\u0628', '\u200C', '\uD83D', '\uDE00'};
+        Random random = new Random(3);
+        for (int k = 0; k < 20_000; k++) {
+            char[] text = new char[random.nextInt(12)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String input = new String(text);
+            assertEquals(reference(input), Html.clean(input), "'" + input + "'");
+        }
+    }
+
+    /** Runs of spaces collapsed within lines, blank lines dropped, trimmed, C1 characters read as windows-1252. */
+    private static String reference(String text) {
+        String cp1252 = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D"
+                + "\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153"
+                + "\u009D\u017E\u0178";
+        StringBuilder out = new StringBuilder();
+        boolean space = false;
+        boolean newline = false;
+        for (char c : text.toCharArray()) {
+            if (c == '\n' || c == '\r') {
+                newline = out.length() > 0;
+                space = false;
+            } else if (c == ' ' || c == '\t' || c == '\u00A0' || c == '\f' || c == '\u000B') {
+                space = out.length() > 0;
+            } else {
+                out.append(newline ? "\n" : space ? " " : "");
+                newline = false;
+                space = false;
+                out.append(c >= 0x80 && c <= 0x9F ? cp1252.charAt(c - 0x80) : c);
+            }
+        }
+        return out.toString();
+    }
 }
