@@ -3,7 +3,13 @@ package dev.shenava.api;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shenava.store.ElasticsearchClients;
+import dev.shenava.store.MentionFilter;
 import dev.shenava.store.StatsScope;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -30,6 +36,10 @@ final class AnswerCache {
     static final Duration DEFAULT_SEARCH_TTL = Duration.ofSeconds(10);
     private static final int MAX_ENTRIES = 1000;
     private static final JacksonJsonpMapper JSON = new JacksonJsonpMapper();
+    /** The mapper the server's JSON media support uses, so that a cached answer reads as any other. */
+    private static final ObjectMapper ANSWER_JSON = ElasticsearchClients.objectMapper();
+    /** The JSON of compiled queries, by identity: {@link dev.shenava.store.QueryCompiler} hands out one object per query text. */
+    private static final Map<Query, String> QUERY_JSON = new ConcurrentHashMap<>();
 
     private record Entry(CompletableFuture<Object> value, long createdNanos) {
     }
@@ -67,6 +77,35 @@ final class AnswerCache {
      */
     static String key(String endpoint, StatsScope scope, Object... params) {
         return key(endpoint, scope.filter(), scope.from() + "/" + scope.to(), params);
+    }
+
+    /**
+     * The key of a mention search: the endpoint, the filter's parameters, its compiled query as Elasticsearch
+     * JSON (written once per compiled query, so that a repeated search costs no serialisation) and the
+     * endpoint's own parameters.
+     */
+    static String key(String endpoint, MentionFilter filter, Object... params) {
+        StringBuilder key = new StringBuilder(endpoint).append('\n').append(filter.brands()).append(filter.langs())
+                .append(filter.sentiments()).append(filter.sources()).append(filter.touchpoints()).append('\n')
+                .append(filter.from()).append('/').append(filter.to()).append('\n')
+                .append(filter.query() == null ? "" : json(filter.query()));
+        for (Object p : params) {
+            key.append('\n').append(p);
+        }
+        return key.toString();
+    }
+
+    private static String json(Query query) {
+        String known = QUERY_JSON.get(query);
+        if (known != null) {
+            return known;
+        }
+        String json = JsonpUtils.toJsonString(query, JSON);
+        if (QUERY_JSON.size() >= MAX_ENTRIES * 10) {
+            QUERY_JSON.clear();
+        }
+        QUERY_JSON.put(query, json);
+        return json;
     }
 
     /**
@@ -112,6 +151,26 @@ final class AnswerCache {
             }
             throw e;
         }
+    }
+
+    /**
+     * The cached answer for a key as the JSON it is sent as, or {@code compute}'s answer written as JSON: a
+     * repeated request is answered with the bytes written the first time.
+     */
+    byte[] json(String key, Supplier<?> compute) {
+        return get(key, () -> {
+            try {
+                return ANSWER_JSON.writeValueAsBytes(compute.get());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("an answer could not be written as JSON", e);
+            }
+        });
+    }
+
+    /** Sends JSON written by {@link #json(String, Supplier)}. */
+    static void send(ServerResponse res, byte[] json) {
+        res.headers().contentType(MediaTypes.APPLICATION_JSON);
+        res.send(json);
     }
 
     /** Drops every answer. */

@@ -2,7 +2,6 @@ package dev.shenava.api;
 
 import dev.shenava.store.Mention;
 import dev.shenava.store.MentionIndex;
-import dev.shenava.store.MentionPage;
 import dev.shenava.store.MentionSort;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -49,10 +48,9 @@ final class MentionRoutes implements HttpService {
         }
         boolean exactTotal = RequestParams.flag(query, "exactTotal");
         String cursor = query.first("cursor").orElse(null);
-        String key = AnswerCache.key("mentions", MentionIndex.query(filter), "", sort, size, exactTotal, cursor);
+        String key = AnswerCache.key("mentions", filter, sort, size, exactTotal, cursor);
         String q = filter.query() == null ? null : query.first("q").orElse("").strip();
-        MentionPage page = cache.get(key, () -> index.search(filter, sort, size, cursor, exactTotal, q));
-        res.send(page);
+        AnswerCache.send(res, cache.json(key, () -> index.search(filter, sort, size, cursor, exactTotal, q)));
     }
 
     private void byId(ServerRequest req, ServerResponse res) {

@@ -49,6 +49,9 @@ public final class QueryBench implements Callable<Integer> {
     @Option(names = "--requests", description = "Requests per client and kind (default ${DEFAULT-VALUE}).")
     int requests = 40;
 
+    @Option(names = "--phases", split = ",", description = "Parts to run, comma separated (default: all of ${DEFAULT-VALUE}).")
+    List<String> phases = List.of("profile", "search", "search-cold", "overview", "overview-cold");
+
     @Option(names = "--config", description = "Configuration file (store.url for an external cluster).")
     String config;
 
@@ -176,27 +179,61 @@ public final class QueryBench implements Callable<Integer> {
                 .build().start();
         try {
             BenchClients bench = new BenchClients("http://127.0.0.1:" + server.port(), clients, requests);
-            bench.warmUp();
-            profile(es, index, bench);
-            out.println("overview parts (alone, 5 runs over ranges no cache has seen, median ms):");
-            bench.overviewParts().forEach((path, ms) -> out.printf("  %-44s %7.1f%n", path, ms));
+            long warming = System.nanoTime();
+            int warm = bench.warmUp();
+            out.printf("warmed up with %,d requests in %.1f s (ranges no measured request asks; nothing timed)%n", warm,
+                    (System.nanoTime() - warming) / 1e9);
+            if (phases.contains("profile")) {
+                profile(es, index, bench);
+                out.println("overview parts (alone, 5 runs over ranges no cache has seen, median ms):");
+                bench.overviewParts().forEach((path, ms) -> out.printf("  %-44s %7.1f%n", path, ms));
+            }
             out.printf("%d clients, %d requests each per kind, %,d mentions; load average %.2f%n", clients, requests,
                     index.count(dev.shenava.store.MentionFilter.ALL),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.println("overview = timeseries + touchpoints + share of voice + trending in parallel, default range"
                     + " (caches warm); *-cold = each request asks its own time range, so no cache can answer it");
-            print("search", bench.searches());
-            print("search-cold", bench.coldSearches());
-            print("overview", bench.overviews());
-            print("overview-cold", bench.coldOverviews());
+            print(es, "search", bench::searches);
+            print(es, "search-cold", bench::coldSearches);
+            print(es, "overview", bench::overviews);
+            print(es, "overview-cold", bench::coldOverviews);
         } finally {
             server.stop();
         }
     }
 
-    private void print(String what, BenchClients.Result r) {
+    /** A phase of the bench: its requests, timed. */
+    private interface Phase {
+        BenchClients.Result run() throws Exception;
+    }
+
+    /**
+     * Runs a phase and prints its latencies and the CPU each request cost: in the Elasticsearch node(s) and in
+     * this JVM (the service and the bench's clients together; other processes on the machine are not counted).
+     */
+    private void print(ElasticsearchClient es, String what, Phase phase) throws Exception {
+        if (!phases.contains(what)) {
+            return;
+        }
+        long esCpu = nodeCpuMillis(es);
+        long jvmCpu = jvmCpuNanos();
+        BenchClients.Result r = phase.run();
+        double esPer = (nodeCpuMillis(es) - esCpu) / (double) r.count();
+        double jvmPer = (jvmCpuNanos() - jvmCpu) / 1e6 / r.count();
         out.printf("%-13s n=%d  p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  max=%.1f ms  errors=%d  (%.0f/s)  load average %.2f%n",
                 what, r.count(), r.percentile(50), r.percentile(95), r.percentile(99), r.percentile(100), r.errors(),
                 r.throughput(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf("%-13s cpu per request: elasticsearch %.2f ms, service + bench clients %.2f ms%n", "", esPer, jvmPer);
+    }
+
+    /** CPU time the Elasticsearch node processes used so far (node stats), in milliseconds. */
+    private static long nodeCpuMillis(ElasticsearchClient es) throws java.io.IOException {
+        return es.nodes().stats(s -> s.metric("process")).nodes().values().stream()
+                .mapToLong(n -> n.process().cpu().totalInMillis()).sum();
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

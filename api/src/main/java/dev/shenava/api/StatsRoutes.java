@@ -57,9 +57,10 @@ public final class StatsRoutes implements HttpService {
     }
 
     private void timeseries(ServerRequest req, ServerResponse res) {
-        StatsScope scope = scope(req.query());
+        MentionFilter filter = MentionParams.filter(req.query());
+        StatsScope scope = MentionParams.scope(filter, clock);
         StatsInterval interval = interval(req.query());
-        res.send(cache.get(AnswerCache.key("timeseries", scope, interval.keyword()),
+        AnswerCache.send(res, cache.json(key("timeseries", filter, scope, interval.keyword()),
                 () -> stats.timeseries(scope, interval)));
     }
 
@@ -75,7 +76,7 @@ public final class StatsRoutes implements HttpService {
         MentionFilter filter = MentionParams.filter(req.query()).withBrands(null);
         StatsScope scope = MentionParams.scope(filter, clock);
         StatsInterval interval = interval(req.query());
-        res.send(cache.get(AnswerCache.key("share-of-voice", scope, id, interval.keyword()),
+        AnswerCache.send(res, cache.json(key("share-of-voice", filter, scope, id, interval.keyword()),
                 () -> stats.shareOfVoice(scope, competitors(id), interval)));
     }
 
@@ -91,14 +92,17 @@ public final class StatsRoutes implements HttpService {
     }
 
     private void touchpoints(ServerRequest req, ServerResponse res) {
-        StatsScope scope = scope(req.query());
-        res.send(Map.of("touchpoints", cache.get(AnswerCache.key("touchpoints", scope), () -> stats.touchpoints(scope))));
+        MentionFilter filter = MentionParams.filter(req.query());
+        StatsScope scope = MentionParams.scope(filter, clock);
+        AnswerCache.send(res, cache.json(key("touchpoints", filter, scope),
+                () -> Map.of("touchpoints", stats.touchpoints(scope))));
     }
 
     private void trending(ServerRequest req, ServerResponse res) {
         int size = MentionParams.intParam(req.query(), "size", 20, 1, 100);
-        StatsScope scope = scope(req.query());
-        res.send(Map.of("terms", cache.get(AnswerCache.key("trending", scope, size), () -> stats.trending(scope, size))));
+        MentionFilter filter = MentionParams.filter(req.query());
+        StatsScope scope = MentionParams.scope(filter, clock);
+        AnswerCache.send(res, cache.json(key("trending", filter, scope, size), () -> Map.of("terms", stats.trending(scope, size))));
     }
 
     private void authors(ServerRequest req, ServerResponse res) {
@@ -110,6 +114,11 @@ public final class StatsRoutes implements HttpService {
     private void sources(ServerRequest req, ServerResponse res) {
         StatsScope scope = scope(req.query());
         res.send(cache.get(AnswerCache.key("sources", scope), () -> stats.sources(scope)));
+    }
+
+    /** The key of a statistics answer: the filter with the scope's range (a default range ends at a whole minute). */
+    private static String key(String endpoint, MentionFilter filter, StatsScope scope, Object... params) {
+        return AnswerCache.key(endpoint, filter.withRange(scope.from(), scope.to()), params);
     }
 
     private StatsScope scope(Parameters query) {

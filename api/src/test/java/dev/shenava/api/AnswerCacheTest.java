@@ -1,6 +1,8 @@
 package dev.shenava.api;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import dev.shenava.store.MentionFilter;
+import dev.shenava.store.QueryCompiler;
 import dev.shenava.store.StatsScope;
 import org.junit.jupiter.api.Test;
 
@@ -117,5 +119,21 @@ class AnswerCacheTest {
         assertNotEquals(key, AnswerCache.key("timeseries", new StatsScope(fa, scope.from(), to.plusSeconds(60)), "day"));
         assertNotEquals(key, AnswerCache.key("timeseries", scope, "week"));
         assertNotEquals(key, AnswerCache.key("touchpoints", scope, "day"));
+    }
+
+    @Test
+    void searchKeysShareEquivalentQueriesAndDifferByFilterAndParameters() {
+        MentionFilter late = MentionFilter.ALL.withQuery(QueryCompiler.compile("courier AND late"));
+        String key = AnswerCache.key("mentions", late, "newest", 20);
+        assertEquals(key, AnswerCache.key("mentions", MentionFilter.ALL.withQuery(QueryCompiler.compile("courier late")),
+                "newest", 20));
+        assertNotEquals(key, AnswerCache.key("mentions", MentionFilter.ALL.withQuery(QueryCompiler.compile("courier")),
+                "newest", 20));
+        assertNotEquals(key, AnswerCache.key("mentions", new MentionFilter(List.of("acme"), List.of(), List.of(),
+                List.of(), List.of(), null, null, late.query()), "newest", 20));
+        assertNotEquals(key, AnswerCache.key("mentions", late.withRange(null, Instant.parse("2026-03-01T00:00:00Z")),
+                "newest", 20));
+        assertNotEquals(key, AnswerCache.key("mentions", late, "engagement", 20));
+        assertNotEquals(key, AnswerCache.key("mentions", MentionFilter.ALL, "newest", 20));
     }
 }

@@ -2,7 +2,6 @@ package dev.shenava.store;
 
 import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +37,23 @@ final class MentionHighlight {
     private static final int AFTER = 100;
     private static final int FRAGMENTS = 3;
 
+    /** Index tokens of words seen in hits, shared by all searches: posts repeat their words from page to page. */
+    private static final Map<String, List<String>> WORDS = new ConcurrentHashMap<>();
+    private static final int MAX_WORDS = 100_000;
+
     private MentionHighlight() {
+    }
+
+    /**
+     * The shared cache of the index tokens of words seen in hits, emptied when it grows past its bound.
+     *
+     * @return a map to pass to {@link #mention(SearchHits.Hit, List, Map)}
+     */
+    static Map<String, List<String>> words() {
+        if (WORDS.size() > MAX_WORDS) {
+            WORDS.clear();
+        }
+        return WORDS;
     }
 
     /**
@@ -47,11 +63,11 @@ final class MentionHighlight {
      *
      * @param hit     the hit, with its normalised {@code text}
      * @param clauses the query's text clauses ({@link QueryMatcher#textClauses})
-     * @param words   the index tokens of words already seen, shared by the hits of one page (posts repeat
-     *                their words, and normalising each word again was most of the cost)
+     * @param words   the index tokens of words already seen ({@link #words()}: posts repeat their words, and
+     *                normalising each word again was most of the cost)
      * @return the mention, with a highlight when a clause matched its text
      */
-    static Mention mention(Hit<MentionDocument> hit, List<QuerySpans.Source> clauses, Map<String, List<String>> words) {
+    static Mention mention(SearchHits.Hit hit, List<QuerySpans.Source> clauses, Map<String, List<String>> words) {
         Mention mention = hit.source().toMention();
         String normalized = hit.source().text();
         if (normalized == null || normalized.isBlank() || clauses.isEmpty()) {
@@ -77,7 +93,7 @@ final class MentionHighlight {
         return inSearchForm.isEmpty() ? mention : mention.withHighlight(fragments(normalized, inSearchForm));
     }
 
-    static Mention mention(Hit<MentionDocument> hit) {
+    static Mention mention(SearchHits.Hit hit) {
         Mention mention = hit.source().toMention();
         List<String> fragments = hit.highlight() == null ? null : hit.highlight().get("text");
         if (fragments == null || fragments.isEmpty()) {

@@ -17,7 +17,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
-import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
 
 import java.io.IOException;
@@ -25,11 +24,11 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * The mention index: its template and mapping, bulk writes, lookups, paged searches and aggregations.
@@ -52,8 +51,16 @@ public final class MentionIndex {
 
     private static final int BULK_CHUNK = 500;
 
+    /**
+     * How many searches run at once; the others wait their turn in arrival order. The node has as many
+     * search threads as this anyway, so more in flight only interleave: each would take longer, and the
+     * unlucky ones far longer, for no more searches answered per second.
+     */
+    static final int SEARCHES_AT_ONCE = 2 * Runtime.getRuntime().availableProcessors();
+
     private final ElasticsearchClient es;
     private final String alias;
+    private final Semaphore searches = new Semaphore(SEARCHES_AT_ONCE, true);
 
     private MentionIndex(ElasticsearchClient es, String alias) {
         this.es = es;
@@ -218,21 +225,34 @@ public final class MentionIndex {
      */
     public MentionPage search(MentionFilter filter, MentionSort sort, int size, String cursor, boolean exactTotal,
                               String q) {
+        try {
+            searches.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to search " + alias, e);
+        }
+        try {
+            return page(filter, sort, size, cursor, exactTotal, q);
+        } finally {
+            searches.release();
+        }
+    }
+
+    private MentionPage page(MentionFilter filter, MentionSort sort, int size, String cursor, boolean exactTotal,
+                             String q) {
         List<QuerySpans.Source> clauses = q == null || q.isBlank() ? null
                 : QueryMatcher.textClauses(QueryParser.parse(q));
         SearchRequest request = clauses == null ? searchRequest(filter, sort, size, cursor, exactTotal)
                 : searchRequest(filter, sort, size, cursor, exactTotal, false);
-        SearchResponse<MentionDocument> r = call("search " + alias, () -> es.search(request, MentionDocument.class));
-        List<Hit<MentionDocument>> hits = r.hits().hits();
+        SearchHits r = call("search " + alias, () -> SearchHits.search(es, alias, request));
+        List<SearchHits.Hit> hits = r.hits();
         boolean more = hits.size() > size;
-        List<Hit<MentionDocument>> page = more ? hits.subList(0, size) : hits;
+        List<SearchHits.Hit> page = more ? hits.subList(0, size) : hits;
         String next = more ? SearchCursor.encode(page.getLast().sort(), sort) : null;
-        TotalHits total = r.hits().total();
-        boolean exact = total == null || total.relation() == TotalHitsRelation.Eq;
-        Map<String, List<String>> words = new HashMap<>();
+        Map<String, List<String>> words = MentionHighlight.words();
         return new MentionPage(page.stream().map(h -> clauses == null ? MentionHighlight.mention(h)
                         : MentionHighlight.mention(h, clauses, words)).toList(),
-                total == null ? page.size() : total.value(), exact, next);
+                r.total() == null ? page.size() : r.total(), r.totalExact(), next);
     }
 
     /**

@@ -13,6 +13,8 @@ import dev.shenava.store.QueryNode.Word;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a parsed query into an Elasticsearch query over the mention fields.
@@ -23,6 +25,14 @@ import java.util.List;
  * become term filters on keyword fields. Nothing is passed through as {@code query_string}.
  */
 public final class QueryCompiler {
+
+    /**
+     * Queries compiled before, by their text: dashboards and analysts repeat their queries, and normalising
+     * the terms again on every request cost more than answering it from the cache. Elasticsearch's query
+     * objects are immutable.
+     */
+    private static final Map<String, Query> COMPILED = new ConcurrentHashMap<>();
+    private static final int MAX_COMPILED = 10_000;
 
     static final String TEXT = "text";
     private static final int MIN_WILDCARD_LETTERS = 2;
@@ -39,7 +49,16 @@ public final class QueryCompiler {
      * @throws QueryException if the query is malformed or asks for something impossible
      */
     public static Query compile(String query) {
-        return compile(QueryParser.parse(query));
+        Query known = COMPILED.get(query);
+        if (known != null) {
+            return known;
+        }
+        Query compiled = compile(QueryParser.parse(query));
+        if (COMPILED.size() >= MAX_COMPILED) {
+            COMPILED.clear();
+        }
+        COMPILED.put(query, compiled);
+        return compiled;
     }
 
     /**
