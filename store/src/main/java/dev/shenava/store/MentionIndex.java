@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The mention index: its template and mapping, bulk writes, lookups, paged searches and aggregations.
@@ -57,6 +58,11 @@ public final class MentionIndex {
      * unlucky ones far longer, for no more searches answered per second.
      */
     static final int SEARCHES_AT_ONCE = 2 * Runtime.getRuntime().availableProcessors();
+    /**
+     * How long a search waits for its turn before it is answered as unavailable: the client's own socket
+     * timeout, so that a node that stopped answering fails queued searches as it fails running ones.
+     */
+    private static final long SEARCH_WAIT_SECONDS = 30;
 
     private final ElasticsearchClient es;
     private final String alias;
@@ -226,7 +232,11 @@ public final class MentionIndex {
     public MentionPage search(MentionFilter filter, MentionSort sort, int size, String cursor, boolean exactTotal,
                               String q) {
         try {
-            searches.acquire();
+            if (!searches.tryAcquire(SEARCH_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new StoreException("Elasticsearch is not answering searches on " + alias + ": "
+                        + SEARCHES_AT_ONCE + " searches have been running for " + SEARCH_WAIT_SECONDS
+                        + " s; try again later");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting to search " + alias, e);
