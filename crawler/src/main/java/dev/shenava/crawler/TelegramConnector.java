@@ -1,5 +1,16 @@
 package dev.shenava.crawler;
 
+import static dev.shenava.crawler.TelegramClasses.MESSAGE;
+import static dev.shenava.crawler.TelegramClasses.REPLY;
+import static dev.shenava.crawler.TelegramClasses.PREVIEW;
+import static dev.shenava.crawler.TelegramClasses.SERVICE;
+import static dev.shenava.crawler.TelegramClasses.COUNTER;
+import static dev.shenava.crawler.TelegramClasses.DATE;
+import static dev.shenava.crawler.TelegramClasses.TEXT;
+import static dev.shenava.crawler.TelegramClasses.OWNER;
+import static dev.shenava.crawler.TelegramClasses.SIGNED;
+import static dev.shenava.crawler.TelegramClasses.VIEWS;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -85,7 +96,8 @@ final class TelegramConnector implements Connector {
     @Override
     public List<Post> parse(Source source, Fetched page) {
         TelegramStreamReader.Page read = StandardCharsets.UTF_8.equals(page.charset())
-                ? TelegramStreamReader.read(page.body(), page.url()) : TelegramStreamReader.read(page.text(), page.url());
+                ? TelegramStreamReader.read(page.body(), page.url())
+                : TelegramStreamReader.read(page.text(), page.url());
         if (read == null) { // markup the stream reader leaves to jsoup's tree
             return parse(source, page, page.text());
         }
@@ -140,22 +152,6 @@ final class TelegramConnector implements Connector {
      * {@code #widget_message}, in document order, skipping service messages and messages inside another message),
      * the parts of each message in the message's own subtree, and the channel's counters.
      */
-    /** The classes the walk asks about, and their bits in {@link Html#classBits}. */
-    private static final String[] CLASSES = {"tgme_widget_message", "tgme_widget_message_reply",
-        "tgme_widget_message_link_preview", "service_message", "tgme_channel_info_counter", "tgme_widget_message_date",
-        "tgme_widget_message_text", "tgme_widget_message_owner_name", "tgme_widget_message_from_author",
-        "tgme_widget_message_views"};
-    private static final long MESSAGE = 1;
-    private static final long REPLY = 1 << 1;
-    private static final long PREVIEW = 1 << 2;
-    private static final long SERVICE = 1 << 3;
-    private static final long COUNTER = 1 << 4;
-    private static final long DATE = 1 << 5;
-    private static final long TEXT = 1 << 6;
-    private static final long OWNER = 1 << 7;
-    private static final long SIGNED = 1 << 8;
-    private static final long VIEWS = 1 << 9;
-
     static Walk walk(Document doc) {
         Walk walk = new Walk();
         NodeTraversor.traverse(walk, doc);
@@ -181,7 +177,8 @@ final class TelegramConnector implements Connector {
                 return;
             }
             // the class attribute looked up and scanned once per element, not once per class asked about
-            long classes = e.attributesSize() == 0 ? 0 : Html.classBits(e.attributes().getIgnoreCase("class"), CLASSES);
+            long classes = e.attributesSize() == 0 ? 0
+                    : Html.classBits(e.attributes().getIgnoreCase("class"), TelegramClasses.NAMES);
             boolean messageClass = (classes & MESSAGE) != 0;
             boolean quote = (classes & (REPLY | PREVIEW)) != 0;
             boolean message = messageClass && e.nameIs("div")

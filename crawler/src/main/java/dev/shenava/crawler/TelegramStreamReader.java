@@ -1,5 +1,19 @@
 package dev.shenava.crawler;
 
+import static dev.shenava.crawler.TelegramClasses.MESSAGE;
+import static dev.shenava.crawler.TelegramClasses.REPLY;
+import static dev.shenava.crawler.TelegramClasses.PREVIEW;
+import static dev.shenava.crawler.TelegramClasses.SERVICE;
+import static dev.shenava.crawler.TelegramClasses.COUNTER;
+import static dev.shenava.crawler.TelegramClasses.DATE;
+import static dev.shenava.crawler.TelegramClasses.TEXT;
+import static dev.shenava.crawler.TelegramClasses.OWNER;
+import static dev.shenava.crawler.TelegramClasses.SIGNED;
+import static dev.shenava.crawler.TelegramClasses.VIEWS;
+import static dev.shenava.crawler.TelegramClasses.PREVIEW_TITLE;
+import static dev.shenava.crawler.TelegramClasses.COUNTER_TYPE;
+import static dev.shenava.crawler.TelegramClasses.COUNTER_VALUE;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,24 +27,6 @@ import java.util.function.Consumer;
  */
 final class TelegramStreamReader implements PlainHtmlScanner.Listener {
 
-    /** The classes asked about, and their bits. */
-    private static final String[] CLASSES = {"tgme_widget_message", "tgme_widget_message_reply",
-        "tgme_widget_message_link_preview", "service_message", "tgme_channel_info_counter", "tgme_widget_message_date",
-        "tgme_widget_message_text", "tgme_widget_message_owner_name", "tgme_widget_message_from_author",
-        "tgme_widget_message_views", "link_preview_title", "counter_type", "counter_value"};
-    private static final long MESSAGE = 1;
-    private static final long REPLY = 1 << 1;
-    private static final long PREVIEW = 1 << 2;
-    private static final long SERVICE = 1 << 3;
-    private static final long COUNTER = 1 << 4;
-    private static final long DATE = 1 << 5;
-    private static final long TEXT = 1 << 6;
-    private static final long OWNER = 1 << 7;
-    private static final long SIGNED = 1 << 8;
-    private static final long VIEWS = 1 << 9;
-    private static final long PREVIEW_TITLE = 1 << 10;
-    private static final long COUNTER_TYPE = 1 << 11;
-    private static final long COUNTER_VALUE = 1 << 12;
 
     /** The attributes the walk reads, and their indexes for {@link PlainHtmlScanner#attribute(int)}. */
     private static final String[] ATTRIBUTES = {"class", "id", "href", "data-post", "datetime"};
@@ -120,7 +116,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     public void transparent() throws PlainHtmlScanner.Unusual {
         String classAttr = scanner.attribute(CLASS);
         if ("widget_message".equals(scanner.attribute(ID))
-                || classAttr != null && Html.classBits(classAttr, CLASSES) != 0) {
+                || classAttr != null && Html.classBits(classAttr, TelegramClasses.NAMES) != 0) {
             throw PlainHtmlScanner.UNUSUAL;
         }
     }
@@ -135,7 +131,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
             captures.get(i).child(name);
         }
         String classAttr = scanner.attribute(CLASS);
-        long classes = classAttr == null ? 0 : Html.classBits(classAttr, CLASSES);
+        long classes = classAttr == null ? 0 : Html.classBits(classAttr, TelegramClasses.NAMES);
         boolean messageClass = (classes & MESSAGE) != 0;
         boolean quote = (classes & (REPLY | PREVIEW)) != 0;
         if (depth > flags.length) {
