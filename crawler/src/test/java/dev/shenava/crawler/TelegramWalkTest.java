@@ -75,16 +75,17 @@ class TelegramWalkTest {
         }
     }
 
-    @Test
-    void walkFindsWhatSelectorsFindInOddNestings() {
+    /** Pages whose nesting tests a walk: shared with the stream reader's test, which compares it with this walk. */
+    static List<String> oddNestings() {
         String text = "<div class=\"tgme_widget_message_text\">%s</div>";
-        List<String> pages = List.of(
+        return List.of(
                 // a reply quote holding a text before the message's own text
                 "<div class=\"tgme_widget_message\" data-post=\"c/1\"><div class=\"tgme_widget_message_reply\">"
                         + text.formatted("quoted") + "</div>" + text.formatted("own") + "</div>",
                 // a text that is itself a link preview, and a preview title
                 "<div class=\"tgme_widget_message\" data-post=\"c/2\"><div class=\"tgme_widget_message_text "
-                        + "tgme_widget_message_link_preview\">p</div>" + text.formatted("own") + "</div>",
+                        + "tgme_widget_message_link_preview\">p<span class=\"link_preview_title\">T &amp; t</span>"
+                        + "</div>" + text.formatted("own") + "</div>",
                 // a message inside a reply quote: its text is never its own
                 "<div class=\"tgme_widget_message_reply\"><div class=\"tgme_widget_message\" data-post=\"c/3\">"
                         + text.formatted("in quote") + "</div></div>",
@@ -96,10 +97,16 @@ class TelegramWalkTest {
                 "<div class=\"tgme_widget_message\" data-post=\"c/6\"><div class=\"tgme_widget_message\" "
                         + "data-post=\"c/7\">" + text.formatted("x") + "</div></div><div class=\"tgme_widget_message "
                         + "service_message\" data-post=\"c/8\"><div id=\"widget_message\">s</div></div>",
-                // a span with the message class is no message, but still hides what is inside it
+                // a span with the message class is no message, but still hides what is inside it; counters
                 "<span class=\"tgme_widget_message\"><div class=\"tgme_widget_message\" data-post=\"c/9\"></div>"
                         + "</span><section class=\"TGME_WIDGET_MESSAGE\"></section>"
-                        + "<div class=\"tgme_channel_info_counter\"><span class=\"counter_value\">1K</span></div>");
+                        + "<div class=\"tgme_channel_info_counter\"><span class=\"counter_value\">1K</span>"
+                        + "<span class=\"counter_type\">subscribers</span></div>");
+    }
+
+    @Test
+    void walkFindsWhatSelectorsFindInOddNestings() {
+        List<String> pages = oddNestings();
         for (String html : pages) {
             assertWalkAgreesWithSelectors(Jsoup.parse(html, "https://t.me/s/c"), html);
         }
