@@ -112,10 +112,7 @@ public final class CrawlBenchmark implements Callable<Integer> {
             long c1 = os.getProcessCpuTime();
             long[] found = new long[lanes];
             lanes(lanes, lane -> {
-                // one source per page and lane, made once as the scheduler makes it once
-                List<Source> sources = pages.stream().map(p -> new Source("bench", p.kind(), Map.of("url",
-                        origins.get(lane) + p.path(), "channel", "bench_channel", "query", "bench"), List.of(),
-                        Duration.ofMinutes(5), "", true)).toList();
+                List<Source> sources = sources(pages, origins.get(lane));
                 for (int i = lane; i < requests; i += lanes) {
                     Page p = pages.get(i % pages.size());
                     Fetched f = fetcher.get(origins.get(lane) + p.path(), Map.of());
@@ -133,9 +130,7 @@ public final class CrawlBenchmark implements Callable<Integer> {
             long t3 = System.nanoTime();
             long c3 = os.getProcessCpuTime();
             lanes(lanes, lane -> {
-                List<Source> sources = pages.stream().map(p -> new Source("bench", p.kind(), Map.of("url",
-                        origins.get(lane) + p.path(), "channel", "bench_channel", "query", "bench"), List.of(),
-                        Duration.ofMinutes(5), "", true)).toList();
+                List<Source> sources = sources(pages, origins.get(lane));
                 for (int i = lane; i < requests; i += lanes) {
                     Page p = pages.get(i % pages.size());
                     String url = origins.get(lane) + p.path();
@@ -215,8 +210,7 @@ public final class CrawlBenchmark implements Callable<Integer> {
             String url = origin + p.path();
             line.append(p == pages.getFirst() ? "" : ";").append("\n   ");
             Fetched page = fetcher.get(url, Map.of());
-            Source s = new Source("bench", p.kind(), Map.of("url", url, "channel", "bench_channel", "query", "bench"),
-                    List.of(), Duration.ofMinutes(5), "", true);
+            Source s = source(p, origin);
             Connector connector = connectors.forKind(p.kind());
             int posts = 0;
             long decodedChars = 0; // used below, so that the decoding is not optimised away
@@ -243,6 +237,16 @@ public final class CrawlBenchmark implements Callable<Integer> {
         System.out.println(line);
         System.out.printf("  parse only averages %.0f us/page; in the bench loop parse adds %.0f us per request (the same"
                 + " parse sharing caches and cores with the HTTP client and server)%n", sum / pages.size(), inLoopUs);
+    }
+
+    /** One source per page on a lane's host, made once as the scheduler makes it once. */
+    private static List<Source> sources(List<Page> pages, String origin) {
+        return pages.stream().map(p -> source(p, origin)).toList();
+    }
+
+    private static Source source(Page page, String origin) {
+        return new Source("bench", page.kind(), Map.of("url", origin + page.path(), "channel", "bench_channel",
+                "query", "bench"), List.of(), Duration.ofMinutes(5), "", true);
     }
 
     private interface Lane {
