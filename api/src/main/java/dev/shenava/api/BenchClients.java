@@ -68,18 +68,18 @@ final class BenchClients {
 
     /**
      * Runs every code path the phases take until the JIT has compiled it, as in a service that has been up
-     * for a while: each query once, then cold searches and overviews from all clients, timed nowhere. Their
-     * ranges end two days or more ahead, where no measured request's range ends, so nothing they leave in a
-     * cache answers a measured request.
+     * for a while: each query once, then cold searches and overviews from all clients, timed nowhere. All
+     * their ranges end two days or more ahead, where no measured request's range ends, so nothing they leave
+     * in a cache answers a measured request.
      *
      * @return the number of requests sent
      */
     int warmUp() throws Exception {
-        for (String q : QUERIES) {
-            get(searchPath(q, ""));
-        }
         Instant later = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofDays(2));
         AtomicLong minute = new AtomicLong();
+        for (String q : QUERIES) {
+            get(searchPath(q, "&to=" + later.plus(Duration.ofMinutes(minute.incrementAndGet()))));
+        }
         measure(random -> get(searchPath(QUERIES.get(random.nextInt(QUERIES.size())),
                 FILTERS.get(random.nextInt(FILTERS.size())) + "&to=" + later.plus(Duration.ofMinutes(minute.incrementAndGet())))),
                 WARM_UP_SEARCHES);

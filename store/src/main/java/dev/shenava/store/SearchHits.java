@@ -38,6 +38,12 @@ import java.util.Map;
  */
 record SearchHits(Long total, boolean totalExact, List<SearchHits.Hit> hits) {
 
+    /**
+     * The parts of the answer that are read: the node leaves out the rest (index name, id, score, timings,
+     * shard counts) instead of writing it for this side to skip. A refusal keeps its error.
+     */
+    private static final String FILTER_PATH = "hits.total,hits.hits._source,hits.hits.sort,hits.hits.highlight,error,status";
+
     private static final ObjectMapper JSON = ElasticsearchClients.objectMapper()
             .registerModule(new SimpleModule().addDeserializer(Instant.class, new InstantDecoder()));
 
@@ -80,6 +86,7 @@ record SearchHits(Long total, boolean totalExact, List<SearchHits.Hit> hits) {
         }
         RestClient rest = transport.restClient();
         Request http = new Request("POST", "/" + index + "/_search");
+        http.addParameter("filter_path", FILTER_PATH);
         byte[] body = JsonpUtils.toJsonString(request, es._jsonpMapper()).getBytes(StandardCharsets.UTF_8);
         http.setEntity(new NByteArrayEntity(body, ContentType.APPLICATION_JSON));
         Body read;
@@ -91,8 +98,9 @@ record SearchHits(Long total, boolean totalExact, List<SearchHits.Hit> hits) {
         if (read.hits() == null) {
             throw new IOException("Elasticsearch answered a search of " + index + " without hits");
         }
-        List<Hit> hits = new ArrayList<>(read.hits().hits().size());
-        for (RawHit h : read.hits().hits()) {
+        List<RawHit> raw = read.hits().hits() == null ? List.of() : read.hits().hits();
+        List<Hit> hits = new ArrayList<>(raw.size());
+        for (RawHit h : raw) {
             hits.add(new Hit(h.source(), h.sort() == null ? List.of() : h.sort().stream().map(SearchHits::value).toList(),
                     h.highlight()));
         }
