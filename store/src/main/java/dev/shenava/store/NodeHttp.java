@@ -79,7 +79,7 @@ final class NodeHttp implements AutoCloseable {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new StoreException("no TLS support in this JVM for " + host, e);
         }
-        String headers = "Host: " + host + ":" + actualPort + "\r\n"
+        String headers = "Host: " + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + actualPort + "\r\n"
                 + authorization.map(a -> "Authorization: " + a + "\r\n").orElse("")
                 + "Content-Type: application/json\r\nAccept: application/json\r\n";
         return new NodeHttp(host, actualPort, factory, headers);
