@@ -36,6 +36,10 @@ public final class CrawlBenchmark implements Callable<Integer> {
             description = "Sources polled at once, each on its own host name (default ${DEFAULT-VALUE}).")
     private int concurrency;
 
+    @Option(names = "--phases", defaultValue = "bare,crawl,fetch,bare-parse", split = ",",
+            description = "Phases to run in each round, for a profiler to see one alone (default all: ${DEFAULT-VALUE}).")
+    private java.util.Set<String> phases;
+
     private record Page(String path, SourceKind kind, String type, byte[] body) {
     }
 
@@ -88,6 +92,9 @@ public final class CrawlBenchmark implements Callable<Integer> {
         long[] fetchCpu = new long[rounds];
         long[] bareParseNanos = new long[rounds];
         long[] bareParseCpu = new long[rounds];
+        long[][] alloc = new long[4][rounds];
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
         long[] posts = new long[1];
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -97,9 +104,10 @@ public final class CrawlBenchmark implements Callable<Integer> {
             bytes += pages.get(i % pages.size()).body().length;
         }
         for (int round = -1; round < rounds; round++) { // round -1 warms up both paths
+            long a0 = threads.getTotalThreadAllocatedBytes();
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            lanes(lanes, lane -> {
+            lanes(phases.contains("bare") ? lanes : 0, lane -> {
                 for (int i = lane; i < requests; i += lanes) {
                     Page p = pages.get(i % pages.size());
                     try (Response r = bare.newCall(new Request.Builder()
@@ -110,8 +118,9 @@ public final class CrawlBenchmark implements Callable<Integer> {
             });
             long t1 = System.nanoTime();
             long c1 = os.getProcessCpuTime();
+            long a1 = threads.getTotalThreadAllocatedBytes();
             long[] found = new long[lanes];
-            lanes(lanes, lane -> {
+            lanes(phases.contains("crawl") ? lanes : 0, lane -> {
                 List<Source> sources = sources(pages, origins.get(lane));
                 for (int i = lane; i < requests; i += lanes) {
                     Page p = pages.get(i % pages.size());
@@ -121,15 +130,17 @@ public final class CrawlBenchmark implements Callable<Integer> {
             });
             long t2 = System.nanoTime();
             long c2 = os.getProcessCpuTime();
+            long a2 = threads.getTotalThreadAllocatedBytes();
             long crawled = Arrays.stream(found).sum(); // the bare GET + parse phase below counts on
-            lanes(lanes, lane -> {
+            lanes(phases.contains("fetch") ? lanes : 0, lane -> {
                 for (int i = lane; i < requests; i += lanes) {
                     fetcher.get(origins.get(lane) + pages.get(i % pages.size()).path(), Map.of()).text();
                 }
             });
             long t3 = System.nanoTime();
             long c3 = os.getProcessCpuTime();
-            lanes(lanes, lane -> {
+            long a3 = threads.getTotalThreadAllocatedBytes();
+            lanes(phases.contains("bare-parse") ? lanes : 0, lane -> {
                 List<Source> sources = sources(pages, origins.get(lane));
                 for (int i = lane; i < requests; i += lanes) {
                     Page p = pages.get(i % pages.size());
@@ -144,7 +155,12 @@ public final class CrawlBenchmark implements Callable<Integer> {
             });
             long t4 = System.nanoTime();
             long c4 = os.getProcessCpuTime();
+            long a4 = threads.getTotalThreadAllocatedBytes();
             if (round >= 0) {
+                alloc[0][round] = a1 - a0;
+                alloc[1][round] = a2 - a1;
+                alloc[2][round] = a3 - a2;
+                alloc[3][round] = a4 - a3;
                 bareParseNanos[round] = t4 - t3;
                 bareParseCpu[round] = c4 - c3;
                 fetchCpu[round] = c3 - c2;
@@ -180,6 +196,10 @@ public final class CrawlBenchmark implements Callable<Integer> {
                         + " (fetch only %.0f); parse adds %.0f us in the loop (bare GET + parse %.0f us,"
                         + " %.0f requests/s); fetch + parse %.0f us%n", bareCpuUs, fetchCpuUs - bareCpuUs, fetchCpuUs,
                 bareParseCpuUs - bareCpuUs, bareParseCpuUs, requests / (median(bareParseNanos) / 1e9), crawlCpuUs);
+        System.out.printf("  bytes allocated per request (all threads, server included): bare %.0f KB, fetch only %.0f KB,"
+                        + " fetch + parse %.0f KB, bare GET + parse %.0f KB%n", median(alloc[0]) / 1024.0 / requests,
+                median(alloc[2]) / 1024.0 / requests, median(alloc[1]) / 1024.0 / requests,
+                median(alloc[3]) / 1024.0 / requests);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("  cores busy (process CPU / wall time, of %d): bare %.2f, fetch only %.2f,"
                         + " fetch + parse %.2f (below %d: the side waits on the network or locks, and parsing could"
