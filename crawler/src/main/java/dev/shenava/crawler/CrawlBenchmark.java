@@ -36,6 +36,10 @@ public final class CrawlBenchmark implements Callable<Integer> {
             description = "Sources polled at once, each on its own host name (default ${DEFAULT-VALUE}).")
     private int concurrency;
 
+    @Option(names = "--warmup", defaultValue = "6",
+            description = "Rounds run first and not measured, until the JIT compilers are done (default ${DEFAULT-VALUE}).")
+    private int warmup;
+
     @Option(names = "--phases", defaultValue = "bare,crawl,fetch,bare-parse", split = ",",
             description = "Phases to run in each round, for a profiler to see one alone (default all: ${DEFAULT-VALUE}).")
     private java.util.Set<String> phases;
@@ -103,7 +107,14 @@ public final class CrawlBenchmark implements Callable<Integer> {
         for (int i = 0; i < requests; i++) {
             bytes += pages.get(i % pages.size()).body().length;
         }
-        for (int round = -1; round < rounds; round++) { // round -1 warms up both paths
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jitBefore = 0;
+        // the first rounds run while the JIT compilers still work on both paths (their threads' CPU counts too, and
+        // the parse path is the larger one to compile): a crawler runs for hours, so the steady state is measured
+        for (int round = -warmup; round < rounds; round++) {
+            if (round == 0) {
+                jitBefore = jit.getTotalCompilationTime();
+            }
             long a0 = threads.getTotalThreadAllocatedBytes();
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
@@ -206,6 +217,8 @@ public final class CrawlBenchmark implements Callable<Integer> {
                         + " use the idle CPU)%n",
                 cores, median(bareCpu) / (double) median(bareNanos), median(fetchCpu) / (double) median(fetchNanos),
                 median(crawlCpu) / (double) median(crawlNanos), cores);
+        System.out.printf("  JIT compile time during the measured rounds: %d ms (after %d warm-up rounds; near 0 when"
+                + " warm)%n", jit.getTotalCompilationTime() - jitBefore, warmup);
         System.out.printf("  load average: %.2f before, %.2f after (the wall-clock figures need an idle machine)%n",
                 loadBefore, os.getSystemLoadAverage());
         System.out.println("  (bare: GET and read the body bytes; fetch only: the crawler's Fetcher and the body"
