@@ -237,8 +237,10 @@ public final class CrawlBenchmark implements Callable<Integer> {
     private static void parseOnly(List<Page> pages, String origin, Fetcher fetcher, Connectors connectors,
                                   double inLoopUs) {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        StringBuilder line = new StringBuilder("  parse only, CPU time on one thread (best of 5 rounds):");
+        StringBuilder line = new StringBuilder("  parse only, CPU time on one thread, pages of one kind in a row"
+                + " (best and median of 5 rounds):");
         double sum = 0;
+        double medianSum = 0;
         for (Page p : pages) {
             String url = origin + p.path();
             line.append(p == pages.getFirst() ? "" : ";").append("\n   ");
@@ -250,6 +252,7 @@ public final class CrawlBenchmark implements Callable<Integer> {
             int runs = 200;
             long decode = Long.MAX_VALUE;
             long parse = Long.MAX_VALUE;
+            long[] parses = new long[5];
             for (int round = 0; round < 7; round++) { // the best of seven rounds: contention only ever adds
                 long t0 = cpu.getCurrentThreadCpuTime();
                 for (int i = 0; i < runs; i++) {
@@ -260,16 +263,20 @@ public final class CrawlBenchmark implements Callable<Integer> {
                     posts = connector.parse(s, Fetched.of(url, Map.of("content-type", p.type()), p.body())).size();
                 }
                 decode = round < 2 ? decode : Math.min(decode, t1 - t0); // two rounds warm up
-                parse = round < 2 ? parse : Math.min(parse, cpu.getCurrentThreadCpuTime() - t1);
+                long t2 = cpu.getCurrentThreadCpuTime();
+                parse = round < 2 ? parse : Math.min(parse, t2 - t1);
+                parses[Math.max(0, round - 2)] = t2 - t1;
             }
             sum += parse / 1e3 / runs;
-            line.append(String.format(" %s %.0f us/page (%d posts; decoding the whole page, %d KB to %d chars,"
-                    + " alone takes %.0f us)", p.kind().id(), parse / 1e3 / runs, posts, p.body().length / 1024,
+            medianSum += median(parses) / 1e3 / runs;
+            line.append(String.format(" %s %.0f us/page, median %.0f (%d posts; decoding the whole page, %d KB to %d chars,"
+                    + " alone takes %.0f us)", p.kind().id(), parse / 1e3 / runs, median(parses) / 1e3 / runs, posts, p.body().length / 1024,
                     decodedChars / runs / 7, decode / 1e3 / runs));
         }
         System.out.println(line);
-        System.out.printf("  parse only averages %.0f us/page; in the bench loop parse adds %.0f us per request (the same"
-                + " parse sharing caches and cores with the HTTP client and server)%n", sum / pages.size(), inLoopUs);
+        System.out.printf("  parse only averages %.0f us/page (median rounds %.0f); in the bench loop, kinds taking turns"
+                + " (median round), parse adds %.0f us per request (the same parse sharing caches and cores with the"
+                + " HTTP client and server)%n", sum / pages.size(), medianSum / pages.size(), inLoopUs);
     }
 
     /** One source per page on a lane's host, made once as the scheduler makes it once. */
