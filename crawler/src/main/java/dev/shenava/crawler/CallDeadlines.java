@@ -39,7 +39,8 @@ final class CallDeadlines {
         Deadline deadline = new Deadline(call, System.nanoTime() + timeout.toNanos(), timeout);
         RUNNING.add(deadline);
         if (!WATCHING.get() && WATCHING.compareAndSet(false, true)) {
-            Thread.ofPlatform().daemon().name("shenava-call-deadlines").start(CallDeadlines::watch);
+            Thread.ofPlatform().daemon().name("shenava-call-deadlines").inheritInheritableThreadLocals(false)
+                    .start(CallDeadlines::watch); // lives as long as the process: holds nothing of its starter
         }
         return deadline;
     }
