@@ -3,6 +3,7 @@ package dev.shenava.alerts;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The detector on the NAB realTweets series in {@code ../shared}, scored with NAB's method
  * (standard profile, one threshold for all series); prints the figures: all series, each series,
  * each window's best score against the threshold, and leave one series out twice (the threshold
- * alone chosen on the others, then the knobs and the threshold; the one left out scored with them).
+ * alone chosen on the others, then the knobs and the threshold; the one left out scored with them),
+ * and how the figure falls when the knobs move (every other candidate, one step on each other knob).
  * Skips where {@code ../shared} is absent.
  *
  * <p>Run: {@code mvn -B -ntp -o -pl alerts -am test -Dtest=NabBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false}
@@ -51,6 +53,62 @@ class NabBenchmarkTest {
             out.add(d);
         }
         return out;
+    }
+
+    /** The shipped setting with one knob the candidates leave fixed moved one step down or up. */
+    record Neighbour(String knob, Number value, SpikeDetector.Tuning tuning) {
+    }
+
+    /**
+     * One step either way on each knob the candidates leave fixed. A setting whose neighbours
+     * score far less than it does is fitted to these five series and will not carry over.
+     */
+    static List<Neighbour> neighbours() throws ReflectiveOperationException {
+        Object[][] steps = {{"smoothPoints", 1, 3}, {"recentPoints", 24, 96}, {"scalePoints", 144, 576},
+                {"seasonalDays", 3, 14}, {"seasonalHalfWidth", 1, 4}, {"surpriseHalf", 3.0, 5.0},
+                {"madFactor", 0.9, 1.1}, {"maxDays", 4, 6}};
+        List<Neighbour> out = new ArrayList<>();
+        for (Object[] step : steps) {
+            for (int k = 1; k < step.length; k++) {
+                out.add(new Neighbour((String) step[0], (Number) step[k], moved((String) step[0], (Number) step[k])));
+            }
+        }
+        return out;
+    }
+
+    /** The shipped tuning with one knob, named as its record component, set to a value. */
+    static SpikeDetector.Tuning moved(String knob, Number value) throws ReflectiveOperationException {
+        RecordComponent[] components = SpikeDetector.Tuning.class.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            args[i] = components[i].getAccessor().invoke(SpikeDetector.Tuning.DEFAULT);
+            if (components[i].getName().equals(knob)) {
+                args[i] = types[i] == int.class ? (Object) value.intValue() : (Object) value.doubleValue();
+            }
+        }
+        return SpikeDetector.Tuning.class.getDeclaredConstructor(types).newInstance(args);
+    }
+
+    /** Leave one series out with the knobs fixed: the threshold chosen on the other series scores the one left out. */
+    record Folds(double normalized, String detail) {
+    }
+
+    static Folds leaveOneOut(List<NabData.Series> series, List<double[]> scores) {
+        List<Integer> everyone = IntStream.range(0, series.size()).boxed().toList();
+        double gained = 0;
+        double possible = 0;
+        StringBuilder folds = new StringBuilder();
+        for (int out = 0; out < series.size(); out++) {
+            int left = out;
+            NabScorer.Result rest = scorer(series, scores, everyone.stream().filter(i -> i != left).toList()).best();
+            NabScorer.Result held = scorer(series, scores, List.of(out)).at(rest.threshold());
+            gained += held.raw() - held.nullScore();
+            possible += held.perfect() - held.nullScore();
+            folds.append(String.format("; %s %.1f at %.4f", series.get(out).name(), held.normalized(), rest.threshold()));
+        }
+        return new Folds(100 * gained / possible, folds.substring(2));
     }
 
     static SpikeDetector.Builder detector(SpikeDetector.Tuning tuning) {
@@ -111,6 +169,9 @@ class NabBenchmarkTest {
         List<List<double[]>> scores = candidates.parallelStream()
                 .map(t -> series.stream().map(s -> NabData.score(s, detector(t))).toList()).toList();
         int shipped = candidates.indexOf(SpikeDetector.Tuning.DEFAULT);
+        List<Neighbour> neighbours = neighbours();
+        List<List<double[]>> neighbourScores = neighbours.parallelStream()
+                .map(m -> series.stream().map(s -> NabData.score(s, detector(m.tuning()))).toList()).toList();
         List<Integer> everyone = IntStream.range(0, n).boxed().toList();
 
         NabScorer.Result all = scorer(series, scores.get(shipped), everyone).best();
@@ -129,19 +190,22 @@ class NabBenchmarkTest {
         printWindowMargins(series, scores.get(shipped), all.threshold());
 
         // leave one series out, threshold only: the shipped knobs, the threshold chosen on the other series
-        double gained = 0;
-        double possible = 0;
-        StringBuilder folds = new StringBuilder();
-        for (int out = 0; out < n; out++) {
-            int left = out;
-            NabScorer.Result rest = scorer(series, scores.get(shipped), everyone.stream().filter(i -> i != left).toList()).best();
-            NabScorer.Result held = scorer(series, scores.get(shipped), List.of(out)).at(rest.threshold());
-            gained += held.raw() - held.nullScore();
-            possible += held.perfect() - held.nullScore();
-            folds.append(String.format(" %s %.1f at %.4f;", series.get(out).name(), held.normalized(), rest.threshold()));
-        }
+        Folds folds = leaveOneOut(series, scores.get(shipped));
         System.out.printf("Leave one series out, shipped knobs, threshold chosen on the other series: normalised %.1f (%s)%n",
-                100 * gained / possible, folds.substring(1, folds.length() - 1));
+                folds.normalized(), folds.detail());
+
+        // how much the figure owes to the exact setting: every other candidate, and one step on each other knob
+        double[] others = IntStream.range(0, candidates.size()).filter(c -> c != shipped)
+                .mapToDouble(c -> scorer(series, scores.get(c), everyone).best().normalized()).sorted().toArray();
+        System.out.printf("The other %d candidate settings: normalised %.1f to %.1f, median %.1f%n",
+                others.length, others[0], others[others.length - 1], others[others.length / 2]);
+        StringBuilder moved = new StringBuilder();
+        for (Neighbour neighbour : neighbours) {
+            List<double[]> sc = neighbourScores.get(neighbours.indexOf(neighbour));
+            moved.append(String.format("; %s %s %.1f (LOO %.1f)", neighbour.knob(), neighbour.value(),
+                    scorer(series, sc, everyone).best().normalized(), leaveOneOut(series, sc).normalized()));
+        }
+        System.out.printf("One knob moved one step (all series, leave-one-out with the threshold alone): %s%n", moved.substring(2));
 
         // leave one series out: choose the knobs and the threshold on the other series, score the one left out
         List<double[]> heldOut = new ArrayList<>();

@@ -36,6 +36,14 @@ public final class CrawlBenchmark implements Callable<Integer> {
             description = "Sources polled at once, each on its own host name (default ${DEFAULT-VALUE}).")
     private int concurrency;
 
+    @Option(names = "--warmup", defaultValue = "6",
+            description = "Rounds run first and not measured, until the JIT compilers are done (default ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--phases", defaultValue = "bare,crawl,fetch,bare-parse", split = ",",
+            description = "Phases to run in each round, for a profiler to see one alone (default all: ${DEFAULT-VALUE}).")
+    private java.util.Set<String> phases;
+
     private record Page(String path, SourceKind kind, String type, byte[] body) {
     }
 
@@ -88,6 +96,9 @@ public final class CrawlBenchmark implements Callable<Integer> {
         long[] fetchCpu = new long[rounds];
         long[] bareParseNanos = new long[rounds];
         long[] bareParseCpu = new long[rounds];
+        long[][] alloc = new long[4][rounds];
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
         long[] posts = new long[1];
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -96,10 +107,18 @@ public final class CrawlBenchmark implements Callable<Integer> {
         for (int i = 0; i < requests; i++) {
             bytes += pages.get(i % pages.size()).body().length;
         }
-        for (int round = -1; round < rounds; round++) { // round -1 warms up both paths
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jitBefore = 0;
+        // the first rounds run while the JIT compilers still work on both paths (their threads' CPU counts too, and
+        // the parse path is the larger one to compile): a crawler runs for hours, so the steady state is measured
+        for (int round = -warmup; round < rounds; round++) {
+            if (round == 0) {
+                jitBefore = jit.getTotalCompilationTime();
+            }
+            long a0 = threads.getTotalThreadAllocatedBytes();
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            lanes(lanes, lane -> {
+            lanes(phases.contains("bare") ? lanes : 0, lane -> {
                 for (int i = lane; i < requests; i += lanes) {
                     Page p = pages.get(i % pages.size());
                     try (Response r = bare.newCall(new Request.Builder()
@@ -110,8 +129,9 @@ public final class CrawlBenchmark implements Callable<Integer> {
             });
             long t1 = System.nanoTime();
             long c1 = os.getProcessCpuTime();
+            long a1 = threads.getTotalThreadAllocatedBytes();
             long[] found = new long[lanes];
-            lanes(lanes, lane -> {
+            lanes(phases.contains("crawl") ? lanes : 0, lane -> {
                 List<Source> sources = sources(pages, origins.get(lane));
                 for (int i = lane; i < requests; i += lanes) {
                     Page p = pages.get(i % pages.size());
@@ -121,15 +141,17 @@ public final class CrawlBenchmark implements Callable<Integer> {
             });
             long t2 = System.nanoTime();
             long c2 = os.getProcessCpuTime();
+            long a2 = threads.getTotalThreadAllocatedBytes();
             long crawled = Arrays.stream(found).sum(); // the bare GET + parse phase below counts on
-            lanes(lanes, lane -> {
+            lanes(phases.contains("fetch") ? lanes : 0, lane -> {
                 for (int i = lane; i < requests; i += lanes) {
                     fetcher.get(origins.get(lane) + pages.get(i % pages.size()).path(), Map.of()).text();
                 }
             });
             long t3 = System.nanoTime();
             long c3 = os.getProcessCpuTime();
-            lanes(lanes, lane -> {
+            long a3 = threads.getTotalThreadAllocatedBytes();
+            lanes(phases.contains("bare-parse") ? lanes : 0, lane -> {
                 List<Source> sources = sources(pages, origins.get(lane));
                 for (int i = lane; i < requests; i += lanes) {
                     Page p = pages.get(i % pages.size());
@@ -144,7 +166,12 @@ public final class CrawlBenchmark implements Callable<Integer> {
             });
             long t4 = System.nanoTime();
             long c4 = os.getProcessCpuTime();
+            long a4 = threads.getTotalThreadAllocatedBytes();
             if (round >= 0) {
+                alloc[0][round] = a1 - a0;
+                alloc[1][round] = a2 - a1;
+                alloc[2][round] = a3 - a2;
+                alloc[3][round] = a4 - a3;
                 bareParseNanos[round] = t4 - t3;
                 bareParseCpu[round] = c4 - c3;
                 fetchCpu[round] = c3 - c2;
@@ -180,12 +207,18 @@ public final class CrawlBenchmark implements Callable<Integer> {
                         + " (fetch only %.0f); parse adds %.0f us in the loop (bare GET + parse %.0f us,"
                         + " %.0f requests/s); fetch + parse %.0f us%n", bareCpuUs, fetchCpuUs - bareCpuUs, fetchCpuUs,
                 bareParseCpuUs - bareCpuUs, bareParseCpuUs, requests / (median(bareParseNanos) / 1e9), crawlCpuUs);
+        System.out.printf("  bytes allocated per request (all threads, server included): bare %.0f KB, fetch only %.0f KB,"
+                        + " fetch + parse %.0f KB, bare GET + parse %.0f KB%n", median(alloc[0]) / 1024.0 / requests,
+                median(alloc[2]) / 1024.0 / requests, median(alloc[1]) / 1024.0 / requests,
+                median(alloc[3]) / 1024.0 / requests);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("  cores busy (process CPU / wall time, of %d): bare %.2f, fetch only %.2f,"
                         + " fetch + parse %.2f (below %d: the side waits on the network or locks, and parsing could"
                         + " use the idle CPU)%n",
                 cores, median(bareCpu) / (double) median(bareNanos), median(fetchCpu) / (double) median(fetchNanos),
                 median(crawlCpu) / (double) median(crawlNanos), cores);
+        System.out.printf("  JIT compile time during the measured rounds: %d ms (after %d warm-up rounds; near 0 when"
+                + " warm)%n", jit.getTotalCompilationTime() - jitBefore, warmup);
         System.out.printf("  load average: %.2f before, %.2f after (the wall-clock figures need an idle machine)%n",
                 loadBefore, os.getSystemLoadAverage());
         System.out.println("  (bare: GET and read the body bytes; fetch only: the crawler's Fetcher and the body"
@@ -204,8 +237,10 @@ public final class CrawlBenchmark implements Callable<Integer> {
     private static void parseOnly(List<Page> pages, String origin, Fetcher fetcher, Connectors connectors,
                                   double inLoopUs) {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        StringBuilder line = new StringBuilder("  parse only, CPU time on one thread (best of 5 rounds):");
+        StringBuilder line = new StringBuilder("  parse only, CPU time on one thread, pages of one kind in a row"
+                + " (best and median of 5 rounds):");
         double sum = 0;
+        double medianSum = 0;
         for (Page p : pages) {
             String url = origin + p.path();
             line.append(p == pages.getFirst() ? "" : ";").append("\n   ");
@@ -217,6 +252,7 @@ public final class CrawlBenchmark implements Callable<Integer> {
             int runs = 200;
             long decode = Long.MAX_VALUE;
             long parse = Long.MAX_VALUE;
+            long[] parses = new long[5];
             for (int round = 0; round < 7; round++) { // the best of seven rounds: contention only ever adds
                 long t0 = cpu.getCurrentThreadCpuTime();
                 for (int i = 0; i < runs; i++) {
@@ -227,16 +263,20 @@ public final class CrawlBenchmark implements Callable<Integer> {
                     posts = connector.parse(s, Fetched.of(url, Map.of("content-type", p.type()), p.body())).size();
                 }
                 decode = round < 2 ? decode : Math.min(decode, t1 - t0); // two rounds warm up
-                parse = round < 2 ? parse : Math.min(parse, cpu.getCurrentThreadCpuTime() - t1);
+                long t2 = cpu.getCurrentThreadCpuTime();
+                parse = round < 2 ? parse : Math.min(parse, t2 - t1);
+                parses[Math.max(0, round - 2)] = t2 - t1;
             }
             sum += parse / 1e3 / runs;
-            line.append(String.format(" %s %.0f us/page (%d posts; decoding the whole page, %d KB to %d chars,"
-                    + " alone takes %.0f us)", p.kind().id(), parse / 1e3 / runs, posts, p.body().length / 1024,
+            medianSum += median(parses) / 1e3 / runs;
+            line.append(String.format(" %s %.0f us/page, median %.0f (%d posts; decoding the whole page, %d KB to %d chars,"
+                    + " alone takes %.0f us)", p.kind().id(), parse / 1e3 / runs, median(parses) / 1e3 / runs, posts, p.body().length / 1024,
                     decodedChars / runs / 7, decode / 1e3 / runs));
         }
         System.out.println(line);
-        System.out.printf("  parse only averages %.0f us/page; in the bench loop parse adds %.0f us per request (the same"
-                + " parse sharing caches and cores with the HTTP client and server)%n", sum / pages.size(), inLoopUs);
+        System.out.printf("  parse only averages %.0f us/page (median rounds %.0f); in the bench loop, kinds taking turns"
+                + " (median round), parse adds %.0f us per request (the same parse sharing caches and cores with the"
+                + " HTTP client and server)%n", sum / pages.size(), medianSum / pages.size(), inLoopUs);
     }
 
     /** One source per page on a lane's host, made once as the scheduler makes it once. */

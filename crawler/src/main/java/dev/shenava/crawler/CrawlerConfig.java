@@ -10,7 +10,7 @@ import java.util.function.Function;
  * @param userAgent            {@code crawler.user-agent}
  * @param allowPrivateNetworks {@code crawler.allow-private-networks}: let sources reach loopback and private addresses
  * @param connectTimeout       {@code crawler.connect-timeout}
- * @param readTimeout          {@code crawler.read-timeout}
+ * @param readTimeout          {@code crawler.read-timeout}: the longest silence on a connection, reading or writing
  * @param callTimeout          {@code crawler.call-timeout}: whole call including retries
  * @param maxBodyBytes         {@code crawler.max-body-bytes}: cap on a decompressed response body
  * @param maxRetries           {@code crawler.max-retries}

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import okhttp3.Call;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -20,8 +21,9 @@ import okio.BufferedSource;
 /**
  * Fetches addresses politely through one shared OkHttp client and reports every outcome as a {@link Fetched}.
  *
- * <p>The client carries the user agent, retries with backoff, per-host politeness, the SSRF guard, timeouts; this
- * class adds the body cap (counted after decompression, so a gzip bomb stops at the cap) and conditional GET.
+ * <p>The client carries the user agent, retries with backoff, per-host politeness, the SSRF guard, connect and
+ * read timeouts (the read timeout bounds writes too); this class adds the whole-call timeout ({@link CallDeadlines}),
+ * the body cap (counted after decompression, so a gzip bomb stops at the cap) and conditional GET.
  */
 public final class Fetcher {
 
@@ -51,11 +53,15 @@ public final class Fetcher {
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
-                .callTimeout(config.callTimeout())
+                // okio keeps every socket read and write with a timeout in one queue by deadline, and wakes its
+                // watchdog thread whenever one lands at the head: a write timeout shorter than the read timeout
+                // put each request's write ahead of the reads in flight, a wake-up and lock handover per request
+                .writeTimeout(config.readTimeout())
+                // no OkHttp call timeout: CallDeadlines enforces crawler.call-timeout without okio's queue (attempt)
                 .followRedirects(true)
                 .followSslRedirects(true)
-                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                        .header("User-Agent", agent).build()))
+                .addInterceptor(chain -> chain.proceed(agent.equals(chain.request().header("User-Agent"))
+                        ? chain.request() : chain.request().newBuilder().header("User-Agent", agent).build()))
                 .addInterceptor(new RetryInterceptor(config.maxRetries(), config.backoff(), config.maxBackoff(),
                         politeness))
                 .addInterceptor(politeness);
@@ -96,7 +102,7 @@ public final class Fetcher {
         if (parsed == null) {
             return Fetched.failed(url, CrawlStatus.ERROR, 0, "'" + url + "' is not an http(s) address");
         }
-        Request.Builder request = new Request.Builder().url(parsed);
+        Request.Builder request = new Request.Builder().url(parsed).header("User-Agent", config.userAgent());
         headers.forEach(request::header);
         return send(request.build());
     }
@@ -126,17 +132,29 @@ public final class Fetcher {
     }
 
     private Fetched attempt(Request request) {
-        String url = request.url().toString();
-        try (Response response = client.newCall(request).execute()) {
-            return read(response);
-        } catch (AddressGuard.BlockedAddressException e) {
-            return Fetched.failed(url, CrawlStatus.BLOCKED, 0, e.getMessage());
-        } catch (InterruptedIOException e) {
+        Call call = client.newCall(request);
+        try (CallDeadlines.Deadline deadline = CallDeadlines.start(call, config.callTimeout())) {
+            try (Response response = call.execute()) {
+                return read(response);
+            } catch (AddressGuard.BlockedAddressException e) {
+                return Fetched.failed(request.url().toString(), CrawlStatus.BLOCKED, 0, e.getMessage());
+            } catch (IOException e) {
+                return failed(request.url().toString(), e, deadline);
+            }
+        }
+    }
+
+    private static Fetched failed(String url, IOException e, CallDeadlines.Deadline deadline) {
+        if (deadline.expired()) {
+            return Fetched.failed(url, CrawlStatus.ERROR, 0, "timed out fetching " + url + " (no complete answer"
+                    + " within " + deadline.timeout().toMillis() + " ms, crawler.call-timeout, retries included);"
+                    + " the server is slow or unreachable");
+        }
+        if (e instanceof InterruptedIOException) {
             return Fetched.failed(url, CrawlStatus.ERROR, 0, "timed out fetching " + url
                     + " (" + e.getMessage() + "); the server is slow or unreachable");
-        } catch (IOException e) {
-            return Fetched.failed(url, CrawlStatus.ERROR, 0, "could not fetch " + url + ": " + e.getMessage());
         }
+        return Fetched.failed(url, CrawlStatus.ERROR, 0, "could not fetch " + url + ": " + e.getMessage());
     }
 
     /**

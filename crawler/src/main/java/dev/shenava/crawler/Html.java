@@ -322,21 +322,27 @@ final class Html {
 
     /** {@link #clean(CharSequence)} of {@code in[0, n)}, written over {@code in} itself (never longer). */
     static String clean(char[] in, int n) {
+        // leading spaces and line breaks are dropped: text gathered from markup often starts with a block's break
+        int start = 0;
+        while (start < n && (in[start] == '\n' || in[start] == '\r' || isSpace(in[start]))) {
+            start++;
+        }
         // most text needs no change up to its end or far into it: ordinary characters and single spaces between them
-        int i = 0;
+        // (a space at start is not possible: it was dropped above)
+        int i = start;
         while (i < n) {
             if (ordinary(in[i])) {
                 i++;
-            } else if (in[i] == ' ' && i > 0 && i + 1 < n && ordinary(in[i + 1])) {
+            } else if (in[i] == ' ' && i + 1 < n && ordinary(in[i + 1])) {
                 i += 2;
             } else {
                 break;
             }
         }
         if (i == n) {
-            return new String(in, 0, n);
+            return new String(in, start, n - start);
         }
-        int len = i;
+        int len = i; // the text kept is in[start, len), written over the input
         boolean space = false;
         boolean newline = false;
         for (; i < n; i++) {
@@ -349,10 +355,10 @@ final class Html {
                 }
                 in[len++] = c;
             } else if (c == '\n' || c == '\r') {
-                newline = len > 0;
+                newline = len > start;
                 space = false;
             } else if (isSpace(c)) {
-                space = len > 0;
+                space = len > start;
             } else {
                 if (newline) {
                     in[len++] = '\n';
@@ -364,7 +370,7 @@ final class Html {
                 in[len++] = c >= 0x80 && c <= 0x9F ? CP1252.charAt(c - 0x80) : c;
             }
         }
-        return new String(in, 0, len);
+        return new String(in, start, len - start);
     }
 
     /** Whether {@link #clean(char[], int)} would give the text back as it is. */

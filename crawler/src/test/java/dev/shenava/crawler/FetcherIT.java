@@ -86,6 +86,31 @@ class FetcherIT {
     }
 
     @Test
+    void stopsAnAnswerThatDripsInTimeForEachReadButNotForTheWholeCall() {
+        Fetcher patientPerRead = Fetcher.create(Fixtures.config().withLimits(Duration.ofSeconds(2),
+                Duration.ofSeconds(1), 1 << 20));
+        server.enqueue(new MockResponse.Builder().body("x".repeat(4000)).throttleBody(100, 100, TimeUnit.MILLISECONDS)
+                .build()); // 4 s in all, never 2 s silent
+        Fetched answer = patientPerRead.get(server.url("/drip").toString(), Map.of());
+        assertEquals(CrawlStatus.ERROR, answer.status());
+        assertTrue(answer.reason().contains("timed out") && answer.reason().contains("call-timeout"),
+                answer.reason());
+    }
+
+    @Test
+    void countsRetriesAgainstTheCallTimeout() {
+        Fetcher fewSeconds = Fetcher.create(Fixtures.config().withLimits(Duration.ofSeconds(5), Duration.ofSeconds(1),
+                1 << 20));
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().code(503).headersDelay(600, TimeUnit.MILLISECONDS).build());
+        }
+        Fetched answer = fewSeconds.get(server.url("/busy").toString(), Map.of());
+        assertEquals(CrawlStatus.ERROR, answer.status());
+        assertTrue(answer.reason().contains("timed out"), answer.reason());
+        assertTrue(server.getRequestCount() < 4, "retried past the call timeout: " + server.getRequestCount());
+    }
+
+    @Test
     void reportsATimeoutAsAnErrorNotAnException() {
         Fetcher impatient = Fetcher.create(Fixtures.config().withLimits(Duration.ofMillis(200), Duration.ofSeconds(5),
                 1 << 20));
