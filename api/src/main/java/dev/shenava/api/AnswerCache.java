@@ -7,12 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shenava.store.ElasticsearchClients;
 import dev.shenava.store.MentionFilter;
-import dev.shenava.store.StatsScope;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -72,17 +73,9 @@ final class AnswerCache {
     }
 
     /**
-     * The key of a statistics request: the endpoint, the scope's query as Elasticsearch JSON (so that
-     * equivalent parameter spellings share an answer), its time range and the endpoint's own parameters.
-     */
-    static String key(String endpoint, StatsScope scope, Object... params) {
-        return key(endpoint, scope.filter(), scope.from() + "/" + scope.to(), params);
-    }
-
-    /**
-     * The key of a mention search: the endpoint, the filter's parameters, its compiled query as Elasticsearch
-     * JSON (written once per compiled query, so that a repeated search costs no serialisation) and the
-     * endpoint's own parameters.
+     * The key of a request: the endpoint, the filter's parameters, its compiled query as Elasticsearch JSON
+     * (written once per compiled query, so that a repeated request costs no serialisation; equivalent query
+     * spellings share an answer) and the endpoint's own parameters.
      */
     static String key(String endpoint, MentionFilter filter, Object... params) {
         StringBuilder key = new StringBuilder(endpoint).append('\n').append(filter.brands()).append(filter.langs())
@@ -106,18 +99,6 @@ final class AnswerCache {
         }
         QUERY_JSON.put(query, json);
         return json;
-    }
-
-    /**
-     * The key of a request: the endpoint, its query as Elasticsearch JSON, and its other parameters.
-     */
-    static String key(String endpoint, Query query, String range, Object... params) {
-        StringBuilder key = new StringBuilder(endpoint).append('\n')
-                .append(JsonpUtils.toJsonString(query, JSON)).append('\n').append(range);
-        for (Object p : params) {
-            key.append('\n').append(p);
-        }
-        return key.toString();
     }
 
     /**
@@ -182,15 +163,25 @@ final class AnswerCache {
         return entries.size();
     }
 
+    /**
+     * Makes room once the cache holds more than its bound: drops the expired answers and, if that is not
+     * enough, the oldest until a tenth of the bound is free. Going through every entry on each new key
+     * cost a search that no cache answers more CPU than reading its page; freeing a tenth at once does it
+     * once per tenth of the bound new keys.
+     */
     private void evictIfFull(long now) {
         if (entries.size() <= maxEntries) {
             return;
         }
         entries.values().removeIf(e -> now - e.createdNanos() >= ttlNanos);
-        Iterator<Entry> oldest = entries.values().iterator();
-        while (entries.size() > maxEntries && oldest.hasNext()) {
-            oldest.next();
-            oldest.remove();
+        int excess = entries.size() - (maxEntries - maxEntries / 10);
+        if (excess <= 0) {
+            return;
+        }
+        List<Map.Entry<String, Entry>> byAge = new ArrayList<>(entries.entrySet());
+        byAge.sort(Comparator.comparingLong(e -> e.getValue().createdNanos()));
+        for (Map.Entry<String, Entry> old : byAge.subList(0, Math.min(excess, byAge.size()))) {
+            entries.remove(old.getKey(), old.getValue());
         }
     }
 }

@@ -215,15 +215,27 @@ public final class QueryBench implements Callable<Integer> {
         if (!phases.contains(what)) {
             return;
         }
-        long esCpu = nodeCpuMillis(es);
+        long esCpu = settledNodeCpuMillis(es);
         long jvmCpu = jvmCpuNanos();
         BenchClients.Result r = phase.run();
-        double esPer = (nodeCpuMillis(es) - esCpu) / (double) r.count();
-        double jvmPer = (jvmCpuNanos() - jvmCpu) / 1e6 / r.count();
+        long jvmCpuAfter = jvmCpuNanos();
+        double esPer = (settledNodeCpuMillis(es) - esCpu) / (double) r.count();
+        double jvmPer = (jvmCpuAfter - jvmCpu) / 1e6 / r.count();
         out.printf("%-13s n=%d  p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  max=%.1f ms  errors=%d  (%.0f/s)  load average %.2f%n",
                 what, r.count(), r.percentile(50), r.percentile(95), r.percentile(99), r.percentile(100), r.errors(),
                 r.throughput(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.printf("%-13s cpu per request: elasticsearch %.2f ms, service + bench clients %.2f ms%n", "", esPer, jvmPer);
+    }
+
+    /**
+     * The node's CPU time once its own figure is current: the node refreshes it once a second
+     * ({@code monitor.process.refresh_interval}), so a phase shorter than a few seconds read it stale (a
+     * cached search phase showed 0 ms). Waiting a little more than that, with nothing sent, brings it up to
+     * date at the cost of the node's idle CPU meanwhile.
+     */
+    private static long settledNodeCpuMillis(ElasticsearchClient es) throws Exception {
+        Thread.sleep(1_200);
+        return nodeCpuMillis(es);
     }
 
     /** CPU time the Elasticsearch node processes used so far (node stats), in milliseconds. */

@@ -107,22 +107,21 @@ public final class StatsRoutes implements HttpService {
 
     private void authors(ServerRequest req, ServerResponse res) {
         int size = MentionParams.intParam(req.query(), "size", 20, 1, 100);
-        StatsScope scope = scope(req.query());
-        res.send(Map.of("authors", cache.get(AnswerCache.key("authors", scope, size), () -> stats.authors(scope, size))));
+        MentionFilter filter = MentionParams.filter(req.query());
+        StatsScope scope = MentionParams.scope(filter, clock);
+        AnswerCache.send(res, cache.json(key("authors", filter, scope, size),
+                () -> Map.of("authors", stats.authors(scope, size))));
     }
 
     private void sources(ServerRequest req, ServerResponse res) {
-        StatsScope scope = scope(req.query());
-        res.send(cache.get(AnswerCache.key("sources", scope), () -> stats.sources(scope)));
+        MentionFilter filter = MentionParams.filter(req.query());
+        StatsScope scope = MentionParams.scope(filter, clock);
+        AnswerCache.send(res, cache.json(key("sources", filter, scope), () -> stats.sources(scope)));
     }
 
     /** The key of a statistics answer: the filter with the scope's range (a default range ends at a whole minute). */
     private static String key(String endpoint, MentionFilter filter, StatsScope scope, Object... params) {
         return AnswerCache.key(endpoint, filter.withRange(scope.from(), scope.to()), params);
-    }
-
-    private StatsScope scope(Parameters query) {
-        return MentionParams.scope(MentionParams.filter(query), clock);
     }
 
     private static StatsInterval interval(Parameters query) {

@@ -1,9 +1,7 @@
 package dev.shenava.api;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import dev.shenava.store.MentionFilter;
 import dev.shenava.store.QueryCompiler;
-import dev.shenava.store.StatsScope;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -110,15 +108,29 @@ class AnswerCacheTest {
     @Test
     void keysDifferByQueryRangeAndParameters() {
         Instant to = Instant.parse("2026-03-01T00:00:00Z");
-        Query fa = Query.of(q -> q.term(t -> t.field("lang").value("fa")));
-        Query en = Query.of(q -> q.term(t -> t.field("lang").value("en")));
-        StatsScope scope = new StatsScope(fa, to.minus(Duration.ofDays(30)), to);
-        String key = AnswerCache.key("timeseries", scope, "day");
-        assertEquals(key, AnswerCache.key("timeseries", new StatsScope(fa, scope.from(), to), "day"));
-        assertNotEquals(key, AnswerCache.key("timeseries", new StatsScope(en, scope.from(), to), "day"));
-        assertNotEquals(key, AnswerCache.key("timeseries", new StatsScope(fa, scope.from(), to.plusSeconds(60)), "day"));
-        assertNotEquals(key, AnswerCache.key("timeseries", scope, "week"));
-        assertNotEquals(key, AnswerCache.key("touchpoints", scope, "day"));
+        Instant from = to.minus(Duration.ofDays(30));
+        MentionFilter fa = MentionFilter.ALL.withQuery(QueryCompiler.compile("lang:fa")).withRange(from, to);
+        MentionFilter en = MentionFilter.ALL.withQuery(QueryCompiler.compile("lang:en")).withRange(from, to);
+        String key = AnswerCache.key("timeseries", fa, "day");
+        assertEquals(key, AnswerCache.key("timeseries",
+                MentionFilter.ALL.withQuery(QueryCompiler.compile("lang:fa")).withRange(from, to), "day"));
+        assertNotEquals(key, AnswerCache.key("timeseries", en, "day"));
+        assertNotEquals(key, AnswerCache.key("timeseries", fa.withRange(from, to.plusSeconds(60)), "day"));
+        assertNotEquals(key, AnswerCache.key("timeseries", fa.withLangs(List.of("fa")), "day"));
+        assertNotEquals(key, AnswerCache.key("timeseries", fa, "week"));
+        assertNotEquals(key, AnswerCache.key("touchpoints", fa, "day"));
+    }
+
+    @Test
+    void makesRoomByDroppingTheOldestAnswersOnceFull() {
+        AnswerCache cache = new AnswerCache(Duration.ofSeconds(10), 10, nanos::get);
+        for (int i = 0; i < 11; i++) {
+            nanos.addAndGet(1_000);
+            cache.get("k" + i, this::answer);
+        }
+        assertEquals(9, cache.size());
+        assertEquals("answer 11", cache.get("k10", this::answer));
+        assertEquals("answer 12", cache.get("k0", this::answer));
     }
 
     @Test

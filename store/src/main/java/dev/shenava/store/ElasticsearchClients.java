@@ -18,6 +18,9 @@ import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
 import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,6 +100,38 @@ public final class ElasticsearchClients {
                 return hc;
             });
         }
-        return new ElasticsearchClient(new RestClientTransport(rest.build(), new JacksonJsonpMapper(objectMapper())));
+        Optional<String> authorization = apiKey.map(k -> "ApiKey " + k).or(() -> basic.map(c -> "Basic "
+                + Base64.getEncoder().encodeToString((c.getUserName() + ":" + c.getPassword())
+                .getBytes(StandardCharsets.UTF_8))));
+        NodeHttp searches = NodeHttp.create(host.getSchemeName(), host.getHostName(), host.getPort(), authorization, ssl);
+        return new ElasticsearchClient(new Transport(rest.build(), new JacksonJsonpMapper(objectMapper()), searches));
+    }
+
+    /**
+     * The node searched without the Elasticsearch client's own HTTP client, or empty for a client not built
+     * here.
+     *
+     * @param es the client
+     * @return the light client for searches
+     */
+    static Optional<NodeHttp> searches(ElasticsearchClient es) {
+        return es._transport() instanceof Transport t ? Optional.of(t.searches) : Optional.empty();
+    }
+
+    /** The Elasticsearch client's transport, with the light client that searches go through, closed with it. */
+    private static final class Transport extends RestClientTransport {
+
+        private final NodeHttp searches;
+
+        Transport(RestClient rest, JacksonJsonpMapper mapper, NodeHttp searches) {
+            super(rest, mapper);
+            this.searches = searches;
+        }
+
+        @Override
+        public void close() throws IOException {
+            searches.close();
+            super.close();
+        }
     }
 }

@@ -129,9 +129,15 @@ final class MentionHighlight {
         words.setText(text);
         List<int[]> matches = new ArrayList<>();
         for (int start = words.first(), end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
-            String word = text.substring(start, end);
-            if (tokens.computeIfAbsent(word, MentionHighlight::searchTokens).stream().anyMatch(marked::contains)) {
-                matches.add(new int[] {start, end});
+            if (end - start == 1 && Character.isWhitespace(text.charAt(start))) {
+                continue;
+            }
+            List<String> wordTokens = tokens.computeIfAbsent(text.substring(start, end), MentionHighlight::searchTokens);
+            for (int t = 0; t < wordTokens.size(); t++) {
+                if (marked.contains(wordTokens.get(t))) {
+                    matches.add(new int[] {start, end});
+                    break;
+                }
             }
         }
         return matches;

@@ -256,8 +256,11 @@ public final class MentionIndex {
                 : searchRequest(filter, sort, size, cursor, exactTotal, false);
         SearchHits r = call("search " + alias, () -> SearchHits.search(es, alias, request));
         List<SearchHits.Hit> hits = r.hits();
-        boolean more = hits.size() > size;
-        List<SearchHits.Hit> page = more ? hits.subList(0, size) : hits;
+        // A first page counts its matches, so the count says whether another page follows; a later page's
+        // count covers the earlier pages too, so it asked for one hit more than it shows.
+        boolean first = cursor == null || cursor.isBlank();
+        boolean more = first ? r.total() != null && r.total() > size : hits.size() > size;
+        List<SearchHits.Hit> page = hits.size() > size ? hits.subList(0, size) : hits;
         String next = more ? SearchCursor.encode(page.getLast().sort(), sort) : null;
         Map<String, List<String>> words = MentionHighlight.words();
         return new MentionPage(page.stream().map(h -> clauses == null ? MentionHighlight.mention(h)
@@ -266,8 +269,9 @@ public final class MentionIndex {
     }
 
     /**
-     * The Elasticsearch request behind {@link #search(MentionFilter, MentionSort, int, String, boolean)}: one
-     * more hit than the page (to know whether another page follows), newest first with the id as tie-breaker
+     * The Elasticsearch request behind {@link #search(MentionFilter, MentionSort, int, String, boolean)}: the
+     * page (after a cursor, one hit more, to know whether another page follows; a first page knows it from its
+     * count), newest first with the id as tie-breaker
      * (the index's own order, so Elasticsearch stops once it has the page and {@link #TOTAL_CAP} matches),
      * Elasticsearch highlighting the text when there is a query, and only the fields the answer shows.
      *
@@ -304,7 +308,7 @@ public final class MentionIndex {
         }
         List<FieldValue> after = cursor == null || cursor.isBlank() ? null : SearchCursor.decode(cursor, sort);
         return SearchRequest.of(s -> {
-            s.index(alias).size(size + 1).query(query(filter))
+            s.index(alias).size(after == null ? size : size + 1).query(query(filter))
                     .trackTotalHits(t -> exactTotal ? t.enabled(true) : t.count(TOTAL_CAP));
             if (filter.query() == null || highlight) {
                 // The normalised text is searched, never shown; highlighting here needs it.

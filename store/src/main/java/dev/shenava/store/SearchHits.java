@@ -25,18 +25,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The hits of a mention search, read from Elasticsearch's JSON with plain Jackson straight into
  * {@link MentionDocument}s. The typed client decodes a response through JSON-P into its own objects before
  * the documents are bound; that decoding cost the service more CPU than the node spent on the search, so
- * the page-of-mentions search (the API's most frequent request) goes through the low-level client.
+ * the page-of-mentions search (the API's most frequent request) is sent as JSON bytes through
+ * {@link NodeHttp} (the low-level client for a client not built by {@link ElasticsearchClients}).
  *
  * @param total         the number of matches counted, or {@code null} when the request did not count them
  * @param totalExact    whether {@code total} is exact (else it is a lower bound)
  * @param hits          the hits in order
  */
 record SearchHits(Long total, boolean totalExact, List<SearchHits.Hit> hits) {
+
+    /**
+     * The parts of the answer that are read: the node leaves out the rest (index name, id, score, timings,
+     * shard counts) instead of writing it for this side to skip. A refusal keeps its error.
+     */
+    private static final String FILTER_PATH = "hits.total,hits.hits._source,hits.hits.sort,hits.hits.highlight,error,status";
 
     private static final ObjectMapper JSON = ElasticsearchClients.objectMapper()
             .registerModule(new SimpleModule().addDeserializer(Instant.class, new InstantDecoder()));
@@ -75,30 +83,43 @@ record SearchHits(Long total, boolean totalExact, List<SearchHits.Hit> hits) {
      * @throws ElasticsearchException when the node refuses the request
      */
     static SearchHits search(ElasticsearchClient es, String index, SearchRequest request) throws IOException {
-        if (!(es._transport() instanceof RestClientTransport transport)) {
-            throw new IllegalStateException("the client must be built by ElasticsearchClients");
-        }
-        RestClient rest = transport.restClient();
-        Request http = new Request("POST", "/" + index + "/_search");
         byte[] body = JsonpUtils.toJsonString(request, es._jsonpMapper()).getBytes(StandardCharsets.UTF_8);
-        http.setEntity(new NByteArrayEntity(body, ContentType.APPLICATION_JSON));
-        Body read;
-        try (InputStream in = rest.performRequest(http).getEntity().getContent()) {
-            read = JSON.readValue(in, Body.class);
-        } catch (ResponseException e) {
-            throw refused(es._jsonpMapper(), e);
-        }
+        Optional<NodeHttp> light = ElasticsearchClients.searches(es);
+        Body read = light.isPresent() ? search(light.get(), es._jsonpMapper(), index, body) : search(es, index, body);
         if (read.hits() == null) {
             throw new IOException("Elasticsearch answered a search of " + index + " without hits");
         }
-        List<Hit> hits = new ArrayList<>(read.hits().hits().size());
-        for (RawHit h : read.hits().hits()) {
+        List<RawHit> raw = read.hits().hits() == null ? List.of() : read.hits().hits();
+        List<Hit> hits = new ArrayList<>(raw.size());
+        for (RawHit h : raw) {
             hits.add(new Hit(h.source(), h.sort() == null ? List.of() : h.sort().stream().map(SearchHits::value).toList(),
                     h.highlight()));
         }
         Total total = read.hits().total();
         return new SearchHits(total == null ? null : total.value(), total == null || "eq".equals(total.relation()),
                 hits);
+    }
+
+    private static Body search(NodeHttp http, JsonpMapper mapper, String index, byte[] body) throws IOException {
+        NodeHttp.Answer answer = http.post("/" + index + "/_search?filter_path=" + FILTER_PATH, body);
+        if (answer.status() >= 300) {
+            throw refused(mapper, answer.status(), answer.body());
+        }
+        return JSON.readValue(answer.body(), Body.class);
+    }
+
+    private static Body search(ElasticsearchClient es, String index, byte[] body) throws IOException {
+        if (!(es._transport() instanceof RestClientTransport transport)) {
+            throw new IllegalStateException("the client must be built by ElasticsearchClients");
+        }
+        Request http = new Request("POST", "/" + index + "/_search");
+        http.addParameter("filter_path", FILTER_PATH);
+        http.setEntity(new NByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        try (InputStream in = transport.restClient().performRequest(http).getEntity().getContent()) {
+            return JSON.readValue(in, Body.class);
+        } catch (ResponseException e) {
+            throw refused(es._jsonpMapper(), e);
+        }
     }
 
     private static FieldValue value(JsonNode n) {
@@ -116,11 +137,21 @@ record SearchHits(Long total, boolean totalExact, List<SearchHits.Hit> hits) {
 
     /** The node's refusal as the typed client reports it, so that callers see one kind of refusal. */
     private static IOException refused(JsonpMapper mapper, ResponseException e) throws ElasticsearchException {
-        ErrorResponse error;
         try (InputStream in = e.getResponse().getEntity().getContent()) {
-            error = ErrorResponse._DESERIALIZER.deserialize(mapper.jsonProvider().createParser(in), mapper);
-        } catch (IOException | RuntimeException unreadable) {
+            return refused(mapper, e.getResponse().getStatusLine().getStatusCode(), in.readAllBytes());
+        } catch (IOException unreadable) {
             return e;
+        }
+    }
+
+    private static IOException refused(JsonpMapper mapper, int status, byte[] body) throws ElasticsearchException {
+        ErrorResponse error;
+        try {
+            error = ErrorResponse._DESERIALIZER.deserialize(mapper.jsonProvider()
+                    .createParser(new java.io.ByteArrayInputStream(body)), mapper);
+        } catch (RuntimeException unreadable) {
+            return new IOException("Elasticsearch answered a search with status " + status + ": "
+                    + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8));
         }
         throw new ElasticsearchException("search", error);
     }
