@@ -31,18 +31,14 @@ final class BenchClients {
     private static final List<String> OVERVIEW_FILTERS = List.of("", "&lang=fa", "&source=telegram",
             "&sentiment=negative", "&q=" + URLEncoder.encode("delivery OR ارسال", StandardCharsets.UTF_8));
 
-    /**
-     * Searches and overviews per client before anything is measured. A freshly started node spent about twice
-     * the CPU per search of one that had answered a few thousand (8.4 ms over its first 1,200 searches, 4.7 ms
-     * after 3,600, 3.5 to 4 ms after 10,000, at load averages 7 to 11): its own JIT compilers at work, which a
-     * node that has been up for a while has done with.
-     */
-    private static final int WARM_UP_SEARCHES = 60;
+    /** Overviews per client before anything is measured. */
     private static final int WARM_UP_OVERVIEWS = 5;
 
     private final BenchHttp http;
     private final int clients;
     private final int requests;
+    private final Instant warmUpFrom = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofDays(2));
+    private final AtomicLong warmUpMinute = new AtomicLong();
 
     /** Latencies of one kind of request. */
     record Result(double[] millis, long errors, double seconds) {
@@ -72,25 +68,36 @@ final class BenchClients {
     }
 
     /**
-     * Runs every code path the phases take until the JIT has compiled it, as in a service that has been up
-     * for a while: each query once, then cold searches and overviews from all clients, timed nowhere. All
-     * their ranges end two days or more ahead, where no measured request's range ends, so nothing they leave
-     * in a cache answers a measured request.
+     * One round of the warm-up's searches: each query once, then cold searches from all clients, timed
+     * nowhere. Their ranges end two days or more ahead, where no measured request's range ends, so nothing
+     * they leave in a cache answers a measured request; each round asks ranges no earlier round asked.
+     *
+     * @param perClient searches per client
+     * @return the number of requests sent
+     */
+    int warmUpSearches(int perClient) throws Exception {
+        for (String q : QUERIES) {
+            get(searchPath(q, "&to=" + warmUpEnd()));
+        }
+        measure(random -> get(searchPath(QUERIES.get(random.nextInt(QUERIES.size())),
+                FILTERS.get(random.nextInt(FILTERS.size())) + "&to=" + warmUpEnd())), perClient);
+        return QUERIES.size() + clients * perClient;
+    }
+
+    /**
+     * The warm-up's overviews, over ranges no measured request asks (see {@link #warmUpSearches(int)}).
      *
      * @return the number of requests sent
      */
-    int warmUp() throws Exception {
-        Instant later = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofDays(2));
-        AtomicLong minute = new AtomicLong();
-        for (String q : QUERIES) {
-            get(searchPath(q, "&to=" + later.plus(Duration.ofMinutes(minute.incrementAndGet()))));
-        }
-        measure(random -> get(searchPath(QUERIES.get(random.nextInt(QUERIES.size())),
-                FILTERS.get(random.nextInt(FILTERS.size())) + "&to=" + later.plus(Duration.ofMinutes(minute.incrementAndGet())))),
-                WARM_UP_SEARCHES);
+    int warmUpOverviews() throws Exception {
         measure(random -> overview(OVERVIEW_FILTERS.get(random.nextInt(OVERVIEW_FILTERS.size()))
-                + "&to=" + later.plus(Duration.ofMinutes(minute.incrementAndGet()))), WARM_UP_OVERVIEWS);
-        return QUERIES.size() + clients * (WARM_UP_SEARCHES + 4 * WARM_UP_OVERVIEWS);
+                + "&to=" + warmUpEnd()), WARM_UP_OVERVIEWS);
+        return clients * 4 * WARM_UP_OVERVIEWS;
+    }
+
+    /** A range end no measured request and no earlier warm-up request asks: two days ahead and more. */
+    private Instant warmUpEnd() {
+        return warmUpFrom.plus(Duration.ofMinutes(warmUpMinute.incrementAndGet()));
     }
 
     Result searches() throws Exception {

@@ -39,6 +39,12 @@ import java.util.concurrent.Future;
 public final class QueryBench implements Callable<Integer> {
 
     static final String INDEX = "shenava-bench-mentions";
+    /** Cold searches per client in a warm-up round. */
+    private static final int WARM_UP_ROUND = 20;
+    /** A warm-up round improves on the best before it when its CPU per search is lower by this fraction. */
+    private static final double WARM_UP_SETTLED = 0.05;
+    /** The warm-up ends after this many rounds in a row that did not improve. */
+    private static final int WARM_UP_PATIENCE = 3;
 
     @Option(names = "--mentions", description = "Synthetic mentions to load (default ${DEFAULT-VALUE}).")
     long mentions = 1_000_000;
@@ -51,6 +57,10 @@ public final class QueryBench implements Callable<Integer> {
 
     @Option(names = "--phases", split = ",", description = "Parts to run, comma separated (default: all of ${DEFAULT-VALUE}).")
     List<String> phases = List.of("profile", "search", "search-cold", "overview", "overview-cold");
+
+    @Option(names = "--warm-up-rounds", description = "At most this many warm-up rounds of searches (default ${DEFAULT-VALUE}); "
+            + "the warm-up ends sooner once the CPU per search stops falling.")
+    int warmUpRounds = 30;
 
     @Option(names = "--config", description = "Configuration file (store.url for an external cluster).")
     String config;
@@ -179,10 +189,7 @@ public final class QueryBench implements Callable<Integer> {
                 .build().start();
         try {
             BenchClients bench = new BenchClients("http://127.0.0.1:" + server.port(), clients, requests);
-            long warming = System.nanoTime();
-            int warm = bench.warmUp();
-            out.printf("warmed up with %,d requests in %.1f s (ranges no measured request asks; nothing timed)%n", warm,
-                    (System.nanoTime() - warming) / 1e9);
+            warmUp(es, bench);
             if (phases.contains("profile")) {
                 profile(es, index, bench);
                 out.println("overview parts (alone, 5 runs over ranges no cache has seen, median ms):");
@@ -200,6 +207,40 @@ public final class QueryBench implements Callable<Integer> {
         } finally {
             server.stop();
         }
+    }
+
+    /**
+     * Warms the node and the service up until a search costs what it costs in a node that has been up for a
+     * while: rounds of {@value #WARM_UP_ROUND} cold searches per client, over ranges no measured request asks,
+     * until {@value #WARM_UP_PATIENCE} rounds in a row have not cut the CPU per search (node and this JVM
+     * together) 5% below the lowest before them, at most {@code --warm-up-rounds}; then a few overviews. A
+     * freshly started node spends about twice the CPU per search of one that has answered some thousands (its
+     * JIT compilers at work), which is not what a service that has been up for a while costs. Each round's
+     * figures are printed; nothing is timed.
+     */
+    private void warmUp(ElasticsearchClient es, BenchClients bench) throws Exception {
+        long warming = System.nanoTime();
+        int sent = 0;
+        double best = Double.MAX_VALUE;
+        int stale = 0;
+        long esCpu = settledNodeCpuMillis(es);
+        for (int round = 1; round <= warmUpRounds && stale < WARM_UP_PATIENCE; round++) {
+            long jvmCpu = jvmCpuNanos();
+            int n = bench.warmUpSearches(WARM_UP_ROUND);
+            double jvmPer = (jvmCpuNanos() - jvmCpu) / 1e6 / n;
+            long esCpuAfter = settledNodeCpuMillis(es);
+            double esPer = (esCpuAfter - esCpu) / (double) n;
+            esCpu = esCpuAfter;
+            sent += n;
+            out.printf("warm-up round %d: %,d searches, cpu per search: elasticsearch %.2f ms, service + bench clients"
+                    + " %.2f ms%n", round, n, esPer, jvmPer);
+            double cost = esPer + jvmPer;
+            stale = cost < best * (1 - WARM_UP_SETTLED) ? 0 : stale + 1;
+            best = Math.min(best, cost);
+        }
+        sent += bench.warmUpOverviews();
+        out.printf("warmed up with %,d requests in %.1f s (ranges no measured request asks; nothing timed)%n", sent,
+                (System.nanoTime() - warming) / 1e9);
     }
 
     /** A phase of the bench: its requests, timed. */
