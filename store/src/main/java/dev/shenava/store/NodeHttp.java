@@ -63,7 +63,7 @@ final class NodeHttp implements AutoCloseable {
      * A client for a node.
      *
      * @param scheme        {@code http} or {@code https}
-     * @param host          the node's host
+     * @param host          the node's host; an IPv6 address with or without its brackets
      * @param port          its port
      * @param authorization the {@code Authorization} header value, if any
      * @param ssl           the TLS context for {@code https} (the JDK default when empty)
@@ -79,10 +79,22 @@ final class NodeHttp implements AutoCloseable {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new StoreException("no TLS support in this JVM for " + host, e);
         }
-        String headers = "Host: " + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + actualPort + "\r\n"
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        String headers = "Host: " + hostHeader(bare, actualPort) + "\r\n"
                 + authorization.map(a -> "Authorization: " + a + "\r\n").orElse("")
                 + "Content-Type: application/json\r\nAccept: application/json\r\n";
-        return new NodeHttp(host, actualPort, factory, headers);
+        return new NodeHttp(bare, actualPort, factory, headers);
+    }
+
+    /**
+     * The {@code Host} header's value for a node.
+     *
+     * @param host the host name or address, an IPv6 address without brackets
+     * @param port the port
+     * @return {@code host:port}, an IPv6 address in brackets
+     */
+    static String hostHeader(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**
