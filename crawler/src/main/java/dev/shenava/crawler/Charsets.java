@@ -30,9 +30,47 @@ final class Charsets {
 
     static Charset detect(byte[] body, String contentType) {
         return bom(body)
-                .or(() -> declared(HEADER, contentType).map(c -> unlessMislabelledUtf8(c, body)))
+                .or(() -> headerCharset(contentType).map(c -> unlessMislabelledUtf8(c, body)))
                 .or(() -> sniffed(body))
                 .orElseGet(() -> isUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"));
+    }
+
+    /**
+     * The charset a Content-Type header names, as {@link #HEADER} finds it; the two commonest answers (no charset,
+     * UTF-8) without the case-blind regex scan.
+     */
+    static Optional<Charset> headerCharset(String contentType) {
+        int first = indexOfCharset(contentType);
+        if (first < 0) {
+            return Optional.empty(); // the regex cannot match
+        }
+        int end = first + 13;
+        if (contentType.regionMatches(true, first + 7, "=utf-8", 0, 6)
+                && (end == contentType.length() || !isLabelChar(contentType.charAt(end)))) {
+            return Optional.of(StandardCharsets.UTF_8); // where the regex would find "utf-8" first
+        }
+        return headerCharsetByRegex(contentType);
+    }
+
+    /** The reference {@link #headerCharset} is tested against. */
+    static Optional<Charset> headerCharsetByRegex(String contentType) {
+        return declared(HEADER, contentType);
+    }
+
+    /** Where "charset" (any case) first stands, -1 when nowhere. */
+    private static int indexOfCharset(String text) {
+        for (int i = 0; i + 7 <= text.length(); i++) {
+            if ((text.charAt(i) | 0x20) == 'c' && text.regionMatches(true, i, "charset", 0, 7)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A character of {@code [\w.:\-]} as {@link #HEADER} reads a label (Java's \w is ASCII only). */
+    private static boolean isLabelChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                || c == ':' || c == '-';
     }
 
     /**
