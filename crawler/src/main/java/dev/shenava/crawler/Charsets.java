@@ -198,6 +198,61 @@ final class Charsets {
         return true;
     }
 
+    /**
+     * Well-formed UTF-8 from {@code from} decoded into {@code out} (at least as long as the bytes left), giving the
+     * characters the JDK's decoder gives.
+     *
+     * @return the number of characters, -1 when the bytes are not well-formed UTF-8
+     */
+    static int decodeUtf8(byte[] b, int from, char[] out) {
+        int n = b.length;
+        int i = from;
+        int o = 0;
+        while (i < n) {
+            int x = b[i];
+            if (x >= 0) {
+                out[o++] = (char) x;
+                i++;
+                continue;
+            }
+            int y;
+            int z;
+            if ((x & 0xE0) == 0xC0) {
+                if ((x & 0xFF) < 0xC2 || i + 1 >= n || ((y = b[i + 1]) & 0xC0) != 0x80) {
+                    return -1;
+                }
+                out[o++] = (char) ((x & 0x1F) << 6 | y & 0x3F);
+                i += 2;
+            } else if ((x & 0xF0) == 0xE0) {
+                if (i + 2 >= n || ((y = b[i + 1]) & 0xC0) != 0x80 || ((z = b[i + 2]) & 0xC0) != 0x80) {
+                    return -1;
+                }
+                int ch = (x & 0x0F) << 12 | (y & 0x3F) << 6 | z & 0x3F;
+                if (ch < 0x800 || ch >= 0xD800 && ch < 0xE000) {
+                    return -1; // overlong, or a surrogate
+                }
+                out[o++] = (char) ch;
+                i += 3;
+            } else if ((x & 0xF8) == 0xF0) {
+                int w;
+                if (i + 3 >= n || ((y = b[i + 1]) & 0xC0) != 0x80 || ((z = b[i + 2]) & 0xC0) != 0x80
+                        || ((w = b[i + 3]) & 0xC0) != 0x80) {
+                    return -1;
+                }
+                int cp = (x & 0x07) << 18 | (y & 0x3F) << 12 | (z & 0x3F) << 6 | w & 0x3F;
+                if (cp < 0x10000 || cp > 0x10FFFF) {
+                    return -1;
+                }
+                out[o++] = Character.highSurrogate(cp);
+                out[o++] = Character.lowSurrogate(cp);
+                i += 4;
+            } else {
+                return -1;
+            }
+        }
+        return o;
+    }
+
     /** The JDK decoder's verdict, which {@link #isUtf8} must match. */
     static boolean decodesAsUtf8(byte[] body) {
         try {

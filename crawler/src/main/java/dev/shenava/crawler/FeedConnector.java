@@ -62,12 +62,19 @@ final class FeedConnector implements Connector {
      *                  always ROME, the reference both are tested against)
      */
     List<Post> parse(Source source, Fetched page, boolean streaming) {
-        String decoded = page.text();
-        // a plain RSS 2.0 feed is read in one scan: it holds no C1 character and no DOCTYPE for the repairs below
-        List<Rss2Reader.Entry> plain = streaming ? Rss2Scanner.read(decoded) : null;
-        String text = decoded;
-        String xml = decoded;
+        // a plain RSS 2.0 feed is read in one scan (a UTF-8 one straight from its bytes): it holds no C1 character
+        // and no DOCTYPE for the repairs below
+        String decoded = null;
+        List<Rss2Reader.Entry> plain = null;
+        if (streaming) {
+            boolean utf8 = java.nio.charset.StandardCharsets.UTF_8.equals(page.charset());
+            decoded = utf8 ? null : page.text();
+            plain = utf8 ? Rss2Scanner.readUtf8(page.body()) : Rss2Scanner.read(decoded);
+        }
+        String text = "";
+        String xml = "";
         if (plain == null) {
+            decoded = decoded != null ? decoded : page.text();
             text = Text.demoronize(decoded);
             if (!Text.hasElement(text)) { // empty, or nothing but comments
                 return List.of();

@@ -70,9 +70,9 @@ final class Rss2Scanner {
     private char[] text = new char[256];
     private int length;
 
-    private Rss2Scanner(String xml) {
-        this.c = xml.toCharArray();
-        this.n = c.length;
+    private Rss2Scanner(char[] chars, int length) {
+        this.c = chars;
+        this.n = length;
     }
 
     /**
@@ -82,16 +82,27 @@ final class Rss2Scanner {
      * @return the entries in document order, or null
      */
     static List<Rss2Reader.Entry> read(String xml) {
-        if (xml.indexOf("<rss") < 0) {
-            return null;
-        }
-        for (int at = xml.indexOf("<!"); at >= 0; at = xml.indexOf("<!", at + 2)) {
-            if (xml.regionMatches(true, at, "<!DOCTYPE", 0, 9)) {
-                return null; // the feed connector removes a DOCTYPE wherever it stands, even in a CDATA section
-            }
-        }
+        return xml.indexOf("<rss") < 0 ? null : read(xml.toCharArray(), xml.length());
+    }
+
+    /**
+     * {@link #read(String)} of a UTF-8 body, decoded straight into the scanner's characters (no String of the whole
+     * feed); null also when the bytes are not well-formed UTF-8 (the decoder's replacements are the parser's affair).
+     *
+     * @param body the feed's bytes, a byte order mark allowed
+     * @return the entries in document order, or null
+     */
+    static List<Rss2Reader.Entry> readUtf8(byte[] body) {
+        int from = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF ? 3 : 0;
+        char[] chars = new char[body.length - from];
+        int length = Charsets.decodeUtf8(body, from, chars);
+        return length < 0 ? null : read(chars, length);
+    }
+
+    /** Reads {@code chars[0, length)}; whatever follows in the array is zeros, which no rule here accepts. */
+    private static List<Rss2Reader.Entry> read(char[] chars, int length) {
         try {
-            return new Rss2Scanner(xml).feed();
+            return new Rss2Scanner(chars, length).feed();
         } catch (Unusual | RuntimeException notForUs) { // running past the end is a truncated feed too
             return null;
         }
@@ -313,6 +324,20 @@ final class Rss2Scanner {
         }
     }
 
+    /** Whether "&lt;!DOCTYPE" in any case stands at {@code k}. */
+    private boolean isDoctype(int k) {
+        String doctype = "<!doctype";
+        if (k + doctype.length() > n) {
+            return false;
+        }
+        for (int d = 0; d < doctype.length(); d++) {
+            if ((c[k + d] | 0x20) != (doctype.charAt(d) | 0x20)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void comment() throws Unusual {
         int dashes = indexOf("--", i + 4);
         if (dashes < 0 || c[dashes + 2] != '>') {
@@ -327,10 +352,14 @@ final class Rss2Scanner {
         int run = from;
         for (int k = from; k < to; k++) {
             char ch = c[k];
-            if (ch >= 0x20 && ch < 0x80 || ch == '\n' || ch == '\t' || ch >= 0xA0 && ch < 0xD800) {
+            if (ch >= 0x20 && ch < 0x80 && ch != '<' || ch == '\n' || ch == '\t' || ch >= 0xA0 && ch < 0xD800) {
                 continue;
             }
-            if (ch == '\r') {
+            if (ch == '<') {
+                if (isDoctype(k)) {
+                    throw UNUSUAL; // the feed connector removes a DOCTYPE wherever it stands, even in a CDATA section
+                }
+            } else if (ch == '\r') {
                 if (keep) {
                     keep(run, k);
                     add('\n');

@@ -35,4 +35,28 @@ class CharsetsTest {
                     header.toString());
         }
     }
+
+    @Test
+    void decodesWellFormedUtf8AsTheJdkAndRefusesTheRest() {
+        Random random = new Random(11);
+        byte[][] pieces = {"a".getBytes(StandardCharsets.UTF_8), "\u0627\u06CC".getBytes(StandardCharsets.UTF_8),
+            "\u200C\u20AC".getBytes(StandardCharsets.UTF_8), "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8),
+            {(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80,
+                (byte) 0x80}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, {(byte) 0x80}, {(byte) 0xFF}, {(byte) 0xC3},
+            {(byte) 0xF0, (byte) 0x9F}, {(byte) 0xEF, (byte) 0xBF, (byte) 0xBF}, {0}};
+        for (int t = 0; t < 20000; t++) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            for (int k = random.nextInt(10); k >= 0; k--) {
+                bytes.writeBytes(random.nextInt(4) == 0 ? new byte[] {(byte) random.nextInt(256)}
+                        : pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] b = bytes.toByteArray();
+            char[] out = new char[b.length];
+            int length = Charsets.decodeUtf8(b, 0, out);
+            assertEquals(Charsets.decodesAsUtf8(b), length >= 0, java.util.Arrays.toString(b));
+            if (length >= 0) {
+                assertEquals(new String(b, StandardCharsets.UTF_8), new String(out, 0, length));
+            }
+        }
+    }
 }

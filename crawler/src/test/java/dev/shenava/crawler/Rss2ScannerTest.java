@@ -34,13 +34,22 @@ class Rss2ScannerTest {
         return Rss2Reader.read(Text.stripDoctype(Text.demoronize(decoded)));
     }
 
-    /** Whether the scanner took the text; fails when it took it and its entries differ from the StAX reader's. */
+    /**
+     * Whether the scanner took the text; fails when it took it and its entries differ from the StAX reader's, or when
+     * reading the text's UTF-8 bytes gives other entries than reading the text.
+     */
     private static boolean assertSame(String decoded, String what) {
         List<Rss2Reader.Entry> scanned = Rss2Scanner.read(decoded);
+        byte[] utf8 = decoded.getBytes(StandardCharsets.UTF_8);
+        List<Rss2Reader.Entry> fromBytes = Rss2Scanner.readUtf8(utf8);
+        if (fromBytes != null) {
+            assertEquals(reference(new String(utf8, StandardCharsets.UTF_8)), fromBytes, what + " from its bytes");
+        }
         if (scanned == null) {
             return false;
         }
         assertEquals(reference(decoded), scanned, what);
+        assertEquals(scanned, fromBytes, what + " from its bytes");
         return true;
     }
 
@@ -113,11 +122,31 @@ class Rss2ScannerTest {
     }
 
     @Test
+    void readsUtf8BytesAsTheirDecodedText() {
+        String feed = HEAD + "<item><title>\u0627\u0631\u0633\u0627\u0644 \uD83D\uDE00</title></item>" + TAIL;
+        byte[] utf8 = feed.getBytes(StandardCharsets.UTF_8);
+        assertEquals(reference(feed), Rss2Scanner.readUtf8(utf8));
+        byte[] bom = new byte[utf8.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, bom, 3, utf8.length);
+        assertEquals(reference(feed), Rss2Scanner.readUtf8(bom), "after a byte order mark");
+        int title = feed.indexOf("\u0627");
+        byte[] broken = utf8.clone();
+        broken[feed.substring(0, title).getBytes(StandardCharsets.UTF_8).length + 1] = (byte) 0x41; // a cut sequence
+        assertNull(Rss2Scanner.readUtf8(broken), "malformed UTF-8 is the decoder's and the parser's affair");
+        assertNull(Rss2Scanner.readUtf8(java.util.Arrays.copyOf(utf8, utf8.length - 9)), "truncated");
+    }
+
+    @Test
     void leavesWhatItCannotCheckToTheParser() {
         List<String> unusual = List.of(
                 "<!DOCTYPE rss [<!ENTITY e \"x\">]>" + HEAD.substring(HEAD.indexOf("<rss")) + "<item><title>&e;</title>"
                         + "</item>" + TAIL,
                 HEAD + "<item><title>&nbsp;</title></item>" + TAIL,
+                HEAD + "<item><description><![CDATA[<!doctype html>]]></description></item>" + TAIL,
+                HEAD + "<item><!-- <!DOCTYPE x> --></item>" + TAIL,
                 HEAD + "<item><title>a <b>b</b></title></item>" + TAIL,
                 HEAD + "<item><title>unclosed</item>" + TAIL,
                 HEAD + "<item><title>c1 \u0096 dash</title></item>" + TAIL,
@@ -191,6 +220,11 @@ class Rss2ScannerTest {
             if (mine != null) {
                 assertEquals(reference(text), mine, text);
                 scanned++;
+            }
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8); // a lone surrogate becomes '?'
+            List<Rss2Reader.Entry> fromBytes = Rss2Scanner.readUtf8(utf8);
+            if (fromBytes != null) {
+                assertEquals(reference(new String(utf8, StandardCharsets.UTF_8)), fromBytes, text);
             }
         }
         System.out.printf("one-scan RSS 2.0 reader took %d of %d changed feeds, each as the StAX reader%n", scanned,
