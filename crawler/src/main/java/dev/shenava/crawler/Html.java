@@ -193,24 +193,30 @@ final class Html {
             out.add(named);
             return semi + 1;
         }
-        String name = html.substring(amp + 1, semi);
-        if (name.isEmpty() || name.charAt(0) != '#') {
+        if (semi == amp + 1 || html.charAt(amp + 1) != '#') {
             return -1;
         }
-        if (name.length() < 2) {
+        if (semi - amp < 3) {
             return UNUSUAL;
         }
-        boolean hex = name.charAt(1) == 'x' || name.charAt(1) == 'X';
-        int code;
-        try {
-            code = Integer.parseInt(name.substring(hex ? 2 : 1), hex ? 16 : 10);
-        } catch (NumberFormatException e) {
+        boolean hex = html.charAt(amp + 2) == 'x' || html.charAt(amp + 2) == 'X';
+        int from = amp + (hex ? 3 : 2);
+        if (from == semi) {
             return UNUSUAL;
+        }
+        int code = 0; // at most eight digits: no overflow
+        for (int k = from; k < semi; k++) {
+            char c = html.charAt(k);
+            int digit = c >= '0' && c <= '9' ? c - '0' : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f'
+                    ? (c | 0x20) - 'a' + 10 : -1;
+            if (digit < 0) {
+                return UNUSUAL; // as Integer.parseInt refusing it (a sign included)
+            }
+            code = code * (hex ? 16 : 10) + digit;
         }
         // C0/C1 controls, surrogates and out-of-range values have special rules in HTML: left to jsoup
         if (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7F && code < 0xA0
-                || code >= 0xD800 && code < 0xE000 || code > 0x10FFFF || name.charAt(hex ? 2 : 1) == '+'
-                || name.charAt(hex ? 2 : 1) == '-') {
+                || code >= 0xD800 && code < 0xE000 || code > 0x10FFFF) {
             return UNUSUAL;
         }
         out.addCodePoint(code);
@@ -329,15 +335,18 @@ final class Html {
         }
         // most text needs no change up to its end or far into it: ordinary characters and single spaces between them
         // (a space at start is not possible: it was dropped above)
+        // (one test per character: a space is kept when the one before was no space and an ordinary one follows)
         int i = start;
-        while (i < n) {
-            if (ordinary(in[i])) {
-                i++;
-            } else if (in[i] == ' ' && i + 1 < n && ordinary(in[i + 1])) {
-                i += 2;
-            } else {
+        char previous = 'x';
+        for (; i < n; i++) {
+            char c = in[i];
+            if (!(ordinary(c) || c == ' ' && previous != ' ')) {
                 break;
             }
+            previous = c;
+        }
+        if (i > start && in[i - 1] == ' ') {
+            i--; // a space before a second one, a line break or the end: the rewriting loop decides it
         }
         if (i == n) {
             return new String(in, start, n - start);
