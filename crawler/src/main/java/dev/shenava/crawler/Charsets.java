@@ -205,7 +205,12 @@ final class Charsets {
      * @return the number of characters, -1 when the bytes are not well-formed UTF-8
      */
     static int decodeUtf8(byte[] b, int from, char[] out) {
-        int n = b.length;
+        return decodeUtf8(b, from, b.length, out);
+    }
+
+    /** {@link #decodeUtf8(byte[], int, char[])} of the bytes {@code [from, to)}. */
+    static int decodeUtf8(byte[] b, int from, int to, char[] out) {
+        int n = to;
         int i = from;
         int o = 0;
         while (i < n) {

@@ -131,6 +131,12 @@ final class Html {
             add(s, 0, s.length());
         }
 
+        void add(char[] s, int from, int to) {
+            room(to - from);
+            System.arraycopy(s, from, chars, length, to - from);
+            length += to - from;
+        }
+
         void addCodePoint(int code) {
             if (Character.isBmpCodePoint(code)) {
                 add((char) code);
@@ -166,6 +172,18 @@ final class Html {
             }
             k = end;
         }
+        return true;
+    }
+
+    /** {@link #appendText(Chars, String, int, int)} of {@code text[from, to)}. */
+    static boolean appendText(Chars out, char[] text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text[k] == '&') { // references: the String reader's rules
+                String segment = new String(text, from, to - from);
+                return appendText(out, segment, 0, segment.length());
+            }
+        }
+        out.add(text, from, to);
         return true;
     }
 
@@ -436,7 +454,7 @@ final class Html {
 
     /**
      * Which of some classes a class attribute's value holds, in one scan of it: bit {@code i} set when it holds
-     * {@code names[i]}, by the same rule as {@link #hasClass} (at most 64 names).
+     * {@code names[i]}, by the same rule as {@link #hasClass} (at most 64 names, each lower case).
      */
     static long classBits(String classes, String[] names) {
         long bits = 0;
@@ -447,12 +465,16 @@ final class Html {
                 i++;
             }
             int start = i;
-            while (i < len && !isClassSeparator(classes.charAt(i))) {
+            boolean lower = true; // lower-case ASCII only: compared as it is (the names are lower case)
+            char c;
+            while (i < len && !isClassSeparator(c = classes.charAt(i))) {
+                lower &= c >= 'a' && c <= 'z' || c == '_' || c == '-' || c >= '0' && c <= '9';
                 i++;
             }
             int length = i - start;
             for (int k = 0; length > 0 && k < names.length; k++) {
-                if (names[k].length() == length && classes.regionMatches(true, start, names[k], 0, length)) {
+                if (names[k].length() == length && (lower ? classes.startsWith(names[k], start)
+                        : classes.regionMatches(true, start, names[k], 0, length))) {
                     bits |= 1L << k;
                 }
             }
