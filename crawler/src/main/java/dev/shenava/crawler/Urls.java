@@ -22,6 +22,17 @@ public final class Urls {
     /** Query characters OkHttp writes as they are and reads the same in names and values. */
     private static final String QUERY_SAFE = "-._~!$(),;:@/?*";
 
+    /** Per ASCII character: 1 when a path may hold it as it is, 2 when a query value may. */
+    private static final byte[] SAFE = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean alphanumeric = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            SAFE[c] = (byte) ((alphanumeric || PATH_SAFE.indexOf(c) >= 0 ? 1 : 0)
+                    | (QUERY_SAFE.indexOf(c) >= 0 || c == '+' ? 2 : 0));
+        }
+    }
+
     private Urls() {
     }
 
@@ -143,7 +154,7 @@ public final class Urls {
         }
         for (int i = slash; i < end; i++) {
             char c = url.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PATH_SAFE.indexOf(c) >= 0)) {
+            if (c >= 128 || (SAFE[c] & 1) == 0) {
                 return false;
             }
         }
@@ -175,7 +186,7 @@ public final class Urls {
                 }
                 equals = true;
             } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || equals && (QUERY_SAFE.indexOf(c) >= 0 || c == '+'))) {
+                    || c == '_' || equals && c < 128 && (SAFE[c] & 2) != 0)) {
                 return false; // names stay plain: OkHttp matches the names it removes in another escaping
             }
         }
