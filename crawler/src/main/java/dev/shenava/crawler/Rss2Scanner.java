@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads a plain RSS 2.0 feed in one pass over its characters, without an XML parser: the entries {@link Rss2Reader}
+ * Reads a plain RSS 2.0 feed in one pass over its UTF-8 bytes, without an XML parser (the markup read as ASCII, only
+ * the text a field keeps decoded, in the same pass): the entries {@link Rss2Reader}
  * gives (and so ROME gives) for it. It takes only feeds it can check to be well-formed XML by a small set of rules,
  * and answers null on anything else for {@link Rss2Reader} and ROME: a DOCTYPE, a processing instruction, an XML
  * declaration other than version 1.0, entity references other than the five predefined and numeric ones, names
@@ -44,8 +45,10 @@ final class Rss2Scanner {
 
     private static final Unusual UNUSUAL = new Unusual();
 
-    private final char[] c;
+    /** The feed in UTF-8: markup is ASCII, text is decoded where a field keeps it. */
+    private final byte[] c;
     private final int n;
+    private final int begin;
     private int i;
     private int depth;
     /** Namespace prefixes declared on the root (chars in {@link #c}) and their names. */
@@ -70,9 +73,11 @@ final class Rss2Scanner {
     private char[] text = new char[256];
     private int length;
 
-    private Rss2Scanner(char[] chars, int length) {
-        this.c = chars;
-        this.n = length;
+    private Rss2Scanner(byte[] utf8, int begin) {
+        this.c = utf8;
+        this.n = utf8.length;
+        this.begin = begin;
+        this.i = begin;
     }
 
     /**
@@ -82,36 +87,46 @@ final class Rss2Scanner {
      * @return the entries in document order, or null
      */
     static List<Rss2Reader.Entry> read(String xml) {
-        return xml.indexOf("<rss") < 0 ? null : read(xml.toCharArray(), xml.length());
+        if (xml.indexOf("<rss") < 0) {
+            return null;
+        }
+        java.nio.ByteBuffer utf8;
+        try { // strict: a lone surrogate is refused, not written as '?'
+            utf8 = java.nio.charset.StandardCharsets.UTF_8.newEncoder().encode(java.nio.CharBuffer.wrap(xml));
+        } catch (java.nio.charset.CharacterCodingException unpaired) {
+            return null;
+        }
+        byte[] bytes = new byte[utf8.remaining()];
+        utf8.get(bytes);
+        return read(bytes, 0);
     }
 
     /**
-     * {@link #read(String)} of a UTF-8 body, decoded straight into the scanner's characters (no String of the whole
-     * feed); null also when the bytes are not well-formed UTF-8 (the decoder's replacements are the parser's affair).
+     * {@link #read(String)} of a UTF-8 body, read straight from its bytes: the markup is ASCII, and only the text a
+     * field keeps is decoded (no String or char array of the whole feed); null also when the bytes are not well-formed
+     * UTF-8 (the decoder's replacements are the parser's affair).
      *
      * @param body the feed's bytes, a byte order mark allowed
      * @return the entries in document order, or null
      */
     static List<Rss2Reader.Entry> readUtf8(byte[] body) {
         int from = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF ? 3 : 0;
-        char[] chars = new char[body.length - from];
-        int length = Charsets.decodeUtf8(body, from, chars);
-        return length < 0 ? null : read(chars, length);
+        return read(body, from);
     }
 
-    /** Reads {@code chars[0, length)}; whatever follows in the array is zeros, which no rule here accepts. */
-    private static List<Rss2Reader.Entry> read(char[] chars, int length) {
+    private static List<Rss2Reader.Entry> read(byte[] utf8, int begin) {
         try {
-            return new Rss2Scanner(chars, length).feed();
+            return new Rss2Scanner(utf8, begin).feed();
         } catch (Unusual | RuntimeException notForUs) { // running past the end is a truncated feed too
             return null;
         }
     }
 
     private List<Rss2Reader.Entry> feed() throws Unusual {
-        if (startsWith(0, "<?xml") && isSpace(c[5])) {
-            int end = indexOf("?>", 5);
-            if (end < 0 || !DECLARATION.matcher(new String(c, 5, end - 5)).matches()) {
+        if (startsWith(begin, "<?xml") && isSpace(c[begin + 5])) {
+            int end = indexOf("?>", begin + 5);
+            if (end < 0 || !DECLARATION.matcher(new String(c, begin + 5, end - begin - 5,
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).matches()) {
                 throw UNUSUAL;
             }
             i = end + 2;
@@ -237,7 +252,7 @@ final class Rss2Scanner {
         length = 0;
         while (true) {
             if (c[i] == '<') {
-                char next = c[i + 1];
+                int next = c[i + 1];
                 if (next == '/') {
                     endTag(start, end);
                     return new String(text, 0, length);
@@ -275,7 +290,7 @@ final class Rss2Scanner {
     private boolean nextChild(int start, int end) throws Unusual {
         while (true) {
             if (c[i] == '<') {
-                char next = c[i + 1];
+                int next = c[i + 1];
                 if (next == '/') {
                     endTag(start, end);
                     return false;
@@ -349,45 +364,60 @@ final class Rss2Scanner {
 
     /** Characters taken as they are (CDATA, comments): checked, line ends normalised, kept when {@code keep}. */
     private void literal(int from, int to, boolean keep) throws Unusual {
-        int run = from;
-        for (int k = from; k < to; k++) {
-            char ch = c[k];
-            if (ch >= 0x20 && ch < 0x80 && ch != '<' || ch == '\n' || ch == '\t' || ch >= 0xA0 && ch < 0xD800) {
-                continue;
+        int k = from;
+        char[] out = text;
+        int length = this.length;
+        while (k < to) {
+            int ch = c[k];
+            if (length + 2 > out.length) {
+                this.length = length;
+                out = grow(2);
             }
-            if (ch == '<') {
+            if (ch >= 0x20 && ch != '<' || ch == '\n' || ch == '\t') {
+                out[length] = (char) ch;
+                length += keep ? 1 : 0;
+                k++;
+            } else if (ch == '<') {
                 if (isDoctype(k)) {
                     throw UNUSUAL; // the feed connector removes a DOCTYPE wherever it stands, even in a CDATA section
                 }
+                out[length] = '<';
+                length += keep ? 1 : 0;
+                k++;
             } else if (ch == '\r') {
-                if (keep) {
-                    keep(run, k);
-                    add('\n');
-                }
-                if (k + 1 < to && c[k + 1] == '\n') {
-                    k++;
-                }
-                run = k + 1;
+                out[length] = '\n';
+                length += keep ? 1 : 0;
+                k += k + 1 < to && c[k + 1] == '\n' ? 2 : 1;
+            } else if (ch < 0) {
+                this.length = length;
+                k = multiByte(k, keep);
+                out = text;
+                length = this.length;
             } else {
-                k = unusualChar(k);
+                throw UNUSUAL; // a control character
             }
         }
-        if (keep) {
-            keep(run, to);
-        }
+        this.length = length;
     }
 
     /**
-     * Character data from {@code i} to the next '&lt;': checked, references read, line ends normalised, kept when
-     * {@code keep}.
+     * Character data from {@code i} to the next '&lt;': checked, references read, line ends normalised, decoded into
+     * the field's text when {@code keep}.
      */
     private void characters(boolean keep) throws Unusual {
         int k = i;
-        int run = k;
+        char[] out = text;
+        int length = this.length;
         while (true) {
-            char ch = c[k];
-            if (ch < 0x80) {
+            int ch = c[k];
+            if (length + 2 > out.length) {
+                this.length = length;
+                out = grow(2);
+            }
+            if (ch >= 0) {
                 if (!STOP[ch]) {
+                    out[length] = (char) ch;
+                    length += keep ? 1 : 0;
                     k++;
                     continue;
                 }
@@ -395,50 +425,93 @@ final class Rss2Scanner {
                     break;
                 }
                 if (ch == '&') {
-                    if (keep) {
-                        keep(run, k);
-                    }
+                    this.length = length;
                     k = reference(k, keep);
-                    run = k;
-                } else if (ch == '>') {
-                    if (k - 2 >= i && c[k - 1] == ']' && c[k - 2] == ']') {
-                        throw UNUSUAL; // "]]>" in text
-                    }
-                    k++;
-                } else if (ch == '\n' || ch == '\t') {
+                    out = text;
+                    length = this.length;
+                    continue;
+                }
+                if (ch == '>' && k - 2 >= i && c[k - 1] == ']' && c[k - 2] == ']') {
+                    throw UNUSUAL; // "]]>" in text
+                }
+                if (ch == '>' || ch == '\n' || ch == '\t') {
+                    out[length] = (char) ch;
+                    length += keep ? 1 : 0;
                     k++;
                 } else if (ch == '\r') {
-                    if (keep) {
-                        keep(run, k);
-                        add('\n');
-                    }
+                    out[length] = '\n';
+                    length += keep ? 1 : 0;
                     k += c[k + 1] == '\n' ? 2 : 1;
-                    run = k;
                 } else {
                     throw UNUSUAL; // a control character
                 }
-            } else if (ch >= 0xA0 && ch < 0xD800) {
-                k++;
+            } else if (ch >= (byte) 0xC2 && ch <= (byte) 0xDF && (c[k + 1] & 0xC0) == 0x80) {
+                // two bytes (Arabic script, Latin-1 supplement) decoded here; U+0080 to U+009F are C1 controls
+                int code = (ch & 0x1F) << 6 | c[k + 1] & 0x3F;
+                if (code < 0xA0) {
+                    throw UNUSUAL;
+                }
+                out[length] = (char) code;
+                length += keep ? 1 : 0;
+                k += 2;
             } else {
-                k = unusualChar(k) + 1;
+                this.length = length;
+                k = multiByte(k, keep);
+                out = text;
+                length = this.length;
             }
         }
-        if (keep) {
-            keep(run, k);
-        }
+        this.length = length;
         i = k;
     }
 
-    /** A character above ASCII that is not plainly allowed: a surrogate pair is (returns its second half's index). */
-    private int unusualChar(int k) throws Unusual {
-        char ch = c[k];
-        if (ch >= 0xE000 && ch < 0xFFFE) {
-            return k;
+    /**
+     * The UTF-8 sequence at {@code k}, checked (well-formed, and a character XML allows that the windows-1252 repair
+     * leaves alone) and added to the text when {@code keep}; returns the index after it.
+     */
+    private int multiByte(int k, boolean keep) throws Unusual {
+        int x = c[k] & 0xFF;
+        int code;
+        int next;
+        if (x >= 0xC2 && x <= 0xDF) {
+            code = (x & 0x1F) << 6 | continuation(k + 1);
+            next = k + 2;
+        } else if ((x & 0xF0) == 0xE0) {
+            code = (x & 0x0F) << 12 | continuation(k + 1) << 6 | continuation(k + 2);
+            if (code < 0x800 || code >= 0xD800 && code < 0xE000) {
+                throw UNUSUAL; // overlong, or a surrogate
+            }
+            next = k + 3;
+        } else if (x >= 0xF0 && x <= 0xF4) {
+            code = (x & 0x07) << 18 | continuation(k + 1) << 12 | continuation(k + 2) << 6 | continuation(k + 3);
+            if (code < 0x10000 || code > 0x10FFFF) {
+                throw UNUSUAL;
+            }
+            next = k + 4;
+        } else {
+            throw UNUSUAL;
         }
-        if (Character.isHighSurrogate(ch) && k + 1 < n && Character.isLowSurrogate(c[k + 1])) {
-            return k + 1;
+        if (code < 0xA0 || code == 0xFFFE || code == 0xFFFF) {
+            throw UNUSUAL; // C1 controls (the windows-1252 repair would change them), U+FFFE and U+FFFF
         }
-        throw UNUSUAL; // C1 controls, lone surrogates, U+FFFE and U+FFFF
+        if (keep) {
+            if (code < 0x10000) {
+                add((char) code);
+            } else {
+                add(Character.highSurrogate(code));
+                add(Character.lowSurrogate(code));
+            }
+        }
+        return next;
+    }
+
+    /** The six bits of the continuation byte at {@code k}. */
+    private int continuation(int k) throws Unusual {
+        int b = c[k];
+        if ((b & 0xC0) != 0x80) {
+            throw UNUSUAL;
+        }
+        return b & 0x3F;
     }
 
     /** A predefined or numeric reference at {@code amp}; returns the index after it. */
@@ -508,7 +581,7 @@ final class Rss2Scanner {
             while (isSpace(c[k])) {
                 k++;
             }
-            char ch = c[k];
+            int ch = c[k];
             if (ch == '>') {
                 k++;
                 break;
@@ -562,14 +635,14 @@ final class Rss2Scanner {
         while (isSpace(c[k])) {
             k++;
         }
-        char quote = c[k];
+        int quote = c[k];
         if (quote != '"' && quote != '\'') {
             throw UNUSUAL;
         }
         int valueStart = ++k;
         valueNormalised = false;
         while (c[k] != quote) {
-            char ch = c[k];
+            int ch = c[k];
             if (ch == '<') {
                 throw UNUSUAL;
             }
@@ -578,13 +651,15 @@ final class Rss2Scanner {
                 valueNormalised = true;
                 continue;
             }
+            if (ch < 0) {
+                k = multiByte(k, false);
+                continue;
+            }
             if (ch < 0x20) {
                 if (ch != '\n' && ch != '\t' && ch != '\r') {
                     throw UNUSUAL;
                 }
                 valueNormalised = true;
-            } else if (ch >= 0x80 && !(ch >= 0xA0 && ch < 0xD800)) {
-                k = unusualChar(k);
             }
             k++;
         }
@@ -618,7 +693,7 @@ final class Rss2Scanner {
             if (!sameChars(start, colon, "xmlns", 0, 5)) {
                 continue;
             }
-            String prefix = new String(c, colon + 1, end - colon - 1);
+            String prefix = new String(c, colon + 1, end - colon - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
             if (attributeNormalised[a] || attribute[5 * a + 3] == attribute[5 * a + 4]
                     || prefix.startsWith("xml") || prefix.startsWith("XML") || prefix.equalsIgnoreCase("xml")) {
                 throw UNUSUAL;
@@ -688,7 +763,8 @@ final class Rss2Scanner {
 
     /** An attribute's value as written (callers make sure the parser would not normalise it). */
     private String attributeValue(int a) {
-        return new String(c, attribute[5 * a + 3], attribute[5 * a + 4] - attribute[5 * a + 3]);
+        return new String(c, attribute[5 * a + 3], attribute[5 * a + 4] - attribute[5 * a + 3],
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** An end tag at {@code i} that must close the element named {@code c[start, end)}. */
@@ -717,7 +793,7 @@ final class Rss2Scanner {
         }
         k++;
         while (true) {
-            char ch = c[k];
+            int ch = c[k];
             if (isNameStart(ch) || ch >= '0' && ch <= '9' || ch == '-' || ch == '.') {
                 k++;
             } else if (ch == ':' && lastColon < 0 && isNameStart(c[k + 1])) {
@@ -751,7 +827,7 @@ final class Rss2Scanner {
         return true;
     }
 
-    private boolean sameChars(int from, int to, char[] other, int oFrom, int oTo) {
+    private boolean sameChars(int from, int to, byte[] other, int oFrom, int oTo) {
         return to <= n && java.util.Arrays.equals(c, from, to, other, oFrom, oTo);
     }
 
@@ -769,16 +845,12 @@ final class Rss2Scanner {
         return -1;
     }
 
-    private void keep(int from, int to) {
-        int more = to - from;
-        if (more <= 0) {
-            return;
-        }
+    /** Room for {@code more} characters after the text's length; returns the text buffer. */
+    private char[] grow(int more) {
         if (length + more > text.length) {
             text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, length + more));
         }
-        System.arraycopy(c, from, text, length, more);
-        length += more;
+        return text;
     }
 
     private void add(char ch) {
@@ -788,11 +860,11 @@ final class Rss2Scanner {
         text[length++] = ch;
     }
 
-    private static boolean isNameStart(char ch) {
+    private static boolean isNameStart(int ch) {
         return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '_';
     }
 
-    private static boolean isSpace(char ch) {
+    private static boolean isSpace(int ch) {
         return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
     }
 }
