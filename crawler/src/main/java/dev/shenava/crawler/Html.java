@@ -454,9 +454,14 @@ final class Html {
 
     /**
      * Which of some classes a class attribute's value holds, in one scan of it: bit {@code i} set when it holds
-     * {@code names[i]}, by the same rule as {@link #hasClass} (at most 64 names, each lower case).
+     * {@code names[i]}, by the same rule as {@link #hasClass} (at most 64 names).
      */
     static long classBits(String classes, String[] names) {
+        ClassIndex index = classIndex;
+        if (index.names != names) {
+            index = new ClassIndex(names);
+            classIndex = index;
+        }
         long bits = 0;
         int len = classes.length();
         int i = 0;
@@ -465,22 +470,51 @@ final class Html {
                 i++;
             }
             int start = i;
-            boolean lower = true; // lower-case ASCII only: compared as it is (the names are lower case)
-            char c;
-            while (i < len && !isClassSeparator(c = classes.charAt(i))) {
-                lower &= c >= 'a' && c <= 'z' || c == '_' || c == '-' || c >= '0' && c <= '9';
+            while (i < len && !isClassSeparator(classes.charAt(i))) {
                 i++;
             }
             int length = i - start;
-            for (int k = 0; length > 0 && k < names.length; k++) {
-                if (names[k].length() == length && (lower ? classes.startsWith(names[k], start)
-                        : classes.regionMatches(true, start, names[k], 0, length))) {
+            if (length == 0) {
+                continue;
+            }
+            // only the names of the token's length and last letter (any case) are compared, unless that letter is not
+            // ASCII (a few of those equal an ASCII letter in any case: the Kelvin sign, the long s)
+            char last = classes.charAt(i - 1);
+            long candidates = length >= ClassIndex.LENGTHS || last >= 0x80 ? -1L
+                    : index.byLengthAndLast[length << 7 | Character.toLowerCase(last)];
+            for (int k = 0; candidates != 0 && k < names.length; k++) {
+                if ((candidates & 1L << k) != 0 && names[k].length() == length
+                        && classes.regionMatches(true, start, names[k], 0, length)) {
                     bits |= 1L << k;
                 }
             }
         }
         return bits;
     }
+
+    /** Per name length and lower-cased ASCII last letter, the bits of the names a class token with them may be. */
+    private static final class ClassIndex {
+        static final int LENGTHS = 64;
+        final String[] names;
+        final long[] byLengthAndLast = new long[LENGTHS << 7];
+
+        ClassIndex(String[] names) {
+            this.names = names;
+            for (int k = 0; k < names.length; k++) {
+                String name = names[k];
+                char last = name.isEmpty() ? 0 : name.charAt(name.length() - 1);
+                boolean plain = name.length() < LENGTHS && last < 0x80 && Character.toLowerCase(last) == last;
+                for (int key = 0; key < byLengthAndLast.length; key++) {
+                    if (!plain || key == (name.length() << 7 | last)) { // a name with an unusual end: everywhere
+                        byLengthAndLast[key] |= 1L << k;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The index of the names last asked about (the Telegram class names, in practice). */
+    private static volatile ClassIndex classIndex = new ClassIndex(new String[0]);
 
     /** {@link Character#isWhitespace}, quick for the ASCII letters class names are made of. */
     private static boolean isClassSeparator(char c) {
