@@ -12,11 +12,12 @@ import java.util.Objects;
  * daily rhythm: the median over the past week of how much the count at this time of day differs
  * from the count in the hours before it. The spread is a median absolute deviation of past
  * log-residuals, floored by Poisson noise, so a noisy count does not alert and a quiet one needs
- * a clear jump; where the same hour of day has been noisier over the past week (automated posts
- * that burst every night, say), that hour's own spread sets the bar instead. The surprise is the normal tail probability of a short smoothed excess over the
- * baseline; it is mapped to [0, 1] against the larger of a fixed one-in-ten-thousand surprise and
- * the series' usual daily peak surprise (the median of its last three days' peaks), so a series
- * that jumps every day needs a bigger jump. That bar is then scaled by the jump's size against
+ * a clear jump; where the same hours of day have been noisier over the past week (automated
+ * posts that burst every night, say), their own spread sets the bar instead. The surprise is the
+ * normal tail probability of a short smoothed excess over the baseline; it is mapped to [0, 1]
+ * against the larger of a fixed one-in-ten-thousand surprise and the series' usual daily peak
+ * surprise (the median of its last three days' peaks), so a series that jumps every day needs a
+ * bigger jump. That bar is then scaled by the jump's size against
  * the largest smoothed count of the past five days: a jump that stays under the recent maxima
  * needs more surprise, one that tops them needs less (a gentle power, 0.15, of the ratio), so the
  * everyday bursts of a busy series rank below a burst that is large for the series itself.
