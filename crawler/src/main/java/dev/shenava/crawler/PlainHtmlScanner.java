@@ -23,7 +23,7 @@ final class PlainHtmlScanner {
     /** Inside svg: shapes and groups only (other tag names break out of foreign content or are read differently). */
     private static final Set<String> SVG = Set.of("g", "path", "circle", "rect", "ellipse", "line", "polyline",
             "polygon", "defs", "use", "stop", "symbol");
-    /** The names in {@link #ORDINARY}, {@link #VOID}, {@link #SVG} and the transparent ones, by length and first letter. */
+    /** The names in {@link #ORDINARY}, {@link #VOID}, {@link #SVG} and the transparent ones, by length and letter. */
     private static final String[][][] NAMES = names();
     /** What each of {@link #NAMES} is: {@link #ORDINARY_TAG}, {@link #VOID_TAG}, {@link #SVG_TAG} bits. */
     private static final int[][][] KINDS = kinds();

@@ -12,17 +12,19 @@ import java.util.regex.Pattern;
  * declaration other than version 1.0, entity references other than the five predefined and numeric ones, names
  * outside ASCII, namespace declarations anywhere but on the root, a default namespace, C1 control characters (the
  * windows-1252 repair would change them), characters XML forbids, misnested or unclosed elements, duplicate
- * attributes, nesting deeper than {@value #MAX_DEPTH}.
+ * attributes, more than {@value #MAX_ATTRIBUTES} attributes on an element, nesting deeper than {@value #MAX_DEPTH}.
  */
 final class Rss2Scanner {
 
     private static final int MAX_DEPTH = 64;
     private static final int MAX_NAME = 256;
+    private static final int MAX_ATTRIBUTES = 64;
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
     /** The XML declaration after {@code <?xml}, as the parser takes it with a character stream (encoding ignored). */
     private static final Pattern DECLARATION = Pattern.compile("[ \\t\\r\\n]+version[ \\t\\r\\n]*=[ \\t\\r\\n]*"
             + "(\"1\\.0\"|'1\\.0')([ \\t\\r\\n]+encoding[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"[A-Za-z][A-Za-z0-9._-]*\""
-            + "|'[A-Za-z][A-Za-z0-9._-]*'))?([ \\t\\r\\n]+standalone[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"(yes|no)\"|'(yes|no)'))?"
+            + "|'[A-Za-z][A-Za-z0-9._-]*'))?"
+            + "([ \\t\\r\\n]+standalone[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"(yes|no)\"|'(yes|no)'))?"
             + "[ \\t\\r\\n]*");
     /** ASCII characters text cannot simply be copied past: controls, markup, references, '>' of "]]>". */
     private static final boolean[] STOP = new boolean[128];
@@ -110,7 +112,8 @@ final class Rss2Scanner {
      * @return the entries in document order, or null
      */
     static List<Rss2Reader.Entry> readUtf8(byte[] body) {
-        int from = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF ? 3 : 0;
+        boolean bom = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
+        int from = bom ? 3 : 0;
         return read(body, from);
     }
 
@@ -662,6 +665,9 @@ final class Rss2Scanner {
                 valueNormalised = true;
             }
             k++;
+        }
+        if (attributes == MAX_ATTRIBUTES) {
+            throw UNUSUAL; // the duplicate check is quadratic: a feed's elements have a handful
         }
         if (attributes == attributeNormalised.length) {
             attribute = java.util.Arrays.copyOf(attribute, attribute.length * 2);

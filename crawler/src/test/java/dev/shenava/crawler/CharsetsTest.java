@@ -17,7 +17,8 @@ class CharsetsTest {
                 "text/html; Charset=\"utf-8\"", "text/html; charset = utf-8", "text/xml; charset=utf-8; x=1",
                 "text/xml; charset=utf-8x", "text/xml; charset=utf-8.1", "text/xml; charset=utf-8 ", "charset=utf-8",
                 "text/html; xcharset=windows-1256; charset=utf-8", "text/html; charset=windows-1256",
-                "text/html; charset=ISO-8859-1", "text/html; charset=", "text/html; charset", "text/html; charset=utf-16",
+                "text/html; charset=ISO-8859-1", "text/html; charset=", "text/html; charset",
+                "text/html; charset=utf-16",
                 "text/html; CHARSET=utf-8", "text/html; charset=utf-8:", "text/html; charset=utf-8_", "chars");
         for (String header : headers) {
             assertEquals(Charsets.headerCharsetByRegex(header), Charsets.headerCharset(header), header);

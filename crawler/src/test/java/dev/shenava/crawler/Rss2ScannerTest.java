@@ -163,6 +163,9 @@ class Rss2ScannerTest {
                 HEAD + "<item a=\"1\" a=\"2\"><title>twice</title></item>" + TAIL,
                 HEAD + "<item m:a=\"1\" m:a=\"2\"/>" + TAIL,
                 HEAD + "<item a=\"<\"/>" + TAIL,
+                HEAD + "<item" + " a".repeat(65).replace(" a", " a%d=\"1\"").formatted(
+                        java.util.stream.IntStream.range(0, 65).boxed().toArray()) + "/>" + TAIL,
+                HEAD + "<x>".repeat(70) + "</x>".repeat(70) + TAIL,
                 HEAD + "<item><dc:date>2026-11-21T10:00:00Z</dc:date></item>" + TAIL,
                 HEAD + "<item><dc:creator> spaced </dc:creator></item>" + TAIL,
                 HEAD + "<item><pubDate>21 Nov 2026</pubDate></item>" + TAIL,
@@ -188,9 +191,9 @@ class Rss2ScannerTest {
 
     @Test
     void agreesWithTheStreamingReaderOnFeedsChangedAtRandom() {
-        String[] hostile = {"<", ">", "&", ";", "/", "\"", "'", "=", " ", "\r", "\r\n", "\t", "]]>", "]]", "<!--", "-->",
-            "--", "<![CDATA[", "<?", "?>", "<!DOCTYPE x>", "&amp;", "&lt;", "&#38;", "&#x26;", "&#1;", "&#xD800;",
-            "&#65534;", "&nbsp;", "&#", "\u0000", "\u0085", "\u0096", "\u00A0", "\uFFFE", "\uFFFF", "\uD83D", "\uDE00",
+        String[] hostile = {"<", ">", "&", ";", "/", "\"", "'", "=", " ", "\r", "\r\n", "\t", "]]>", "]]", "<!--",
+            "-->", "--", "<![CDATA[", "<?", "?>", "<!DOCTYPE x>", "&amp;", "&lt;", "&#38;", "&#x26;", "&#1;",
+            "&#xD800;", "&#65534;", "&nbsp;", "&#", "\u0000", "\u0085", "\u0096", "\u00A0", "\uFFFE", "\uFFFF", "\uD83D", "\uDE00",
             "\uD83D\uDE00", "\u0627", "\u06CC", "<b>", "</b>", "<title>", "</title>", "<item>", "</item>", "<channel>",
             "</channel>", "<rss>", "</rss>", "<dc:creator>x</dc:creator>", "<dc:date>", "<x:y>", "</x:y>",
             "xmlns:q=\"urn:q\"", " a=\"1\"", " a='&amp;'", "m:", "dc:", ":", "<guid isPermaLink=\"false\">",
@@ -199,7 +202,8 @@ class Rss2ScannerTest {
                 HEAD + "<item><title>A &amp; B</title><link>https://news.example/a</link><guid isPermaLink=\"false\">"
                         + "g</guid><description><![CDATA[<p>d</p>]]></description><dc:creator>M</dc:creator>"
                         + "<content:encoded>c</content:encoded><pubDate>Sat, 21 Nov 2026 10:00:00 GMT</pubDate>"
-                        + "<m:content url=\"u\"/></item><item><title>\u0627\u0631\u0633\u0627\u0644</title></item>" + TAIL);
+                        + "<m:content url=\"u\"/></item><item><title>\u0627\u0631\u0633\u0627\u0644</title></item>"
+                        + TAIL);
         Random random = new Random(20261123);
         int scanned = 0;
         int cases = 6000;
