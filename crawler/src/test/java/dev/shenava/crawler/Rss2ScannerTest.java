@@ -194,7 +194,8 @@ class Rss2ScannerTest {
         String[] hostile = {"<", ">", "&", ";", "/", "\"", "'", "=", " ", "\r", "\r\n", "\t", "]]>", "]]", "<!--",
             "-->", "--", "<![CDATA[", "<?", "?>", "<!DOCTYPE x>", "&amp;", "&lt;", "&#38;", "&#x26;", "&#1;",
             "&#xD800;", "&#65534;", "&nbsp;", "&#", "\u0000", "\u0085", "\u0096", "\u00A0", "\uFFFE", "\uFFFF",
-            "\uD83D", "\uDE00", "\uD83D\uDE00", "\u0627", "\u06CC", "<b>", "</b>", "<title>", "</title>", "<item>", "</item>", "<channel>",
+            "\uD83D", "\uDE00", "\uD83D\uDE00", "\u0627", "\u06CC", "<b>", "</b>", "<title>", "</title>", "<item>",
+            "</item>", "<channel>",
             "</channel>", "<rss>", "</rss>", "<dc:creator>x</dc:creator>", "<dc:date>", "<x:y>", "</x:y>",
             "xmlns:q=\"urn:q\"", " a=\"1\"", " a='&amp;'", "m:", "dc:", ":", "<guid isPermaLink=\"false\">",
             "<pubDate>", "Sat, 21 Nov 2026 10:00:00 GMT", "version=\"2.0\"", "2.0", "<item/>", "/>"};
