@@ -30,9 +30,47 @@ final class Charsets {
 
     static Charset detect(byte[] body, String contentType) {
         return bom(body)
-                .or(() -> declared(HEADER, contentType).map(c -> unlessMislabelledUtf8(c, body)))
+                .or(() -> headerCharset(contentType).map(c -> unlessMislabelledUtf8(c, body)))
                 .or(() -> sniffed(body))
                 .orElseGet(() -> isUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"));
+    }
+
+    /**
+     * The charset a Content-Type header names, as {@link #HEADER} finds it; the two commonest answers (no charset,
+     * UTF-8) without the case-blind regex scan.
+     */
+    static Optional<Charset> headerCharset(String contentType) {
+        int first = indexOfCharset(contentType);
+        if (first < 0) {
+            return Optional.empty(); // the regex cannot match
+        }
+        int end = first + 13;
+        if (contentType.regionMatches(true, first + 7, "=utf-8", 0, 6)
+                && (end == contentType.length() || !isLabelChar(contentType.charAt(end)))) {
+            return Optional.of(StandardCharsets.UTF_8); // where the regex would find "utf-8" first
+        }
+        return headerCharsetByRegex(contentType);
+    }
+
+    /** The reference {@link #headerCharset} is tested against. */
+    static Optional<Charset> headerCharsetByRegex(String contentType) {
+        return declared(HEADER, contentType);
+    }
+
+    /** Where "charset" (any case) first stands, -1 when nowhere. */
+    private static int indexOfCharset(String text) {
+        for (int i = 0; i + 7 <= text.length(); i++) {
+            if ((text.charAt(i) | 0x20) == 'c' && text.regionMatches(true, i, "charset", 0, 7)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A character of {@code [\w.:\-]} as {@link #HEADER} reads a label (Java's \w is ASCII only). */
+    private static boolean isLabelChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                || c == ':' || c == '-';
     }
 
     /**
@@ -158,6 +196,66 @@ final class Charsets {
             i += len;
         }
         return true;
+    }
+
+    /**
+     * Well-formed UTF-8 from {@code from} decoded into {@code out} (at least as long as the bytes left), giving the
+     * characters the JDK's decoder gives.
+     *
+     * @return the number of characters, -1 when the bytes are not well-formed UTF-8
+     */
+    static int decodeUtf8(byte[] b, int from, char[] out) {
+        return decodeUtf8(b, from, b.length, out);
+    }
+
+    /** {@link #decodeUtf8(byte[], int, char[])} of the bytes {@code [from, to)}. */
+    static int decodeUtf8(byte[] b, int from, int to, char[] out) {
+        int n = to;
+        int i = from;
+        int o = 0;
+        while (i < n) {
+            int x = b[i];
+            if (x >= 0) {
+                out[o++] = (char) x;
+                i++;
+                continue;
+            }
+            int y;
+            int z;
+            if ((x & 0xE0) == 0xC0) {
+                if ((x & 0xFF) < 0xC2 || i + 1 >= n || ((y = b[i + 1]) & 0xC0) != 0x80) {
+                    return -1;
+                }
+                out[o++] = (char) ((x & 0x1F) << 6 | y & 0x3F);
+                i += 2;
+            } else if ((x & 0xF0) == 0xE0) {
+                if (i + 2 >= n || ((y = b[i + 1]) & 0xC0) != 0x80 || ((z = b[i + 2]) & 0xC0) != 0x80) {
+                    return -1;
+                }
+                int ch = (x & 0x0F) << 12 | (y & 0x3F) << 6 | z & 0x3F;
+                if (ch < 0x800 || ch >= 0xD800 && ch < 0xE000) {
+                    return -1; // overlong, or a surrogate
+                }
+                out[o++] = (char) ch;
+                i += 3;
+            } else if ((x & 0xF8) == 0xF0) {
+                int w;
+                if (i + 3 >= n || ((y = b[i + 1]) & 0xC0) != 0x80 || ((z = b[i + 2]) & 0xC0) != 0x80
+                        || ((w = b[i + 3]) & 0xC0) != 0x80) {
+                    return -1;
+                }
+                int cp = (x & 0x07) << 18 | (y & 0x3F) << 12 | (z & 0x3F) << 6 | w & 0x3F;
+                if (cp < 0x10000 || cp > 0x10FFFF) {
+                    return -1;
+                }
+                out[o++] = Character.highSurrogate(cp);
+                out[o++] = Character.lowSurrogate(cp);
+                i += 4;
+            } else {
+                return -1;
+            }
+        }
+        return o;
     }
 
     /** The JDK decoder's verdict, which {@link #isUtf8} must match. */

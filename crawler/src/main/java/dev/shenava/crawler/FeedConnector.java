@@ -12,7 +12,8 @@ import okhttp3.HttpUrl;
 
 /**
  * RSS 0.9x-2.0, Atom and RDF feeds (Google Alerts included: its google.com/url wrappers are unwrapped), read with
- * ROME and, when a feed is too broken for an XML parser, with a lenient tag-soup reader.
+ * ROME and, when a feed is too broken for an XML parser, with a lenient tag-soup reader; a plain RSS 2.0 feed is read
+ * by {@link Rss2Scanner} in one scan, or by {@link Rss2Reader} (StAX) when the scanner leaves it.
  */
 final class FeedConnector implements Connector {
 
@@ -57,16 +58,30 @@ final class FeedConnector implements Connector {
     /**
      * Reads a feed.
      *
-     * @param streaming whether a plain RSS 2.0 feed is read by {@link Rss2Reader} (false: always ROME, the reference
-     *                  the streaming reader is tested against)
+     * @param streaming whether a plain RSS 2.0 feed is read by {@link Rss2Scanner} or {@link Rss2Reader} (false:
+     *                  always ROME, the reference both are tested against)
      */
     List<Post> parse(Source source, Fetched page, boolean streaming) {
-        String text = Text.demoronize(page.text());
-        if (!Text.hasElement(text)) { // empty, or nothing but comments
-            return List.of();
+        // a plain RSS 2.0 feed is read in one scan (a UTF-8 one straight from its bytes): it holds no C1 character
+        // and no DOCTYPE for the repairs below
+        String decoded = null;
+        List<Rss2Reader.Entry> plain = null;
+        if (streaming) {
+            boolean utf8 = java.nio.charset.StandardCharsets.UTF_8.equals(page.charset());
+            decoded = utf8 ? null : page.text();
+            plain = utf8 ? Rss2Scanner.readUtf8(page.body()) : Rss2Scanner.read(decoded);
         }
-        String xml = Text.stripDoctype(text);
-        List<Rss2Reader.Entry> plain = streaming ? Rss2Reader.read(xml) : null;
+        String text = "";
+        String xml = "";
+        if (plain == null) {
+            decoded = decoded != null ? decoded : page.text();
+            text = Text.demoronize(decoded);
+            if (!Text.hasElement(text)) { // empty, or nothing but comments
+                return List.of();
+            }
+            xml = Text.stripDoctype(text);
+            plain = streaming ? Rss2Reader.read(xml) : null;
+        }
         if (plain != null) {
             List<Post> posts = new ArrayList<>(plain.size());
             for (Rss2Reader.Entry e : plain) {

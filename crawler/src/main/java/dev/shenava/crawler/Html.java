@@ -131,6 +131,12 @@ final class Html {
             add(s, 0, s.length());
         }
 
+        void add(char[] s, int from, int to) {
+            room(to - from);
+            System.arraycopy(s, from, chars, length, to - from);
+            length += to - from;
+        }
+
         void addCodePoint(int code) {
             if (Character.isBmpCodePoint(code)) {
                 add((char) code);
@@ -169,6 +175,18 @@ final class Html {
         return true;
     }
 
+    /** {@link #appendText(Chars, String, int, int)} of {@code text[from, to)}. */
+    static boolean appendText(Chars out, char[] text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text[k] == '&') { // references: the String reader's rules
+                String segment = new String(text, from, to - from);
+                return appendText(out, segment, 0, segment.length());
+            }
+        }
+        out.add(text, from, to);
+        return true;
+    }
+
     private static final int UNUSUAL = -2;
 
     /**
@@ -193,24 +211,30 @@ final class Html {
             out.add(named);
             return semi + 1;
         }
-        String name = html.substring(amp + 1, semi);
-        if (name.isEmpty() || name.charAt(0) != '#') {
+        if (semi == amp + 1 || html.charAt(amp + 1) != '#') {
             return -1;
         }
-        if (name.length() < 2) {
+        if (semi - amp < 3) {
             return UNUSUAL;
         }
-        boolean hex = name.charAt(1) == 'x' || name.charAt(1) == 'X';
-        int code;
-        try {
-            code = Integer.parseInt(name.substring(hex ? 2 : 1), hex ? 16 : 10);
-        } catch (NumberFormatException e) {
+        boolean hex = html.charAt(amp + 2) == 'x' || html.charAt(amp + 2) == 'X';
+        int from = amp + (hex ? 3 : 2);
+        if (from == semi) {
             return UNUSUAL;
+        }
+        int code = 0; // at most eight digits: no overflow
+        for (int k = from; k < semi; k++) {
+            char c = html.charAt(k);
+            int digit = c >= '0' && c <= '9' ? c - '0' : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f'
+                    ? (c | 0x20) - 'a' + 10 : -1;
+            if (digit < 0) {
+                return UNUSUAL; // as Integer.parseInt refusing it (a sign included)
+            }
+            code = code * (hex ? 16 : 10) + digit;
         }
         // C0/C1 controls, surrogates and out-of-range values have special rules in HTML: left to jsoup
         if (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7F && code < 0xA0
-                || code >= 0xD800 && code < 0xE000 || code > 0x10FFFF || name.charAt(hex ? 2 : 1) == '+'
-                || name.charAt(hex ? 2 : 1) == '-') {
+                || code >= 0xD800 && code < 0xE000 || code > 0x10FFFF) {
             return UNUSUAL;
         }
         out.addCodePoint(code);
@@ -329,15 +353,18 @@ final class Html {
         }
         // most text needs no change up to its end or far into it: ordinary characters and single spaces between them
         // (a space at start is not possible: it was dropped above)
+        // (one test per character: a space is kept when the one before was no space and an ordinary one follows)
         int i = start;
-        while (i < n) {
-            if (ordinary(in[i])) {
-                i++;
-            } else if (in[i] == ' ' && i + 1 < n && ordinary(in[i + 1])) {
-                i += 2;
-            } else {
+        char previous = 'x';
+        for (; i < n; i++) {
+            char c = in[i];
+            if (!(ordinary(c) || c == ' ' && previous != ' ')) {
                 break;
             }
+            previous = c;
+        }
+        if (i > start && in[i - 1] == ' ') {
+            i--; // a space before a second one, a line break or the end: the rewriting loop decides it
         }
         if (i == n) {
             return new String(in, start, n - start);
@@ -430,6 +457,11 @@ final class Html {
      * {@code names[i]}, by the same rule as {@link #hasClass} (at most 64 names).
      */
     static long classBits(String classes, String[] names) {
+        ClassIndex index = classIndex;
+        if (index.names != names) {
+            index = new ClassIndex(names);
+            classIndex = index;
+        }
         long bits = 0;
         int len = classes.length();
         int i = 0;
@@ -442,14 +474,47 @@ final class Html {
                 i++;
             }
             int length = i - start;
-            for (int k = 0; length > 0 && k < names.length; k++) {
-                if (names[k].length() == length && classes.regionMatches(true, start, names[k], 0, length)) {
+            if (length == 0) {
+                continue;
+            }
+            // only the names of the token's length and last letter (any case) are compared, unless that letter is not
+            // ASCII (a few of those equal an ASCII letter in any case: the Kelvin sign, the long s)
+            char last = classes.charAt(i - 1);
+            long candidates = length >= ClassIndex.LENGTHS || last >= 0x80 ? -1L
+                    : index.byLengthAndLast[length << 7 | Character.toLowerCase(last)];
+            for (int k = 0; candidates != 0 && k < names.length; k++) {
+                if ((candidates & 1L << k) != 0 && names[k].length() == length
+                        && classes.regionMatches(true, start, names[k], 0, length)) {
                     bits |= 1L << k;
                 }
             }
         }
         return bits;
     }
+
+    /** Per name length and lower-cased ASCII last letter, the bits of the names a class token with them may be. */
+    private static final class ClassIndex {
+        static final int LENGTHS = 64;
+        final String[] names;
+        final long[] byLengthAndLast = new long[LENGTHS << 7];
+
+        ClassIndex(String[] names) {
+            this.names = names;
+            for (int k = 0; k < names.length; k++) {
+                String name = names[k];
+                char last = name.isEmpty() ? 0 : name.charAt(name.length() - 1);
+                boolean plain = name.length() < LENGTHS && last < 0x80 && Character.toLowerCase(last) == last;
+                for (int key = 0; key < byLengthAndLast.length; key++) {
+                    if (!plain || key == (name.length() << 7 | last)) { // a name with an unusual end: everywhere
+                        byLengthAndLast[key] |= 1L << k;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The index of the names last asked about (the Telegram class names, in practice). */
+    private static volatile ClassIndex classIndex = new ClassIndex(new String[0]);
 
     /** {@link Character#isWhitespace}, quick for the ASCII letters class names are made of. */
     private static boolean isClassSeparator(char c) {

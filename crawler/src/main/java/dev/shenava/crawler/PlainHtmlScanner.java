@@ -23,8 +23,13 @@ final class PlainHtmlScanner {
     /** Inside svg: shapes and groups only (other tag names break out of foreign content or are read differently). */
     private static final Set<String> SVG = Set.of("g", "path", "circle", "rect", "ellipse", "line", "polyline",
             "polygon", "defs", "use", "stop", "symbol");
-    /** The names in {@link #ORDINARY}, {@link #VOID}, {@link #SVG} and the transparent ones, by length. */
-    private static final String[][] NAMES = names();
+    /** The names in {@link #ORDINARY}, {@link #VOID}, {@link #SVG} and the transparent ones, by length and letter. */
+    private static final String[][][] NAMES = names();
+    /** What each of {@link #NAMES} is: {@link #ORDINARY_TAG}, {@link #VOID_TAG}, {@link #SVG_TAG} bits. */
+    private static final int[][][] KINDS = kinds();
+    private static final int ORDINARY_TAG = 1;
+    private static final int VOID_TAG = 2;
+    private static final int SVG_TAG = 4;
 
     /** Why markup is left to jsoup: thrown by the scanner and its listener, caught by whoever started the scan. */
     static final class Unusual extends Exception {
@@ -51,6 +56,11 @@ final class PlainHtmlScanner {
 
         /** Text between markup: chars {@code begin} to {@code end} of {@code text}, character references unread. */
         void text(String text, int begin, int end) throws Unusual;
+
+        /** The same, for text decoded from UTF-8 bytes into a buffer the scanner reuses. */
+        default void text(char[] text, int begin, int end) throws Unusual {
+            text(new String(text, begin, end - begin), 0, end - begin);
+        }
     }
 
     /** The page, or the Latin-1 view of its UTF-8 bytes (one char per byte: markup is ASCII either way). */
@@ -66,6 +76,10 @@ final class PlainHtmlScanner {
     private final int[] firstOfLength;
     private final int[] nextOfLength;
     private Listener listener;
+    /** Text segments of a UTF-8 page decoded. */
+    private char[] decoded = new char[256];
+    /** What the last name read is, for the names the scanner knows ({@link #ORDINARY_TAG} ...), else 0. */
+    private int nameKind;
     /** Open elements. */
     private String[] names = new String[64];
     private int depth;
@@ -199,6 +213,7 @@ final class PlainHtmlScanner {
     private int startTag(int lt) throws Unusual {
         int nameEnd = nameEnd(lt + 1);
         String name = name(lt + 1, nameEnd);
+        int kind = nameKind;
         int after = attributes(nameEnd) + 1;
         boolean inSvg = svgDepth > 0;
         if (isTransparent(name)) {
@@ -208,11 +223,11 @@ final class PlainHtmlScanner {
             listener.transparent();
             return after;
         }
-        if (inSvg ? !SVG.contains(name) : !ORDINARY.contains(name) && !VOID.contains(name) && name.indexOf('-') < 0) {
+        if (inSvg ? (kind & SVG_TAG) == 0 : (kind & (ORDINARY_TAG | VOID_TAG)) == 0 && name.indexOf('-') < 0) {
             throw UNUSUAL;
         }
         check(name);
-        boolean isVoid = VOID.contains(name) || selfClosing && (inSvg || name.equals("svg"));
+        boolean isVoid = (kind & VOID_TAG) != 0 || selfClosing && (inSvg || name.equals("svg"));
         open(name);
         if (isVoid) {
             close();
@@ -413,8 +428,14 @@ final class PlainHtmlScanner {
         if (utf8 == null) {
             listener.text(html, from, to);
         } else {
-            String text = segment(from, to);
-            listener.text(text, 0, text.length());
+            if (decoded.length < to - from) {
+                decoded = new char[Math.max(to - from, decoded.length * 2)];
+            }
+            int length = Charsets.decodeUtf8(utf8, from, to, decoded);
+            if (length < 0) {
+                throw UNUSUAL; // malformed: the decoder's replacement could differ from a segment's
+            }
+            listener.text(decoded, 0, length);
         }
     }
 
@@ -448,28 +469,58 @@ final class PlainHtmlScanner {
         throw UNUSUAL;
     }
 
-    /** The tag name, lower case; the names this scanner knows come back as the same constant strings. */
+    /**
+     * The tag name, lower case; the names this scanner knows come back as the same constant strings, with what they
+     * are in {@link #nameKind}.
+     */
     private String name(int from, int to) {
         int length = to - from;
-        if (length < NAMES.length) {
-            for (String known : NAMES[length]) {
-                if (matches(from, known)) {
-                    return known;
+        int first = (html.charAt(from) | 0x20) - 'a'; // a letter: checked by nameEnd
+        if (length < NAMES.length && first >= 0 && first < 26) {
+            String[] candidates = NAMES[length][first];
+            for (int k = 0; k < candidates.length; k++) {
+                if (matches(from, candidates[k])) {
+                    nameKind = KINDS[length][first][k];
+                    return candidates[k];
                 }
             }
         }
+        nameKind = 0;
         return html.substring(from, to).toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static String[][] names() {
+    private static int kind(String known) {
+        return (ORDINARY.contains(known) ? ORDINARY_TAG : 0) | (VOID.contains(known) ? VOID_TAG : 0)
+                | (SVG.contains(known) ? SVG_TAG : 0);
+    }
+
+    private static int[][][] kinds() {
+        int[][][] kinds = new int[NAMES.length][26][];
+        for (int length = 0; length < NAMES.length; length++) {
+            for (int letter = 0; letter < 26; letter++) {
+                String[] names = NAMES[length][letter];
+                kinds[length][letter] = new int[names.length];
+                for (int k = 0; k < names.length; k++) {
+                    kinds[length][letter][k] = kind(names[k]);
+                }
+            }
+        }
+        return kinds;
+    }
+
+    private static String[][][] names() {
         List<String> all = new ArrayList<>(ORDINARY);
         all.addAll(VOID);
         all.addAll(SVG);
         all.addAll(List.of("html", "head", "body"));
-        String[][] byLength = new String[12][];
+        String[][][] byLength = new String[12][26][];
         for (int length = 0; length < byLength.length; length++) {
-            int l = length;
-            byLength[length] = all.stream().filter(s -> s.length() == l).distinct().toArray(String[]::new);
+            for (int letter = 0; letter < 26; letter++) {
+                int l = length;
+                char first = (char) ('a' + letter);
+                byLength[length][letter] = all.stream().filter(s -> s.length() == l && s.charAt(0) == first).distinct()
+                        .toArray(String[]::new);
+            }
         }
         return byLength;
     }

@@ -35,9 +35,9 @@ final class Rss2Reader {
                  Instant published) {
     }
 
-    private static final String DC = "http://purl.org/dc/elements/1.1/";
-    private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
-    private static final String ATOM = "http://www.w3.org/2005/Atom";
+    static final String DC = "http://purl.org/dc/elements/1.1/";
+    static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+    static final String ATOM = "http://www.w3.org/2005/Atom";
     /**
      * Factories that each reuse one reader (the JDK's reuse-instance property): a reader's buffers and symbol table
      * are tens of kilobytes, allocated for every feed otherwise. A factory is taken by one feed at a time.
@@ -215,21 +215,38 @@ final class Rss2Reader {
                 skip(in);
             }
         }
+        Entry entry = entry(title, link, description, content, guid, permaLink, author, creator, pubDate);
+        if (entry == null) {
+            throw UNUSUAL;
+        }
+        return entry;
+    }
+
+    /**
+     * An item's entry from the first of each of its fields (null when absent), as ROME's {@code SyndEntry} gives it;
+     * null when its date is in a shape only ROME's lenient date parser reads.
+     */
+    static Entry entry(String title, String link, String description, String content, String guid, boolean permaLink,
+                       String author, String creator, String pubDate) {
         Instant published = null;
         if (pubDate != null) {
             published = date(pubDate.strip());
+            if (published == null) {
+                return null;
+            }
         }
         String uri = guid != null ? guid : link;
         String entryLink = link == null && guid != null && permaLink ? guid : link;
         return new Entry(entryLink, title, content, description, uri, creator != null ? creator : author, published);
     }
 
-    private static Instant date(String text) throws Unusual {
+    /** An RFC 1123 date, null when it is not one. */
+    private static Instant date(String text) {
         try {
             Instant at = Timestamps.rfc1123(text);
             return at != null ? at : ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (RuntimeException unusual) {
-            throw UNUSUAL; // ROME's lenient date parser reads more shapes
+            return null; // ROME's lenient date parser reads more shapes
         }
     }
 

@@ -307,6 +307,22 @@ final class TelegramConnector implements Connector {
      * @return the number, 0 when unreadable
      */
     static long count(String raw) {
+        int n = raw.length();
+        boolean plain = n > 0; // digits and dots, then perhaps a suffix: what t.me writes ("845", "37.2K")
+        for (int i = 0; plain && i < n; i++) {
+            char c = raw.charAt(i);
+            plain = c >= '0' && c <= '9' || c == '.' || i == n - 1 && "KMBkmb".indexOf(c) >= 0;
+        }
+        if (plain) {
+            char last = raw.charAt(n - 1);
+            double factor = last == 'K' || last == 'k' ? 1e3 : last == 'M' || last == 'm' ? 1e6
+                    : last == 'B' || last == 'b' ? 1e9 : 1;
+            try {
+                return Math.round(Double.parseDouble(factor == 1 ? raw : raw.substring(0, n - 1)) * factor);
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
         String s = raw.replace(",", "").replace(" ", "").toUpperCase(Locale.ROOT);
         if (s.isEmpty()) {
             return 0;

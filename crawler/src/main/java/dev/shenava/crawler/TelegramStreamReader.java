@@ -270,6 +270,15 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         }
     }
 
+    @Override
+    public void text(char[] text, int begin, int end) throws PlainHtmlScanner.Unusual {
+        for (int i = 0; i < captures.size(); i++) {
+            if (!Html.appendText(captures.get(i).chars, text, begin, end)) {
+                throw PlainHtmlScanner.UNUSUAL;
+            }
+        }
+    }
+
     /** A channel counter being read. */
     private static final class Counter {
         final int depth;

@@ -22,6 +22,17 @@ public final class Urls {
     /** Query characters OkHttp writes as they are and reads the same in names and values. */
     private static final String QUERY_SAFE = "-._~!$(),;:@/?*";
 
+    /** Per ASCII character: 1 when a path may hold it as it is, 2 when a query value may. */
+    private static final byte[] SAFE = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean alphanumeric = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            SAFE[c] = (byte) ((alphanumeric || PATH_SAFE.indexOf(c) >= 0 ? 1 : 0)
+                    | (QUERY_SAFE.indexOf(c) >= 0 || c == '+' ? 2 : 0));
+        }
+    }
+
     private Urls() {
     }
 
@@ -40,7 +51,7 @@ public final class Urls {
             return trimmed;
         }
         int q = trimmed.indexOf('?');
-        if (q > 0 && plain(trimmed.substring(0, q)) && simpleQuery(trimmed, q + 1) && unwrap(trimmed) == trimmed) {
+        if (q > 0 && plain(trimmed, q) && simpleQuery(trimmed, q + 1) && unwrap(trimmed) == trimmed) {
             return withoutTracking(trimmed, q);
         }
         return parsedCanonical(trimmed);
@@ -58,7 +69,7 @@ public final class Urls {
             return true;
         }
         int q = url.indexOf('?');
-        return q > 0 && plain(url.substring(0, q)) && simpleQuery(url, q + 1) && unwrap(url) == url;
+        return q > 0 && plain(url, q) && simpleQuery(url, q + 1) && unwrap(url) == url;
     }
 
     /** {@link #canonical} through OkHttp's parser, for any address. */
@@ -118,8 +129,14 @@ public final class Urls {
      * @return true when {@link #canonical} would return it unchanged
      */
     static boolean plain(String url) {
+        return plain(url, url.length());
+    }
+
+    /** {@link #plain(String)} of the address's first {@code end} characters, without a copy of them. */
+    private static boolean plain(String url, int end) {
         int hostStart = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
         int slash = hostStart < 0 ? -1 : url.indexOf('/', hostStart);
+        slash = slash >= end ? -1 : slash;
         if (slash <= hostStart) {
             return false;
         }
@@ -135,13 +152,20 @@ public final class Urls {
         if (previous == '.' || previous == '-') {
             return false;
         }
-        for (int i = slash; i < url.length(); i++) {
+        for (int i = slash; i < end; i++) {
             char c = url.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PATH_SAFE.indexOf(c) >= 0)) {
+            if (c >= 128 || (SAFE[c] & 1) == 0) {
                 return false;
             }
         }
-        return !url.contains("/./") && !url.contains("/../") && !url.endsWith("/.") && !url.endsWith("/..");
+        return !within(url, "/./", end) && !within(url, "/../", end) && !url.startsWith("/.", end - 2)
+                && !url.startsWith("/..", end - 3);
+    }
+
+    /** Whether {@code part} stands in the first {@code end} characters of {@code s}. */
+    private static boolean within(String s, String part, int end) {
+        int at = s.indexOf(part);
+        return at >= 0 && at + part.length() <= end;
     }
 
     /** Whether the query at {@code from} is {@code name=value} pairs of characters OkHttp writes as they are. */
@@ -162,23 +186,37 @@ public final class Urls {
                 }
                 equals = true;
             } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || equals && (QUERY_SAFE.indexOf(c) >= 0 || c == '+'))) {
+                    || c == '_' || equals && c < 128 && (SAFE[c] & 2) != 0)) {
                 return false; // names stay plain: OkHttp matches the names it removes in another escaping
             }
         }
         return true;
     }
 
+    /** The address without its tracking pairs (a simple query: plain names, each with '='); itself when it has none. */
     private static String withoutTracking(String url, int q) {
-        StringBuilder out = new StringBuilder(url.length()).append(url, 0, q);
+        StringBuilder out = null;
         char separator = '?';
-        for (String pair : url.substring(q + 1).split("&")) {
-            String lower = pair.substring(0, pair.indexOf('=')).toLowerCase(Locale.ROOT);
-            if (!lower.startsWith("utm_") && !TRACKING.contains(lower)) {
-                out.append(separator).append(pair);
-                separator = '&';
+        int pairStart = q + 1;
+        while (pairStart < url.length()) {
+            int amp = url.indexOf('&', pairStart);
+            int pairEnd = amp < 0 ? url.length() : amp;
+            if (tracking(url, pairStart, url.indexOf('=', pairStart))) {
+                out = out != null ? out : new StringBuilder(url.length()).append(url, 0, pairStart - 1);
+            } else if (out != null) {
+                out.append(separator).append(url, pairStart, pairEnd);
             }
+            separator = out != null && out.length() > q ? '&' : '?';
+            pairStart = pairEnd + 1;
         }
-        return out.toString();
+        return out == null ? url : out.toString();
+    }
+
+    /** Whether the query parameter named {@code url[from, to)} is a tracking one. */
+    private static boolean tracking(String url, int from, int to) {
+        if (url.regionMatches(true, from, "utm_", 0, 4)) {
+            return true;
+        }
+        return to - from <= 11 && TRACKING.contains(url.substring(from, to).toLowerCase(Locale.ROOT));
     }
 }

@@ -52,8 +52,11 @@ class HtmlTest {
     void classTestAgreesWithJsoup() {
         List<String> values = List.of("", " ", "a", "A", "ab", "a b", " a ", "b\ta", "ba", "a\u00A0b", "x a\n", "aa a",
                 "a\u2003b", "a\u202Fb", "\u001Fab",
-                "tgme_widget_message js-widget_message", "TGME_WIDGET_MESSAGE", "tgme_widget_message_text");
-        String[] names = {"a", "b", "ab", "tgme_widget_message", "js-widget_message"};
+                "tgme_widget_message js-widget_message", "TGME_WIDGET_MESSAGE", "tgme_widget_message_text",
+                "\u212A", "k", "K", "\u017F", "S x \u212A", "xk x\u212A", "message_views", "message_viewS",
+                "message_view\u017F", "js-widget_messagE tgme_widget_messag");
+        String[] names = {"a", "b", "ab", "tgme_widget_message", "js-widget_message", "k", "s", "message_views",
+            "\u212A", "Upper", "x\u212A"};
         for (String value : values) {
             org.jsoup.nodes.Element e = new org.jsoup.nodes.Element("div").attr("class", value);
             long bits = Html.classBits(value, names);

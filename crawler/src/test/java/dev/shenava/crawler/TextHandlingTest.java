@@ -122,10 +122,38 @@ class TextHandlingTest {
         assertEquals(1_200_000, TelegramConnector.count("1.2M"));
         assertEquals(845, TelegramConnector.count("845"));
         assertEquals(0, TelegramConnector.count("n/a"));
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = "0123456789.,KMBkmb x";
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder raw = new StringBuilder();
+            for (int k = random.nextInt(7); k >= 0; k--) {
+                raw.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertEquals(countByUpperCasing(raw.toString()), TelegramConnector.count(raw.toString()), raw.toString());
+        }
     }
 
     @Test
     void htmlTextKeepsLineBreaksAndZwnj() {
         assertEquals("می\u200Cروم\nخانه", Html.text("<p>می\u200Cروم<br/>خانه</p>"));
+    }
+
+    /** The reading of a view count that the quick one must agree with. */
+    private static long countByUpperCasing(String raw) {
+        String s = raw.replace(",", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        if (s.isEmpty()) {
+            return 0;
+        }
+        double factor = switch (s.charAt(s.length() - 1)) {
+            case 'K' -> 1e3;
+            case 'M' -> 1e6;
+            case 'B' -> 1e9;
+            default -> 1;
+        };
+        try {
+            return Math.round(Double.parseDouble(factor == 1 ? s : s.substring(0, s.length() - 1)) * factor);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }
