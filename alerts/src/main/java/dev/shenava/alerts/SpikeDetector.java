@@ -12,10 +12,12 @@ import java.util.Objects;
  * daily rhythm: the median over the past week of how much the count at this time of day differs
  * from the count in the hours before it. The spread is a median absolute deviation of past
  * log-residuals, floored by Poisson noise, so a noisy count does not alert and a quiet one needs
- * a clear jump. The surprise is the normal tail probability of a short smoothed excess over the
- * baseline; it is mapped to [0, 1] against the larger of a fixed one-in-ten-thousand surprise and
- * the series' usual daily peak surprise (the median of its last three days' peaks), so a series
- * that jumps every day needs a bigger jump. That bar is then scaled by the jump's size against
+ * a clear jump; where the same hours of day have been noisier over the past week (automated
+ * posts that burst every night, say), their own spread sets the bar instead. The surprise is the
+ * normal tail probability of a short smoothed excess over the baseline; it is mapped to [0, 1]
+ * against the larger of a fixed one-in-ten-thousand surprise and the series' usual daily peak
+ * surprise (the median of its last three days' peaks), so a series that jumps every day needs a
+ * bigger jump. That bar is then scaled by the jump's size against
  * the largest smoothed count of the past five days: a jump that stays under the recent maxima
  * needs more surprise, one that tops them needs less (a gentle power, 0.15, of the ratio), so the
  * everyday bursts of a busy series rank below a burst that is large for the series itself.
@@ -38,6 +40,7 @@ public final class SpikeDetector {
     private final Tuning tuning;
     private final double[] values;
     private final double[] residuals;
+    private final double[] pastResiduals;
     private final double[] dailyPeaks;
     private final long[] queue;
     private int queueHead;
@@ -56,6 +59,8 @@ public final class SpikeDetector {
         int capacity = period * Math.max(tuning.seasonalDays(), tuning.maxDays()) + tuning.recentPoints() + tuning.smoothPoints() + 4;
         this.values = new double[Math.max(capacity, tuning.scalePoints() + 1)];
         this.residuals = new double[tuning.scalePoints()];
+        this.pastResiduals = new double[tuning.localHalfWidth() > 0 ? tuning.seasonalDays() * period + tuning.localHalfWidth() + 1 : 0];
+        Arrays.fill(pastResiduals, Double.NaN);
         this.dailyPeaks = new double[Math.max(1, tuning.peakDays()) + 1];
         this.queue = new long[Math.max(1, tuning.maxDays()) * period + 1];
     }
@@ -82,6 +87,10 @@ public final class SpikeDetector {
         long n = count;
         values[(int) (n % values.length)] = v;
         count++;
+        if (pastResiduals.length > 0) {
+            // written before any early return, so a warm-up point or a gap leaves no stale residual of days ago
+            pastResiduals[(int) (n % pastResiduals.length)] = Double.NaN;
+        }
         if (n < tuning.warmupPoints()) {
             return new SpikeScore(time, v, v, 0, false);
         }
@@ -93,8 +102,12 @@ public final class SpikeDetector {
             return new SpikeScore(time, v, expected, 0, false);
         }
         double observed = smoothed(n);
-        double scale = scale(expected);
-        residuals[(int) (n % residuals.length)] = Math.log((v + 1) / (expected + 1));
+        double scale = Math.max(scale(expected), localScale(n));
+        double residual = Math.log((v + 1) / (expected + 1));
+        residuals[(int) (n % residuals.length)] = residual;
+        if (pastResiduals.length > 0) {
+            pastResiduals[(int) (n % pastResiduals.length)] = residual;
+        }
         double z = Math.log((observed + 1) / (expected + 1)) / scale;
         double surprise = surprise(z);
         double typical = typicalDailyPeak(n);
@@ -189,6 +202,41 @@ public final class SpikeDetector {
         return Math.max(mad, poisson * tuning.poissonFloor());
     }
 
+    /**
+     * The spread of the residuals at this time of day: a median absolute deviation over the same
+     * hour (plus or minus {@code localHalfWidth} points) of each of the past {@code seasonalDays}
+     * days. Where a series is noisier at some hours (bursts of automated posts at night, say) a
+     * jump there needs to be larger; elsewhere the whole day's spread still sets the bar. Zero
+     * until two days are known.
+     */
+    private double localScale(long n) {
+        // with long steps (a day holds fewer than 2h + 1 points) the hours of neighbouring days would overlap
+        int h = Math.min(tuning.localHalfWidth(), (period - 1) / 2);
+        int days = (int) Math.min(tuning.seasonalDays(), (n - h) / period);
+        if (h <= 0 || n <= 2L * period) {
+            return 0;
+        }
+        double[] r = new double[days * (2 * h + 1)];
+        int filled = 0;
+        for (int d = 1; d <= days; d++) {
+            for (long i = n - (long) d * period - h; i <= n - (long) d * period + h; i++) {
+                double x = pastResiduals[(int) (i % pastResiduals.length)];
+                if (!Double.isNaN(x)) {
+                    r[filled++] = x;
+                }
+            }
+        }
+        if (filled < 24) {
+            return 0;
+        }
+        r = Arrays.copyOf(r, filled);
+        double med = median(r);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.abs(r[i] - med);
+        }
+        return 1.4826 * median(r) * tuning.madFactor();
+    }
+
     private static double surprise(double z) {
         return z <= 0 ? 0 : -Math.log10(Math.max(upperTail(z), 1e-300));
     }
@@ -255,9 +303,10 @@ public final class SpikeDetector {
     record Tuning(int warmupPoints, int recentPoints, int smoothPoints, int scalePoints, int seasonalDays,
                   int minSeasonalDays, int seasonalHalfWidth, double seasonalWeight, double poissonFloor,
                   double surpriseHalf, double coolingCap, double madFactor,
-                  int peakDays, double peakQuantile, double peakFactor, double gapLevel, int maxDays, double maxWeight) {
+                  int peakDays, double peakQuantile, double peakFactor, double gapLevel, int maxDays, double maxWeight,
+                  int localHalfWidth) {
 
-        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 1.0, 3, 0.5, 1.0, 8, 5, 0.15);
+        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 1.0, 3, 0.5, 1.0, 8, 5, 0.15, 12);
     }
 
     /**

@@ -129,6 +129,30 @@ class SpikeDetectorTest {
     }
 
     @Test
+    void aJumpAtAnHourThatIsNoisyEveryNightScoresLowerThanTheSameJumpAtAQuietHour() {
+        // 20 mentions per 5 minutes all day, but from 02:00 to 03:00 automated posts make the count jumpy every night
+        Random random = new Random(17);
+        double[] series = new double[10 * 288];
+        for (int i = 0; i < series.length; i++) {
+            boolean night = i % 288 >= 24 && i % 288 < 36;
+            series[i] = poisson(random, night ? 20 * Math.exp(0.8 * random.nextGaussian()) : 20);
+        }
+        int nightBurst = 8 * 288 + 30;
+        int dayBurst = 8 * 288 + 174;
+        double[] atNight = series.clone();
+        double[] atDay = series.clone();
+        for (int i = 0; i < 2; i++) {
+            atNight[nightBurst + i] = 90;
+            atDay[dayBurst + i] = 90;
+        }
+        double night = peakScore(SpikeDetector.builder().build(), atNight, nightBurst, nightBurst + 2);
+        double day = peakScore(SpikeDetector.builder().build(), atDay, dayBurst, dayBurst + 2);
+        assertTrue(day > Sensitivity.MEDIUM.threshold(), "90 where 20 are usual alerts at a quiet hour, scored " + day);
+        assertTrue(night < Sensitivity.MEDIUM.threshold(), "the same count in the jumpy hour does not alert, scored " + night);
+        assertTrue(night < day);
+    }
+
+    @Test
     void scoresUseOnlyThePast() {
         double[] series = dailyRhythm(4, 5);
         SpikeDetector a = SpikeDetector.builder().build();
