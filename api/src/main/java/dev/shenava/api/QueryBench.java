@@ -45,6 +45,11 @@ public final class QueryBench implements Callable<Integer> {
     private static final double WARM_UP_SETTLED = 0.05;
     /** The warm-up ends after this many rounds in a row that did not improve. */
     private static final int WARM_UP_PATIENCE = 3;
+    /**
+     * The warm-up runs at least this many rounds: on a machine where other processes come and go, three rounds
+     * without improvement came after six, with the service's JIT compilers still busy for seconds per round.
+     */
+    private static final int WARM_UP_MIN_ROUNDS = 10;
 
     @Option(names = "--mentions", description = "Synthetic mentions to load (default ${DEFAULT-VALUE}).")
     long mentions = 1_000_000;
@@ -212,8 +217,9 @@ public final class QueryBench implements Callable<Integer> {
     /**
      * Warms the node and the service up until a search costs what it costs in a node that has been up for a
      * while: rounds of {@value #WARM_UP_ROUND} cold searches per client, over ranges no measured request asks,
-     * until {@value #WARM_UP_PATIENCE} rounds in a row have not cut the CPU per search (node and this JVM
-     * together) 5% below the lowest before them, at most {@code --warm-up-rounds}; then a few overviews. A
+     * at least {@value #WARM_UP_MIN_ROUNDS} rounds and then until {@value #WARM_UP_PATIENCE} rounds in a row have
+     * not cut the CPU per search (node and this JVM together) 5% below the lowest before them, at most
+     * {@code --warm-up-rounds}; then a few overviews. A
      * freshly started node spends about twice the CPU per search of one that has answered some thousands (its
      * JIT compilers at work), which is not what a service that has been up for a while costs. Each round's
      * figures are printed; nothing is timed.
@@ -224,7 +230,8 @@ public final class QueryBench implements Callable<Integer> {
         double best = Double.MAX_VALUE;
         int stale = 0;
         BenchGauges before = BenchGauges.settled(es);
-        for (int round = 1; round <= warmUpRounds && stale < WARM_UP_PATIENCE; round++) {
+        int least = Math.min(WARM_UP_MIN_ROUNDS, warmUpRounds);
+        for (int round = 1; round <= warmUpRounds && (round <= least || stale < WARM_UP_PATIENCE); round++) {
             int n = bench.warmUpSearches(WARM_UP_ROUND);
             BenchGauges after = BenchGauges.settled(es);
             double[] per = after.cpuPerRequest(before, n);
