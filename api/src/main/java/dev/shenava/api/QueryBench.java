@@ -45,6 +45,11 @@ public final class QueryBench implements Callable<Integer> {
     private static final double WARM_UP_SETTLED = 0.05;
     /** The warm-up ends after this many rounds in a row that did not improve. */
     private static final int WARM_UP_PATIENCE = 3;
+    /**
+     * The warm-up runs at least this many rounds: on a machine where other processes come and go, three rounds
+     * without improvement came after six, with the service's JIT compilers still busy for seconds per round.
+     */
+    private static final int WARM_UP_MIN_ROUNDS = 10;
 
     @Option(names = "--mentions", description = "Synthetic mentions to load (default ${DEFAULT-VALUE}).")
     long mentions = 1_000_000;
@@ -212,8 +217,9 @@ public final class QueryBench implements Callable<Integer> {
     /**
      * Warms the node and the service up until a search costs what it costs in a node that has been up for a
      * while: rounds of {@value #WARM_UP_ROUND} cold searches per client, over ranges no measured request asks,
-     * until {@value #WARM_UP_PATIENCE} rounds in a row have not cut the CPU per search (node and this JVM
-     * together) 5% below the lowest before them, at most {@code --warm-up-rounds}; then a few overviews. A
+     * at least {@value #WARM_UP_MIN_ROUNDS} rounds and then until {@value #WARM_UP_PATIENCE} rounds in a row have
+     * not cut the CPU per search (node and this JVM together) 5% below the lowest before them, at most
+     * {@code --warm-up-rounds}; then a few overviews. A
      * freshly started node spends about twice the CPU per search of one that has answered some thousands (its
      * JIT compilers at work), which is not what a service that has been up for a while costs. Each round's
      * figures are printed; nothing is timed.
@@ -223,18 +229,17 @@ public final class QueryBench implements Callable<Integer> {
         int sent = 0;
         double best = Double.MAX_VALUE;
         int stale = 0;
-        long esCpu = settledNodeCpuMillis(es);
-        for (int round = 1; round <= warmUpRounds && stale < WARM_UP_PATIENCE; round++) {
-            long jvmCpu = jvmCpuNanos();
+        BenchGauges before = BenchGauges.settled(es);
+        int least = Math.min(WARM_UP_MIN_ROUNDS, warmUpRounds);
+        for (int round = 1; round <= warmUpRounds && (round <= least || stale < WARM_UP_PATIENCE); round++) {
             int n = bench.warmUpSearches(WARM_UP_ROUND);
-            double jvmPer = (jvmCpuNanos() - jvmCpu) / 1e6 / n;
-            long esCpuAfter = settledNodeCpuMillis(es);
-            double esPer = (esCpuAfter - esCpu) / (double) n;
-            esCpu = esCpuAfter;
+            BenchGauges after = BenchGauges.settled(es);
+            double[] per = after.cpuPerRequest(before, n);
             sent += n;
             out.printf("warm-up round %d: %,d searches, cpu per search: elasticsearch %.2f ms, service + bench clients"
-                    + " %.2f ms%n", round, n, esPer, jvmPer);
-            double cost = esPer + jvmPer;
+                    + " %.2f ms; %s%n", round, n, per[0], per[1], after.since(before));
+            before = after;
+            double cost = per[0] + per[1];
             stale = cost < best * (1 - WARM_UP_SETTLED) ? 0 : stale + 1;
             best = Math.min(best, cost);
         }
@@ -250,43 +255,23 @@ public final class QueryBench implements Callable<Integer> {
 
     /**
      * Runs a phase and prints its latencies and the CPU each request cost: in the Elasticsearch node(s) and in
-     * this JVM (the service and the bench's clients together; other processes on the machine are not counted).
+     * this JVM (the service and the bench's clients together), then what other processes, the node's search pool,
+     * the collectors and the JIT compilers did meanwhile ({@link BenchGauges}).
      */
     private void print(ElasticsearchClient es, String what, Phase phase) throws Exception {
         if (!phases.contains(what)) {
             return;
         }
-        long esCpu = settledNodeCpuMillis(es);
-        long jvmCpu = jvmCpuNanos();
+        BenchGauges before = BenchGauges.settled(es);
         BenchClients.Result r = phase.run();
-        long jvmCpuAfter = jvmCpuNanos();
-        double esPer = (settledNodeCpuMillis(es) - esCpu) / (double) r.count();
-        double jvmPer = (jvmCpuAfter - jvmCpu) / 1e6 / r.count();
+        BenchGauges after = BenchGauges.settled(es);
+        double[] per = after.cpuPerRequest(before, r.count());
+        double esPer = per[0];
+        double jvmPer = per[1];
         out.printf("%-13s n=%d  p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  max=%.1f ms  errors=%d  (%.0f/s)  load average %.2f%n",
                 what, r.count(), r.percentile(50), r.percentile(95), r.percentile(99), r.percentile(100), r.errors(),
                 r.throughput(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.printf("%-13s cpu per request: elasticsearch %.2f ms, service + bench clients %.2f ms%n", "", esPer, jvmPer);
-    }
-
-    /**
-     * The node's CPU time once its own figure is current: the node refreshes it once a second
-     * ({@code monitor.process.refresh_interval}), so a phase shorter than a few seconds read it stale (a
-     * cached search phase showed 0 ms). Waiting a little more than that, with nothing sent, brings it up to
-     * date at the cost of the node's idle CPU meanwhile.
-     */
-    private static long settledNodeCpuMillis(ElasticsearchClient es) throws Exception {
-        Thread.sleep(1_200);
-        return nodeCpuMillis(es);
-    }
-
-    /** CPU time the Elasticsearch node processes used so far (node stats), in milliseconds. */
-    private static long nodeCpuMillis(ElasticsearchClient es) throws java.io.IOException {
-        return es.nodes().stats(s -> s.metric("process")).nodes().values().stream()
-                .mapToLong(n -> n.process().cpu().totalInMillis()).sum();
-    }
-
-    private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        out.printf("%-13s %s%n", "", after.since(before));
     }
 }

@@ -46,9 +46,13 @@ public final class MentionIndex {
     /**
      * The current version of the mention index: {@code v2} sorts the index newest first (so the default
      * search stops once it has its page and its count), stores offsets for highlighting and indexes
-     * the normalised title. The alias {@code <alias>} points at {@code <alias>-v2}.
+     * the normalised title; {@code v3} breaks ties of the sort (and of paging) on a 64-bit hash of the id
+     * ({@code idHash}) instead of the keyword id. The alias {@code <alias>} points at {@code <alias>-v3}.
      */
-    public static final String VERSION = "v2";
+    public static final String VERSION = "v3";
+
+    /** Index versions a start migrates from, oldest first. */
+    static final List<String> OLDER_VERSIONS = List.of("v1", "v2");
 
     private static final int BULK_CHUNK = 500;
 
@@ -127,7 +131,9 @@ public final class MentionIndex {
                 }
                 new MentionMigration(es, alias, behind.iterator().next(), current).run();
             } else {
-                MentionMigration.removeLeftover(es, alias, alias + "-v1");
+                for (String older : OLDER_VERSIONS) {
+                    MentionMigration.removeLeftover(es, alias, alias + "-" + older);
+                }
             }
             return this;
         }
@@ -271,7 +277,7 @@ public final class MentionIndex {
     /**
      * The Elasticsearch request behind {@link #search(MentionFilter, MentionSort, int, String, boolean)}: the
      * page (after a cursor, one hit more, to know whether another page follows; a first page knows it from its
-     * count), newest first with the id as tie-breaker
+     * count), newest first with the id's hash as tie-breaker
      * (the index's own order, so Elasticsearch stops once it has the page and {@link #TOTAL_CAP} matches),
      * Elasticsearch highlighting the text when there is a query, and only the fields the answer shows.
      *
@@ -320,7 +326,7 @@ public final class MentionIndex {
                 case ENGAGEMENT -> s.sort(o -> o.field(f -> f.field("engagement").order(SortOrder.Desc)))
                         .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
             }
-            s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+            s.sort(o -> o.field(f -> f.field("idHash").order(SortOrder.Asc)));
             if (highlight) {
                 s.highlight(MentionHighlight.REQUEST);
             }

@@ -20,14 +20,14 @@ import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
- * Moves the mentions of an older index version ({@code <alias>-v1}) into the current one and points the
- * alias at it: the older index is made read-only, every document is copied into the new index (which
- * gets the current template: sorting, offsets, the normalised title) with its title brought into its
- * search form, the counts are compared, the alias moves in one atomic step and the older index is
- * deleted. The copy runs in this process, so the node needs no reindex module. Analysts' overrides live
- * in their own index and in the copied documents, so none is lost. A migration that died half-way (the
- * alias still on the older index, no heartbeat from the new one) is started afresh; a process that
- * starts while another one migrates waits for it.
+ * Moves the mentions of an older index version ({@code <alias>-v1} or {@code <alias>-v2}) into the current one
+ * and points the alias at it: the older index is made read-only, every document is copied into the new index
+ * (which gets the current template: sorting, offsets, the normalised title, the id's hash as tie-breaker) with
+ * what the current version adds (a v1 title brought into its search form, every document's {@code idHash}),
+ * the counts are compared, the alias moves in one atomic step and the older index is deleted. The copy runs in
+ * this process, so the node needs no reindex module. Analysts' overrides live in their own index and in the
+ * copied documents, so none is lost. A migration that died half-way (the alias still on the older index, no
+ * heartbeat from the new one) is started afresh; a process that starts while another one migrates waits for it.
  */
 final class MentionMigration {
 
@@ -87,8 +87,8 @@ final class MentionMigration {
                 .actions(a -> a.remove(r -> r.index(from).alias(alias)))
                 .actions(a -> a.add(ad -> ad.index(to).alias(alias).isWriteIndex(true))));
         es.indices().delete(d -> d.index(from));
-        LOG.info(() -> String.format("migrated %,d mentions of %s to %s in %.1f s (%,d titles normalised)",
-                after, alias, to, (System.nanoTime() - started) / 1e9, titles));
+        LOG.info(() -> String.format("migrated %,d mentions of %s from %s to %s in %.1f s (%,d titles normalised)",
+                after, alias, from, to, (System.nanoTime() - started) / 1e9, titles));
     }
 
     /**
@@ -115,15 +115,17 @@ final class MentionMigration {
     }
 
     /**
-     * Copies every document as it is, except that a title is stored in its search form with the title as
-     * posted beside it (index version 1 kept titles as posted). A point in time over the older index
-     * (read-only by now) is read page by page while the previous pages are written.
+     * Copies every document as it is, except that it gets its id's hash ({@link MentionDocument#idHash}) and,
+     * coming from version 1 (which kept titles as posted), a title is stored in its search form with the title
+     * as posted beside it. A point in time over the older index (read-only by now) is read page by page while
+     * the previous pages are written.
      *
      * @return how many titles changed
      */
     private long copy() throws IOException {
         String pit = es.openPointInTime(p -> p.index(from).keepAlive(k -> k.time(KEEP_ALIVE))).id();
         long titles = 0;
+        boolean fromVersionOne = from.endsWith("-v1");
         long beat = System.currentTimeMillis();
         try (ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
             java.util.ArrayDeque<Future<?>> pending = new java.util.ArrayDeque<>();
@@ -143,7 +145,8 @@ final class MentionMigration {
                 List<BulkOperation> ops = new ArrayList<>(hits.size());
                 for (Hit<ObjectNode> hit : hits) {
                     ObjectNode doc = hit.source();
-                    if (doc.hasNonNull("title") && !doc.hasNonNull("originalTitle")) {
+                    doc.put("idHash", MentionDocument.idHash(hit.id()));
+                    if (fromVersionOne && doc.hasNonNull("title") && !doc.hasNonNull("originalTitle")) {
                         String title = doc.get("title").asText();
                         String search = MentionDocument.searchTitle(title);
                         if (!search.equals(title)) {

@@ -3,7 +3,8 @@ package dev.shenava.store;
 import java.util.Locale;
 
 /**
- * Orders of mention search results; each ends on the unique {@code id} so cursors are stable.
+ * Orders of mention search results; each ends on the hash of the unique {@code id} ({@code idHash}) so cursors
+ * are stable.
  */
 public enum MentionSort {
     /** Newest first. */
@@ -26,6 +27,11 @@ public enum MentionSort {
             }
         }
         throw new IllegalArgumentException("unknown sort '" + id + "'; expected newest, oldest or engagement");
+    }
+
+    /** @return how many sort values a hit has in this order (what a cursor holds after the sort's name) */
+    int sortValues() {
+        return this == ENGAGEMENT ? 3 : 2;
     }
 
     /** @return the lower-case name */

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The opaque paging cursor: URL-safe base64 of a JSON array holding the sort name and the last hit's
- * sort values.
+ * sort values, all numbers since index version 3 (times in epoch milliseconds, engagement, the id's hash).
+ * A cursor of version 2, which ended on the id itself, is refused with a message saying so.
  */
 final class SearchCursor {
 
@@ -46,20 +47,20 @@ final class SearchCursor {
         if (a == null || !a.isArray() || a.size() < 2 || !sort.id().equals(a.get(0).asText())) {
             throw invalid();
         }
+        if (a.size() == 1 + sort.sortValues() && a.get(a.size() - 1).isTextual()) {
+            throw new IllegalArgumentException("cursor comes from an earlier version of the mention index, which"
+                    + " ordered mentions differently: load the first page again (leave out 'cursor')");
+        }
+        if (a.size() != 1 + sort.sortValues()) {
+            throw invalid();
+        }
         List<FieldValue> values = new ArrayList<>();
         for (int i = 1; i < a.size(); i++) {
             JsonNode n = a.get(i);
-            if (n.isIntegralNumber()) {
-                values.add(FieldValue.of(n.longValue()));
-            } else if (n.isNumber()) {
-                values.add(FieldValue.of(n.doubleValue()));
-            } else if (n.isBoolean()) {
-                values.add(FieldValue.of(n.booleanValue()));
-            } else if (n.isNull()) {
-                values.add(FieldValue.NULL);
-            } else {
-                values.add(FieldValue.of(n.asText()));
+            if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+                throw invalid();
             }
+            values.add(FieldValue.of(n.longValue()));
         }
         return values;
     }

@@ -41,11 +41,11 @@ import java.util.Optional;
 record SearchHits(Long total, boolean totalExact, List<SearchHits.Hit> hits) {
 
     /**
-     * The parts of the answer that are read: the node leaves out the rest (index name, id, score, timings,
-     * shard counts) instead of writing it for this side to skip. A refusal keeps its error.
+     * No {@code filter_path}: with one, the node parses every hit's stored {@code _source} and writes it again
+     * through its filter (about 8% of its CPU per search in a flight recording), where without one it copies
+     * the stored bytes as they are. The parts this side does not read (index, id, score, timings) are a few
+     * dozen bytes per hit that Jackson skips.
      */
-    private static final String FILTER_PATH = "hits.total,hits.hits._source,hits.hits.sort,hits.hits.highlight,error,status";
-
     private static final ObjectMapper JSON = ElasticsearchClients.objectMapper()
             .registerModule(new SimpleModule().addDeserializer(Instant.class, new InstantDecoder()));
 
@@ -101,7 +101,7 @@ record SearchHits(Long total, boolean totalExact, List<SearchHits.Hit> hits) {
     }
 
     private static Body search(NodeHttp http, JsonpMapper mapper, String index, byte[] body) throws IOException {
-        NodeHttp.Answer answer = http.post("/" + index + "/_search?filter_path=" + FILTER_PATH, body);
+        NodeHttp.Answer answer = http.post("/" + index + "/_search", body);
         if (answer.status() >= 300) {
             throw refused(mapper, answer.status(), answer.body());
         }
@@ -113,7 +113,6 @@ record SearchHits(Long total, boolean totalExact, List<SearchHits.Hit> hits) {
             throw new IllegalStateException("the client must be built by ElasticsearchClients");
         }
         Request http = new Request("POST", "/" + index + "/_search");
-        http.addParameter("filter_path", FILTER_PATH);
         http.setEntity(new NByteArrayEntity(body, ContentType.APPLICATION_JSON));
         try (InputStream in = transport.restClient().performRequest(http).getEntity().getContent()) {
             return JSON.readValue(in, Body.class);

@@ -77,14 +77,18 @@ class QueryCompilerTest {
     }
 
     @Test
-    void compilesFieldFiltersToKeywordTerms() {
-        assertEquals("{\"term\":{\"lang\":{\"value\":\"fa\",\"case_insensitive\":true}}}", json("lang:FA"));
-        assertEquals("{\"term\":{\"brands\":{\"value\":\"snapp\",\"case_insensitive\":true}}}", json("brand:snapp"));
-        assertTrue(json("source:telegram").contains("\"sourceKind\""));
-        assertTrue(json("author:@Ali").contains("\"author.handle\":{\"value\":\"Ali\""));
-        assertTrue(json("site:https://www.Snapp.ir/x").contains("\"site\":{\"value\":\"snapp.ir\""));
+    void compilesFieldFiltersToTermsOnTheLowerCasedKeywords() {
+        assertEquals("{\"term\":{\"lang.lower\":{\"value\":\"fa\"}}}", json("lang:FA"));
+        assertEquals("{\"term\":{\"brands.lower\":{\"value\":\"snapp\"}}}", json("brand:snapp"));
+        assertEquals("{\"term\":{\"sentiment\":{\"value\":\"negative\"}}}", json("sentiment:Negative"));
+        assertTrue(json("source:Telegram").contains("\"source.lower\":{\"value\":\"Telegram\""));
+        assertTrue(json("source:telegram").contains("\"sourceKind.lower\""));
+        assertTrue(json("author:@Ali").contains("\"author.handle.lower\":{\"value\":\"Ali\""));
+        assertTrue(json("site:https://www.Snapp.ir/x").contains("\"site.lower\":{\"value\":\"snapp.ir\""));
         assertTrue(json("site:snapp.ir").contains("\"value\":\"*.snapp.ir\""));
-        assertTrue(json("touchpoint:delivery:negative").contains("\"touchpointSentiments\""));
+        assertTrue(json("touchpoint:delivery:negative").contains("\"touchpointSentiments.lower\""));
+        assertTrue(json("brand:sna*").contains("\"wildcard\":{\"brands.lower\""));
+        assertFalse(json("brand:sna* OR lang:fa OR author:x").contains("case_insensitive"));
         assertTrue(json("title:\"new app\"").contains("\"match_phrase\":{\"title\""));
         assertTrue(json("lang:(fa OR ar)").contains("\"should\""));
     }

@@ -116,6 +116,9 @@ class QueryLanguageIT {
         assertEquals(Set.of("fa-arabic-letters"), ids("touchpoint:delivery:negative"));
         assertEquals(Set.of(), ids("touchpoint:delivery:positive"));
         assertEquals(Set.of("fa-zwnj"), ids("author:@ali_r"));
+        assertEquals(Set.of("fa-zwnj"), ids("author:@ALI_R"), "field filters ignore case");
+        assertEquals(Set.of("app"), ids("source:TG-News"), "field filters ignore case");
+        assertEquals(Set.of("digits"), ids("site:SHOP.ir"), "field filters ignore case");
         assertEquals(Set.of("fa-zwnj"), ids("author:\"Ali Rezaei\""));
         assertEquals(Set.of("digits"), ids("site:shop.ir"));
         assertEquals(Set.of("app"), ids("title:crash"));
