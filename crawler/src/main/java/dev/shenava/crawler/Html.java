@@ -456,12 +456,8 @@ final class Html {
      * Which of some classes a class attribute's value holds, in one scan of it: bit {@code i} set when it holds
      * {@code names[i]}, by the same rule as {@link #hasClass} (at most 64 names).
      */
-    static long classBits(String classes, String[] names) {
-        ClassIndex index = classIndex;
-        if (index.names != names) {
-            index = new ClassIndex(names);
-            classIndex = index;
-        }
+    static long classBits(String classes, ClassNames index) {
+        String[] names = index.names;
         long bits = 0;
         int len = classes.length();
         int i = 0;
@@ -480,7 +476,7 @@ final class Html {
             // only the names of the token's length and last letter (any case) are compared, unless that letter is not
             // ASCII (a few of those equal an ASCII letter in any case: the Kelvin sign, the long s)
             char last = classes.charAt(i - 1);
-            long candidates = length >= ClassIndex.LENGTHS || last >= 0x80 ? -1L
+            long candidates = length >= ClassNames.LENGTHS || last >= 0x80 ? -1L
                     : index.byLengthAndLast[length << 7 | Character.toLowerCase(last)];
             for (int k = 0; candidates != 0 && k < names.length; k++) {
                 if ((candidates & 1L << k) != 0 && names[k].length() == length
@@ -492,14 +488,17 @@ final class Html {
         return bits;
     }
 
-    /** Per name length and lower-cased ASCII last letter, the bits of the names a class token with them may be. */
-    private static final class ClassIndex {
+    /**
+     * Class names {@link #classBits} looks for (at most 64), with their bits per name length and lower-cased ASCII
+     * last letter: the names a class token of that length and last letter may be. Built once per set of names.
+     */
+    static final class ClassNames {
         static final int LENGTHS = 64;
         final String[] names;
         final long[] byLengthAndLast = new long[LENGTHS << 7];
 
-        ClassIndex(String[] names) {
-            this.names = names;
+        ClassNames(String... names) {
+            this.names = names.clone();
             for (int k = 0; k < names.length; k++) {
                 String name = names[k];
                 char last = name.isEmpty() ? 0 : name.charAt(name.length() - 1);
@@ -512,9 +511,6 @@ final class Html {
             }
         }
     }
-
-    /** The index of the names last asked about (the Telegram class names, in practice). */
-    private static volatile ClassIndex classIndex = new ClassIndex(new String[0]);
 
     /** {@link Character#isWhitespace}, quick for the ASCII letters class names are made of. */
     private static boolean isClassSeparator(char c) {

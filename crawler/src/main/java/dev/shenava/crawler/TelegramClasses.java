@@ -7,10 +7,10 @@ package dev.shenava.crawler;
 final class TelegramClasses {
 
     /** The classes, in bit order. */
-    static final String[] NAMES = {"tgme_widget_message", "tgme_widget_message_reply",
+    static final Html.ClassNames NAMES = new Html.ClassNames("tgme_widget_message", "tgme_widget_message_reply",
         "tgme_widget_message_link_preview", "service_message", "tgme_channel_info_counter", "tgme_widget_message_date",
         "tgme_widget_message_text", "tgme_widget_message_owner_name", "tgme_widget_message_from_author",
-        "tgme_widget_message_views", "link_preview_title", "counter_type", "counter_value"};
+        "tgme_widget_message_views", "link_preview_title", "counter_type", "counter_value");
     static final long MESSAGE = 1;
     static final long REPLY = 1 << 1;
     static final long PREVIEW = 1 << 2;

@@ -57,9 +57,10 @@ class HtmlTest {
                 "message_view\u017F", "js-widget_messagE tgme_widget_messag");
         String[] names = {"a", "b", "ab", "tgme_widget_message", "js-widget_message", "k", "s", "message_views",
             "\u212A", "Upper", "x\u212A"};
+        Html.ClassNames index = new Html.ClassNames(names);
         for (String value : values) {
             org.jsoup.nodes.Element e = new org.jsoup.nodes.Element("div").attr("class", value);
-            long bits = Html.classBits(value, names);
+            long bits = Html.classBits(value, index);
             for (int i = 0; i < names.length; i++) {
                 assertEquals(e.hasClass(names[i]), Html.hasClass(value, names[i]), "'" + value + "' has " + names[i]);
                 assertEquals(e.hasClass(names[i]), (bits & 1L << i) != 0, "'" + value + "' bit of " + names[i]);
