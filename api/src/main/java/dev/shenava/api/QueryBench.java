@@ -227,20 +227,21 @@ public final class QueryBench implements Callable<Integer> {
 
     /**
      * Warms the node and the service up until a search costs what it costs in a node that has been up for a
-     * while: rounds of {@value #WARM_UP_ROUND} cold searches per client, over ranges no measured request asks,
-     * at least {@value #WARM_UP_MIN_ROUNDS} rounds and then until {@value #WARM_UP_PATIENCE} rounds in a row have
+     * while: a few overviews first, so that the last requests before the measured searches are searches (code the
+     * two share would otherwise meet new callers just before the measurement), then rounds of
+     * {@value #WARM_UP_ROUND} searches per client ({@link BenchClients#warmUpSearches(int)}), at least {@value #WARM_UP_MIN_ROUNDS} rounds and then until {@value #WARM_UP_PATIENCE} rounds in a row have
      * not cut the CPU per search (node and this JVM together) 5% below the lowest before them, nor seen the node's JIT
      * compilers take more than {@value #NODE_JIT_SETTLED} of its CPU (where the node runs on this machine), at most
-     * {@code --warm-up-rounds}; then a few overviews. A
-     * freshly started node spends about twice the CPU per search of one that has answered some thousands (its
-     * JIT compilers at work), which is not what a service that has been up for a while costs. Each round's
-     * figures are printed; nothing is timed.
+     * {@code --warm-up-rounds}. A freshly started node spends about twice the CPU per search of one that has
+     * answered some thousands (its JIT compilers at work), which is not what a service that has been up for a while
+     * costs. Each round's figures are printed; nothing is timed.
      */
     private void warmUp(ElasticsearchClient es, BenchClients bench) throws Exception {
         long warming = System.nanoTime();
         int sent = 0;
         double best = Double.MAX_VALUE;
         int stale = 0;
+        sent += bench.warmUpOverviews();
         BenchGauges before = BenchGauges.settled(es);
         int least = Math.min(WARM_UP_MIN_ROUNDS, warmUpRounds);
         for (int round = 1; round <= warmUpRounds && (round <= least || stale < WARM_UP_PATIENCE); round++) {
@@ -256,7 +257,6 @@ public final class QueryBench implements Callable<Integer> {
             stale = cost < best * (1 - WARM_UP_SETTLED) || compiling > NODE_JIT_SETTLED ? 0 : stale + 1;
             best = Math.min(best, cost);
         }
-        sent += bench.warmUpOverviews();
         out.printf("warmed up with %,d requests in %.1f s (ranges no measured request asks; nothing timed)%n", sent,
                 (System.nanoTime() - warming) / 1e9);
     }
