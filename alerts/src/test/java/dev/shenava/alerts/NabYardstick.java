@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 /**
  * Stand-ins for series the detector has not seen, made from the shared ones without looking at
  * any other: the counts thinned (binomial, fixed seeds) to 50%, 25% and 10%, as a quieter
- * company's tweets would be, and the series started a few hours later, so that the detector's
+ * company's tweets would be (two seeds each, {@code -Dnab.seeds}), and the series started a few hours later, so that the detector's
  * days begin at another hour of the series' rhythm (the detector reads no clock, so this is what
  * another time zone's rhythm changes for it). The labelled windows stay where they are.
  *
@@ -33,9 +33,13 @@ final class NabYardstick {
 
     static List<StandIn> standIns(List<NabData.Series> series) {
         List<StandIn> out = new ArrayList<>();
+        int seeds = Integer.getInteger("nab.seeds", 2);
         for (double p : new double[] {0.5, 0.25, 0.1}) {
-            out.add(new StandIn(String.format("thinned %d%%", Math.round(p * 100)),
-                    IntStream.range(0, series.size()).mapToObj(i -> thinned(series.get(i), p, 7919L * (i + 1) + Math.round(p * 1000))).toList()));
+            for (int seed = 1; seed <= seeds; seed++) {
+                long base = 7919L * seed + Math.round(p * 1000);
+                out.add(new StandIn(String.format("thinned %d%% #%d", Math.round(p * 100), seed),
+                        IntStream.range(0, series.size()).mapToObj(i -> thinned(series.get(i), p, base * 31 + i)).toList()));
+            }
         }
         for (int hours : new int[] {3, 8}) {
             out.add(new StandIn("shifted " + hours + " h", series.stream().map(s -> shifted(s, hours)).toList()));
