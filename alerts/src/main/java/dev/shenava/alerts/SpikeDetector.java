@@ -19,7 +19,8 @@ import java.util.Objects;
  * surprise (the median of its last three days' peaks), so a series that jumps every day needs a
  * bigger jump. On a quiet series (fewer than four counts per step over the past day) the fixed
  * bar is lowered with the square root of the level, since the same relative burst carries less
- * surprise where there are fewer counts; the series' usual daily peak still holds where it is higher. That bar is then scaled by the jump's size against
+ * surprise where there are fewer counts; the series' usual daily peak still holds where it is
+ * higher. That bar is then scaled by the jump's size against
  * the largest smoothed count of the past five days: a jump that stays under the recent maxima
  * needs more surprise, one that tops them needs less (a gentle power, 0.15, of the ratio), so the
  * everyday bursts of a busy series rank below a burst that is large for the series itself.

@@ -11,8 +11,9 @@ import java.util.stream.IntStream;
 /**
  * Stand-ins for series the detector has not seen, made from the shared ones without looking at
  * any other: the counts thinned (binomial, fixed seeds) to 50%, 25% and 10%, as a quieter
- * company's tweets would be (two seeds each, {@code -Dnab.seeds}), and the series started a few hours later, so that the detector's
- * days begin at another hour of the series' rhythm (the detector reads no clock, so this is what
+ * company's tweets would be (four seeds each, {@code -Dnab.seeds}: two seeds of one rate differ
+ * by up to five points), and the series started a few hours later, so that the detector's days
+ * begin at another hour of the series' rhythm (the detector reads no clock, so this is what
  * another time zone's rhythm changes for it). The labelled windows stay where they are.
  *
  * <p>Each stand-in set is pooled with the five real series under one threshold, as NAB pools its
@@ -33,7 +34,7 @@ final class NabYardstick {
 
     static List<StandIn> standIns(List<NabData.Series> series) {
         List<StandIn> out = new ArrayList<>();
-        int seeds = Integer.getInteger("nab.seeds", 2);
+        int seeds = Integer.getInteger("nab.seeds", 4);
         for (double p : new double[] {0.5, 0.25, 0.1}) {
             for (int seed = 1; seed <= seeds; seed++) {
                 long base = 7919L * seed + Math.round(p * 1000);
