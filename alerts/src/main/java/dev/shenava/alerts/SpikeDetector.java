@@ -325,7 +325,7 @@ public final class SpikeDetector {
                   int peakDays, double peakQuantile, double peakFactor, double gapLevel, int maxDays, double maxWeight,
                   int localHalfWidth, double offset, double quietLevel, double quietPower) {
 
-        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 1.0, 3, 0.5, 1.0, 8, 5, 0.15, 12, 1.0, 5, 0.5);
+        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 0.95, 3, 0.5, 1.0, 8, 5, 0.15, 12, 1.0, 5, 0.5);
     }
 
     /**
