@@ -43,68 +43,18 @@ final class Html {
      * there, and a line break lands where the tag stands whether jsoup closes the paragraph there or not.
      */
     static String simpleMarkup(String html) {
-        if (html.indexOf('\u0000') >= 0) {
-            return null; // jsoup drops NUL in body text; not worth copying
-        }
-        Chars out = new Chars(html.length());
-        int n = html.length();
-        int i = 0;
-        while (i < n) {
-            int lt = html.indexOf('<', i);
-            int textEnd = lt < 0 ? n : lt;
-            if (textEnd > i && !appendText(out, html, i, textEnd)) {
-                return null;
-            }
-            if (lt < 0) {
-                break;
-            }
-            int end = tagEnd(html, lt);
-            if (end < 0) {
-                return null;
-            }
-            int nameStart = html.charAt(lt + 1) == '/' ? lt + 2 : lt + 1;
-            int nameEnd = nameStart;
-            while (nameEnd < end && isNameChar(html.charAt(nameEnd))) {
-                nameEnd++;
-            }
-            char after = html.charAt(nameEnd);
-            if (after != '>' && after != '/' && after != ' ' && after != '\t' && after != '\n' && after != '\r'
-                    && after != '\f') {
-                return null; // a name jsoup reads differently ("p:x", "b-x")
-            }
-            switch (phrasing(html, nameStart, nameEnd)) {
-                case BREAK -> out.add('\n');
-                case INLINE -> {
-                    // phrasing: no line break, text continues
-                }
-                default -> {
-                    return null;
-                }
-            }
-            i = end + 1;
-        }
-        return clean(out.chars, out.length);
+        return MarkupText.read(html);
     }
 
-    private static final int OTHER = 0;
-    private static final int BREAK = 1;
-    private static final int INLINE = 2;
-    private static final String[] INLINE_TAGS = {"a", "b", "i", "u", "s", "em", "strong", "code", "span", "small",
-        "sub", "sup", "tt", "font", "strike", "mark", "abbr", "cite", "q", "wbr"};
-
-    /** What the tag named by {@code html[from, to)} (any case) does to the text, read without a lower-cased copy. */
-    private static int phrasing(String html, int from, int to) {
-        int length = to - from;
-        if (length == 1 && (html.charAt(from) | 0x20) == 'p'
-                || length == 2 && html.regionMatches(true, from, "br", 0, 2)) {
-            return BREAK;
-        }
-        for (String tag : INLINE_TAGS) {
-            if (tag.length() == length && html.regionMatches(true, from, tag, 0, length)) {
-                return INLINE;
-            }
-        }
-        return OTHER;
+    /**
+     * {@link #text(String)} of {@code text[from, to)}: a fragment of simple markup, or none, read straight from the
+     * chars (a JSON parser's, say), else through a string of it.
+     */
+    static String text(char[] text, int from, int to) {
+        String simple = MarkupText.read(text, from, to);
+        // blank text gives blank text; the other way round (a control left by the markup) is for the string path
+        return simple != null && (simple.isEmpty() || !simple.isBlank()) ? simple
+                : text(new String(text, from, to - from));
     }
 
     /** A growable char buffer: text gathered without a StringBuilder's per-append checks and coder switches. */
@@ -153,132 +103,16 @@ final class Html {
         }
     }
 
+    /** Appends {@code html[from, to)} with its references read; false when jsoup should read it (see {@link MarkupText}). */
     static boolean appendText(Chars out, String html, int from, int to) {
-        int k = from;
-        while (k < to) {
-            int amp = html.indexOf('&', k, to); // bounded: a page holds many segments and may hold no '&' at all
-            if (amp < 0) {
-                out.add(html, k, to);
-                return true;
-            }
-            out.add(html, k, amp);
-            int end = commonEntity(out, html, amp, to);
-            if (end == UNUSUAL) {
-                return false;
-            }
-            if (end < 0) { // another named reference: jsoup's rules for the rest
-                out.add(Parser.unescapeEntities(html.substring(amp, to), false));
-                return true;
-            }
-            k = end;
-        }
-        return true;
+        char[] text = new char[to - from];
+        html.getChars(from, to, text, 0);
+        return MarkupText.appendText(out, text, 0, text.length);
     }
 
     /** {@link #appendText(Chars, String, int, int)} of {@code text[from, to)}. */
     static boolean appendText(Chars out, char[] text, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (text[k] == '&') { // references: the String reader's rules
-                String segment = new String(text, from, to - from);
-                return appendText(out, segment, 0, segment.length());
-            }
-        }
-        out.add(text, from, to);
-        return true;
-    }
-
-    private static final int UNUSUAL = -2;
-
-    /**
-     * Appends the character of a common reference ({@code &amp; &lt; &gt; &quot; &apos;}, or a numeric one for an
-     * ordinary character) at {@code amp}.
-     *
-     * @return the index after the reference, -1 when it is not one of those, {@link #UNUSUAL} for a numeric
-     *     reference to a character HTML treats specially (jsoup's tree and its unescaper disagree on those)
-     */
-    private static int commonEntity(Chars out, String html, int amp, int to) {
-        int semi = html.indexOf(';', amp, Math.min(to, amp + 11));
-        if (semi < 0 || semi - amp > 9) {
-            return -1;
-        }
-        char named = switch (semi - amp - 1) {
-            case 2 -> html.startsWith("lt", amp + 1) ? '<' : html.startsWith("gt", amp + 1) ? '>' : 0;
-            case 3 -> html.startsWith("amp", amp + 1) ? '&' : 0;
-            case 4 -> html.startsWith("quot", amp + 1) ? '"' : html.startsWith("apos", amp + 1) ? '\'' : 0;
-            default -> 0;
-        };
-        if (named != 0) {
-            out.add(named);
-            return semi + 1;
-        }
-        if (semi == amp + 1 || html.charAt(amp + 1) != '#') {
-            return -1;
-        }
-        if (semi - amp < 3) {
-            return UNUSUAL;
-        }
-        boolean hex = html.charAt(amp + 2) == 'x' || html.charAt(amp + 2) == 'X';
-        int from = amp + (hex ? 3 : 2);
-        if (from == semi) {
-            return UNUSUAL;
-        }
-        int code = 0; // at most eight digits: no overflow
-        for (int k = from; k < semi; k++) {
-            char c = html.charAt(k);
-            int digit = c >= '0' && c <= '9' ? c - '0' : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f'
-                    ? (c | 0x20) - 'a' + 10 : -1;
-            if (digit < 0) {
-                return UNUSUAL; // as Integer.parseInt refusing it (a sign included)
-            }
-            code = code * (hex ? 16 : 10) + digit;
-        }
-        // C0/C1 controls, surrogates and out-of-range values have special rules in HTML: left to jsoup
-        if (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7F && code < 0xA0
-                || code >= 0xD800 && code < 0xE000 || code > 0x10FFFF) {
-            return UNUSUAL;
-        }
-        out.addCodePoint(code);
-        return semi + 1;
-    }
-
-    /** The index of the {@code >} closing a plain start or end tag at {@code lt}, or -1 when it is anything else. */
-    private static int tagEnd(String html, int lt) {
-        int k = lt + 1;
-        if (k < html.length() && html.charAt(k) == '/') {
-            k++;
-        }
-        if (k >= html.length() || !isAsciiLetter(html.charAt(k))) {
-            return -1; // a comment, a declaration or a bare '<': jsoup's rules for these are not worth copying
-        }
-        char quote = 0;
-        char last = 0;
-        for (; k < html.length(); k++) {
-            char c = html.charAt(k);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-                continue;
-            }
-            if (c == '"' || c == '\'') {
-                if (last != '=') {
-                    return -1; // a quote that does not open a value: jsoup keeps it as text of the name
-                }
-                quote = c;
-            } else if (c == '>') {
-                return k;
-            } else if (c == '<') {
-                return -1;
-            }
-            last = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ? last : c;
-        }
-        return -1;
-    }
-
-    private static boolean isNameChar(char c) {
-        return isAsciiLetter(c) || c >= '0' && c <= '9';
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        return MarkupText.appendText(out, text, from, to);
     }
 
     static String text(Element element) {
@@ -457,10 +291,23 @@ final class Html {
      * {@code names[i]}, by the same rule as {@link #hasClass} (at most 64 names).
      */
     static long classBits(String classes, ClassNames index) {
+        return classBits(classes, 0, classes.length(), index, false);
+    }
+
+    /**
+     * {@link #classBits(String, ClassNames)} of {@code classes[from, to)}, or -1 when that holds a character
+     * outside ASCII or a {@code &} (a reference, or a UTF-8 sequence in a Latin-1 view of bytes: the caller reads the
+     * value as a string then). -1 is no answer of the other kind: at most 63 names are asked about.
+     */
+    static long asciiClassBits(String classes, int from, int to, ClassNames index) {
+        return classBits(classes, from, to, index, true);
+    }
+
+    private static long classBits(String classes, int from, int to, ClassNames index, boolean asciiOnly) {
         String[] names = index.names;
         long bits = 0;
-        int len = classes.length();
-        int i = 0;
+        int len = to;
+        int i = from;
         while (i < len) {
             while (i < len && isClassSeparator(classes.charAt(i))) {
                 i++;
@@ -472,6 +319,9 @@ final class Html {
             int length = i - start;
             if (length == 0) {
                 continue;
+            }
+            if (asciiOnly && !plainAscii(classes, start, i)) {
+                return -1;
             }
             // only the names of the token's length and last letter (any case) are compared, unless that letter is not
             // ASCII (a few of those equal an ASCII letter in any case: the Kelvin sign, the long s)
@@ -498,6 +348,9 @@ final class Html {
         final long[] byLengthAndLast = new long[LENGTHS << 7];
 
         ClassNames(String... names) {
+            if (names.length > 63) {
+                throw new IllegalArgumentException("at most 63 class names, not " + names.length);
+            }
             this.names = names.clone();
             for (int k = 0; k < names.length; k++) {
                 String name = names[k];
@@ -510,6 +363,16 @@ final class Html {
                 }
             }
         }
+    }
+
+    private static boolean plainAscii(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c >= 0x80 || c == '&') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link Character#isWhitespace}, quick for the ASCII letters class names are made of. */

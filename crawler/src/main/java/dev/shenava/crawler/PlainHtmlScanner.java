@@ -69,8 +69,13 @@ final class PlainHtmlScanner {
     private final byte[] utf8;
     private final int start;
     private final int n;
-    /** The attribute names asked for, lower case, and the values of the start tag being read. */
+    /**
+     * The attribute names asked for, lower case; where the values of the start tag being read lie (from -1: absent),
+     * and those read into strings so far (a value becomes a string only when it is asked for).
+     */
     private final String[] asked;
+    private final int[] valueFrom;
+    private final int[] valueTo;
     private final String[] values;
     /** Per name length, the first asked name of that length (-1: none), and per asked name the next one. */
     private final int[] firstOfLength;
@@ -104,6 +109,8 @@ final class PlainHtmlScanner {
         this.n = html.length();
         this.asked = asked;
         this.values = new String[asked.length];
+        this.valueFrom = new int[asked.length];
+        this.valueTo = new int[asked.length];
         int longest = 0;
         for (String name : asked) {
             longest = Math.max(longest, name.length());
@@ -118,8 +125,24 @@ final class PlainHtmlScanner {
     }
 
     /** The value of the {@code index}th attribute asked for on the start tag being reported, or null. */
-    String attribute(int index) {
+    String attribute(int index) throws Unusual {
+        if (values[index] == null && valueFrom[index] >= 0) {
+            values[index] = value(valueFrom[index], valueTo[index]);
+        }
         return values[index];
+    }
+
+    /**
+     * {@link Html#classBits} of the {@code index}th attribute asked for (0 when absent), read in place when the value
+     * is ASCII without references, without a string of it.
+     */
+    long classBits(int index, Html.ClassNames names) throws Unusual {
+        int from = valueFrom[index];
+        if (from < 0) {
+            return 0;
+        }
+        long bits = Html.asciiClassBits(html, from, valueTo[index], names);
+        return bits != -1 ? bits : Html.classBits(attribute(index), names);
     }
 
     /** Scans the page to its end, closing what is left open there as jsoup does. */
@@ -242,6 +265,7 @@ final class PlainHtmlScanner {
     /** Reads a start tag's attributes from {@code k}; returns where its '>' is. */
     private int attributes(int k) throws Unusual {
         Arrays.fill(values, null);
+        Arrays.fill(valueFrom, -1);
         selfClosing = false;
         while (true) {
             k = skipSpace(k);
@@ -391,7 +415,10 @@ final class PlainHtmlScanner {
         int length = to - from;
         for (int i = length < firstOfLength.length ? firstOfLength[length] : -1; i >= 0; i = nextOfLength[i]) {
             if (matches(from, asked[i])) {
-                values[i] = values[i] != null ? values[i] : value(valueStart, valueEnd);
+                if (valueFrom[i] < 0) {
+                    valueFrom[i] = valueStart;
+                    valueTo[i] = valueEnd;
+                }
                 return;
             }
         }

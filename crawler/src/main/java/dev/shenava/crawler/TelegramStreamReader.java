@@ -114,9 +114,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
 
     @Override
     public void transparent() throws PlainHtmlScanner.Unusual {
-        String classAttr = scanner.attribute(CLASS);
-        if ("widget_message".equals(scanner.attribute(ID))
-                || classAttr != null && Html.classBits(classAttr, TelegramClasses.NAMES) != 0) {
+        if ("widget_message".equals(scanner.attribute(ID)) || scanner.classBits(CLASS, TelegramClasses.NAMES) != 0) {
             throw PlainHtmlScanner.UNUSUAL;
         }
     }
@@ -130,8 +128,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         for (int i = 0; i < captures.size(); i++) {
             captures.get(i).child(name);
         }
-        String classAttr = scanner.attribute(CLASS);
-        long classes = classAttr == null ? 0 : Html.classBits(classAttr, TelegramClasses.NAMES);
+        long classes = scanner.classBits(CLASS, TelegramClasses.NAMES);
         boolean messageClass = (classes & MESSAGE) != 0;
         boolean quote = (classes & (REPLY | PREVIEW)) != 0;
         if (depth > flags.length) {
@@ -142,7 +139,8 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         startCounters(name, depth, classes);
     }
 
-    private void startMessages(String name, int depth, long classes, boolean messageClass, boolean quote) {
+    private void startMessages(String name, int depth, long classes, boolean messageClass, boolean quote)
+            throws PlainHtmlScanner.Unusual {
         boolean message = messageClass && name.equals("div") || "widget_message".equals(scanner.attribute(ID));
         if (message && messageDepth == 0 && (classes & SERVICE) == 0) {
             String dataPost = scanner.attribute(DATA_POST);
@@ -176,7 +174,8 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         }
     }
 
-    private void see(TelegramMessageParts m, String name, int depth, long classes, boolean quoted) {
+    private void see(TelegramMessageParts m, String name, int depth, long classes, boolean quoted)
+            throws PlainHtmlScanner.Unusual {
         String datetime = scanner.attribute(DATETIME);
         if (m.datetime == null && datetime != null && name.equals("time")) {
             m.datetime = datetime;

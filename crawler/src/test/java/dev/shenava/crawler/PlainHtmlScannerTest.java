@@ -17,12 +17,12 @@ class PlainHtmlScannerTest {
         PlainHtmlScanner scanner;
 
         @Override
-        public void transparent() {
+        public void transparent() throws PlainHtmlScanner.Unusual {
             events.add("transparent " + scanner.attribute(0));
         }
 
         @Override
-        public void start(String name, int depth) {
+        public void start(String name, int depth) throws PlainHtmlScanner.Unusual {
             events.add("+" + name + "@" + depth + " " + scanner.attribute(0) + " " + scanner.attribute(1));
         }
 
