@@ -96,7 +96,7 @@ final class Html {
             }
         }
 
-        private void room(int more) {
+        void room(int more) {
             if (length + more > chars.length) {
                 chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
             }

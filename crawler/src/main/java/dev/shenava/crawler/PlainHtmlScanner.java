@@ -57,6 +57,15 @@ final class PlainHtmlScanner {
         /** Text between markup: chars {@code begin} to {@code end} of {@code text}, character references unread. */
         void text(String text, int begin, int end) throws Unusual;
 
+        /**
+         * Text of a UTF-8 page holding no character reference, as its bytes {@code [from, to)}: the listener may decode
+         * it where it keeps it ({@link Charsets#decodeUtf8}, throwing on a malformed sequence) and answer true, or
+         * answer false to have it decoded and given to {@link #text(char[], int, int)}.
+         */
+        default boolean plainText(byte[] utf8, int from, int to) throws Unusual {
+            return false;
+        }
+
         /** The same, for text decoded from UTF-8 bytes into a buffer the scanner reuses. */
         default void text(char[] text, int begin, int end) throws Unusual {
             text(new String(text, begin, end - begin), 0, end - begin);
@@ -454,7 +463,7 @@ final class PlainHtmlScanner {
         }
         if (utf8 == null) {
             listener.text(html, from, to);
-        } else {
+        } else if (html.indexOf('&', from, to) >= 0 || !listener.plainText(utf8, from, to)) {
             if (decoded.length < to - from) {
                 decoded = new char[Math.max(to - from, decoded.length * 2)];
             }

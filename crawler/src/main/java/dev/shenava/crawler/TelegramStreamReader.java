@@ -269,6 +269,22 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         }
     }
 
+    /** Text with no reference, read by the one capture there usually is: decoded straight into its buffer. */
+    @Override
+    public boolean plainText(byte[] utf8, int from, int to) throws PlainHtmlScanner.Unusual {
+        if (captures.size() != 1) {
+            return false;
+        }
+        Html.Chars chars = captures.getFirst().chars;
+        chars.room(to - from); // never more chars than bytes
+        int end = Charsets.decodeUtf8(utf8, from, to, chars.chars, chars.length);
+        if (end < 0) {
+            throw PlainHtmlScanner.UNUSUAL; // malformed: the decoder's replacement could differ from a segment's
+        }
+        chars.length = end;
+        return true;
+    }
+
     @Override
     public void text(char[] text, int begin, int end) throws PlainHtmlScanner.Unusual {
         for (int i = 0; i < captures.size(); i++) {
