@@ -313,24 +313,28 @@ final class Html {
                 i++;
             }
             int start = i;
-            while (i < len && !isClassSeparator(classes.charAt(i))) {
+            while (i < len) {
+                char c = classes.charAt(i);
+                if (isClassSeparator(c)) {
+                    break;
+                }
+                if (asciiOnly && (c >= 0x80 || c == '&')) {
+                    return -1;
+                }
                 i++;
             }
             int length = i - start;
             if (length == 0) {
                 continue;
             }
-            if (asciiOnly && !plainAscii(classes, start, i)) {
-                return -1;
-            }
             // only the names of the token's length and last letter (any case) are compared, unless that letter is not
             // ASCII (a few of those equal an ASCII letter in any case: the Kelvin sign, the long s)
             char last = classes.charAt(i - 1);
             long candidates = length >= ClassNames.LENGTHS || last >= 0x80 ? -1L
                     : index.byLengthAndLast[length << 7 | Character.toLowerCase(last)];
-            for (int k = 0; candidates != 0 && k < names.length; k++) {
-                if ((candidates & 1L << k) != 0 && names[k].length() == length
-                        && classes.regionMatches(true, start, names[k], 0, length)) {
+            for (long left = candidates & index.all; left != 0; left &= left - 1) {
+                int k = Long.numberOfTrailingZeros(left);
+                if (names[k].length() == length && classes.regionMatches(true, start, names[k], 0, length)) {
                     bits |= 1L << k;
                 }
             }
@@ -345,6 +349,8 @@ final class Html {
     static final class ClassNames {
         static final int LENGTHS = 64;
         final String[] names;
+        /** A bit for each name. */
+        final long all;
         final long[] byLengthAndLast = new long[LENGTHS << 7];
 
         ClassNames(String... names) {
@@ -352,6 +358,7 @@ final class Html {
                 throw new IllegalArgumentException("at most 63 class names, not " + names.length);
             }
             this.names = names.clone();
+            this.all = (1L << names.length) - 1;
             for (int k = 0; k < names.length; k++) {
                 String name = names[k];
                 char last = name.isEmpty() ? 0 : name.charAt(name.length() - 1);
@@ -363,16 +370,6 @@ final class Html {
                 }
             }
         }
-    }
-
-    private static boolean plainAscii(String s, int from, int to) {
-        for (int k = from; k < to; k++) {
-            char c = s.charAt(k);
-            if (c >= 0x80 || c == '&') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@link Character#isWhitespace}, quick for the ASCII letters class names are made of. */

@@ -30,6 +30,13 @@ final class PlainHtmlScanner {
     private static final int ORDINARY_TAG = 1;
     private static final int VOID_TAG = 2;
     private static final int SVG_TAG = 4;
+    /** html, head, body: merged by the tree builder rather than nested. */
+    private static final int TRANSPARENT_TAG = 8;
+    /** script, style, title: their content is read to their end tag. */
+    private static final int RAW_TAG = 16;
+    private static final int SVG_ROOT = 32;
+    private static final int FORM_TAG = 64;
+    private static final int LINK_TAG = 128;
 
     /** Why markup is left to jsoup: thrown by the scanner and its listener, caught by whoever started the scan. */
     static final class Unusual extends Exception {
@@ -94,8 +101,9 @@ final class PlainHtmlScanner {
     private char[] decoded = new char[256];
     /** What the last name read is, for the names the scanner knows ({@link #ORDINARY_TAG} ...), else 0. */
     private int nameKind;
-    /** Open elements. */
+    /** Open elements, and what each is ({@link #nameKind} bits). */
     private String[] names = new String[64];
+    private int[] openKinds = new int[64];
     private int depth;
     private boolean formOpen;
     /** Open svg elements. */
@@ -225,11 +233,12 @@ final class PlainHtmlScanner {
     private int endTag(int lt) throws Unusual {
         int nameEnd = nameEnd(lt + 2);
         String name = name(lt + 2, nameEnd);
+        int kind = nameKind;
         int k = skipSpace(nameEnd);
         if (k >= n || html.charAt(k) != '>') {
             throw UNUSUAL; // attributes on an end tag, or the page ends inside it
         }
-        if (isTransparent(name)) {
+        if ((kind & TRANSPARENT_TAG) != 0) {
             if (depth > 0) {
                 throw UNUSUAL;
             }
@@ -248,7 +257,7 @@ final class PlainHtmlScanner {
         int kind = nameKind;
         int after = attributes(nameEnd) + 1;
         boolean inSvg = svgDepth > 0;
-        if (isTransparent(name)) {
+        if ((kind & TRANSPARENT_TAG) != 0) {
             if (depth > 0) {
                 throw UNUSUAL;
             }
@@ -258,14 +267,14 @@ final class PlainHtmlScanner {
         if (inSvg ? (kind & SVG_TAG) == 0 : (kind & (ORDINARY_TAG | VOID_TAG)) == 0 && name.indexOf('-') < 0) {
             throw UNUSUAL;
         }
-        check(name);
-        boolean isVoid = (kind & VOID_TAG) != 0 || selfClosing && (inSvg || name.equals("svg"));
-        open(name);
+        check(name, kind);
+        boolean isVoid = (kind & VOID_TAG) != 0 || selfClosing && (inSvg || (kind & SVG_ROOT) != 0);
+        open(name, kind);
         if (isVoid) {
             close();
             return after;
         }
-        if (name.equals("script") || name.equals("style") || name.equals("title")) {
+        if ((kind & RAW_TAG) != 0) {
             return rawText(name, after);
         }
         return after;
@@ -300,10 +309,10 @@ final class PlainHtmlScanner {
      * The tree builder's own rules for some ordinary tags: where they apply, the page goes to jsoup. (Plain tests, not
      * a switch on the name: small enough for the JIT to inline at every start tag.)
      */
-    private void check(String name) throws Unusual {
-        if (name.equals("a")) {
+    private void check(String name, int kind) throws Unusual {
+        if ((kind & LINK_TAG) != 0) {
             for (int i = 0; i < depth; i++) {
-                if (names[i].equals("a")) {
+                if ((openKinds[i] & LINK_TAG) != 0) {
                     throw UNUSUAL; // a link in a link: the adoption agency closes the first
                 }
             }
@@ -311,7 +320,7 @@ final class PlainHtmlScanner {
             if (depth > 0 && names[depth - 1].length() == 2 && names[depth - 1].charAt(0) == 'h') {
                 throw UNUSUAL; // a heading in a heading closes it
             }
-        } else if (name.equals("form")) {
+        } else if ((kind & FORM_TAG) != 0) {
             if (formOpen) {
                 throw UNUSUAL; // a form in a form is dropped
             }
@@ -439,21 +448,24 @@ final class PlainHtmlScanner {
         return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, true);
     }
 
-    private void open(String name) throws Unusual {
+    private void open(String name, int kind) throws Unusual {
         if (depth == names.length) {
             names = Arrays.copyOf(names, depth * 2);
+            openKinds = Arrays.copyOf(openKinds, depth * 2);
         }
         names[depth] = name;
+        openKinds[depth] = kind;
         depth++;
-        svgDepth += name.equals("svg") ? 1 : 0;
+        svgDepth += (kind & SVG_ROOT) != 0 ? 1 : 0;
         listener.start(name, depth);
     }
 
     private void close() throws Unusual {
         String name = names[depth - 1];
+        int kind = openKinds[depth - 1];
         listener.end(name, depth);
-        formOpen = formOpen && !name.equals("form");
-        svgDepth -= name.equals("svg") ? 1 : 0;
+        formOpen = formOpen && (kind & FORM_TAG) == 0;
+        svgDepth -= (kind & SVG_ROOT) != 0 ? 1 : 0;
         depth--;
     }
 
@@ -527,7 +539,11 @@ final class PlainHtmlScanner {
 
     private static int kind(String known) {
         return (ORDINARY.contains(known) ? ORDINARY_TAG : 0) | (VOID.contains(known) ? VOID_TAG : 0)
-                | (SVG.contains(known) ? SVG_TAG : 0);
+                | (SVG.contains(known) ? SVG_TAG : 0)
+                | (Set.of("html", "head", "body").contains(known) ? TRANSPARENT_TAG : 0)
+                | (Set.of("script", "style", "title").contains(known) ? RAW_TAG : 0)
+                | (known.equals("svg") ? SVG_ROOT : 0) | (known.equals("form") ? FORM_TAG : 0)
+                | (known.equals("a") ? LINK_TAG : 0);
     }
 
     private static int[][][] kinds() {
@@ -579,10 +595,6 @@ final class PlainHtmlScanner {
             k++;
         }
         return k;
-    }
-
-    private static boolean isTransparent(String name) {
-        return name.equals("html") || name.equals("head") || name.equals("body");
     }
 
     private static boolean isSpace(char c) {
