@@ -103,7 +103,7 @@ final class Html {
         }
     }
 
-    /** Appends {@code html[from, to)} with its references read; false when jsoup should read it (see {@link MarkupText}). */
+    /** Appends {@code html[from, to)}, references read; false when jsoup should read it ({@link MarkupText}). */
     static boolean appendText(Chars out, String html, int from, int to) {
         char[] text = new char[to - from];
         html.getChars(from, to, text, 0);
