@@ -291,36 +291,16 @@ final class Html {
      * {@code names[i]}, by the same rule as {@link #hasClass} (at most 64 names).
      */
     static long classBits(String classes, ClassNames index) {
-        return classBits(classes, 0, classes.length(), index, false);
-    }
-
-    /**
-     * {@link #classBits(String, ClassNames)} of {@code classes[from, to)}, or -1 when that holds a character
-     * outside ASCII or a {@code &} (a reference, or a UTF-8 sequence in a Latin-1 view of bytes: the caller reads the
-     * value as a string then). -1 is no answer of the other kind: at most 63 names are asked about.
-     */
-    static long asciiClassBits(String classes, int from, int to, ClassNames index) {
-        return classBits(classes, from, to, index, true);
-    }
-
-    private static long classBits(String classes, int from, int to, ClassNames index, boolean asciiOnly) {
         String[] names = index.names;
         long bits = 0;
-        int len = to;
-        int i = from;
+        int len = classes.length();
+        int i = 0;
         while (i < len) {
             while (i < len && isClassSeparator(classes.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < len) {
-                char c = classes.charAt(i);
-                if (isClassSeparator(c)) {
-                    break;
-                }
-                if (asciiOnly && (c >= 0x80 || c == '&')) {
-                    return -1;
-                }
+            while (i < len && !isClassSeparator(classes.charAt(i))) {
                 i++;
             }
             int length = i - start;
@@ -340,6 +320,62 @@ final class Html {
             }
         }
         return bits;
+    }
+
+    /**
+     * {@link #classBits(String, ClassNames)} of a value in UTF-8 bytes {@code b[from, to)} read where it stands, or -1
+     * when it holds a byte outside ASCII or a {@code &} (a reference): the caller reads it as a string then. -1 is no
+     * answer of the other kind: at most 63 names are asked about.
+     */
+    static long asciiClassBits(byte[] b, int from, int to, ClassNames index) {
+        String[] names = index.names;
+        long bits = 0;
+        int i = from;
+        while (i < to) {
+            while (i < to && isClassSeparator((char) (b[i] & 0xFF))) {
+                i++;
+            }
+            int start = i;
+            while (i < to) {
+                int c = b[i] & 0xFF;
+                if (isClassSeparator((char) c)) {
+                    break;
+                }
+                if (c >= 0x80 || c == '&') {
+                    return -1;
+                }
+                i++;
+            }
+            int length = i - start;
+            if (length == 0) {
+                continue;
+            }
+            long candidates = length >= ClassNames.LENGTHS ? -1L
+                    : index.byLengthAndLast[length << 7 | Character.toLowerCase((char) b[i - 1])];
+            for (long left = candidates & index.all; left != 0; left &= left - 1) {
+                int k = Long.numberOfTrailingZeros(left);
+                if (names[k].length() == length && sameIgnoringCase(b, start, names[k])) {
+                    bits |= 1L << k;
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** {@code String.regionMatches(true, ...)} of the ASCII bytes at {@code start} and a whole name. */
+    private static boolean sameIgnoringCase(byte[] b, int start, String name) {
+        for (int k = 0; k < name.length(); k++) {
+            char t = (char) b[start + k];
+            char c = name.charAt(k);
+            if (t != c) {
+                char u1 = Character.toUpperCase(t);
+                char u2 = Character.toUpperCase(c);
+                if (u1 != u2 && Character.toLowerCase(u1) != Character.toLowerCase(u2)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

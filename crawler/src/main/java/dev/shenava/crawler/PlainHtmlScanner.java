@@ -61,9 +61,6 @@ final class PlainHtmlScanner {
         /** Whether text is wanted now: a segment is decoded only then. */
         boolean wantsText();
 
-        /** Text between markup: chars {@code begin} to {@code end} of {@code text}, character references unread. */
-        void text(String text, int begin, int end) throws Unusual;
-
         /**
          * Text of a UTF-8 page holding no character reference, as its bytes {@code [from, to)}: the listener may decode
          * it where it keeps it ({@link Charsets#decodeUtf8}, throwing on a malformed sequence) and answer true, or
@@ -73,16 +70,15 @@ final class PlainHtmlScanner {
             return false;
         }
 
-        /** The same, for text decoded from UTF-8 bytes into a buffer the scanner reuses. */
-        default void text(char[] text, int begin, int end) throws Unusual {
-            text(new String(text, begin, end - begin), 0, end - begin);
-        }
+        /**
+         * Text between markup, decoded into a buffer the scanner reuses: chars {@code begin} to {@code end} of
+         * {@code text}, character references unread.
+         */
+        void text(char[] text, int begin, int end) throws Unusual;
     }
 
-    /** The page, or the Latin-1 view of its UTF-8 bytes (one char per byte: markup is ASCII either way). */
-    private final String html;
-    /** The UTF-8 bytes behind a Latin-1 view, null when {@link #html} is the decoded page. */
-    private final byte[] utf8;
+    /** The page's UTF-8 bytes: markup is ASCII, read a byte at a time; only text kept is decoded. */
+    private final byte[] b;
     private final int start;
     private final int n;
     /**
@@ -114,16 +110,14 @@ final class PlainHtmlScanner {
     /**
      * A scanner of one page.
      *
-     * @param html  the page, or the Latin-1 view of its UTF-8 bytes
-     * @param utf8  the bytes behind a Latin-1 view, or null
+     * @param utf8  the page in UTF-8
      * @param start where the markup starts (after a byte order mark)
      * @param asked the attributes whose values {@link #attribute(int)} gives, lower case
      */
-    PlainHtmlScanner(String html, byte[] utf8, int start, String... asked) {
-        this.html = html;
-        this.utf8 = utf8;
+    PlainHtmlScanner(byte[] utf8, int start, String... asked) {
+        this.b = utf8;
         this.start = start;
-        this.n = html.length();
+        this.n = utf8.length;
         this.asked = asked;
         this.values = new String[asked.length];
         this.valueFrom = new int[asked.length];
@@ -158,7 +152,7 @@ final class PlainHtmlScanner {
         if (from < 0) {
             return 0;
         }
-        long bits = Html.asciiClassBits(html, from, valueTo[index], names);
+        long bits = Html.asciiClassBits(b, from, valueTo[index], names);
         return bits != -1 ? bits : Html.classBits(attribute(index), names);
     }
 
@@ -167,7 +161,7 @@ final class PlainHtmlScanner {
         this.listener = listener;
         int i = start;
         while (i < n) {
-            int lt = html.indexOf('<', i);
+            int lt = Bytes.indexOf(b, '<', i, n);
             int end = lt < 0 ? n : lt;
             if (end > i) {
                 text(i, end);
@@ -183,7 +177,7 @@ final class PlainHtmlScanner {
     }
 
     private int tag(int lt) throws Unusual {
-        char c = lt + 1 < n ? html.charAt(lt + 1) : ' ';
+        char c = lt + 1 < n ? at(lt + 1) : ' ';
         if (c == '!') {
             return declaration(lt);
         }
@@ -201,11 +195,11 @@ final class PlainHtmlScanner {
     }
 
     private int declaration(int lt) throws Unusual {
-        if (html.startsWith("<!--", lt)) {
+        if (Bytes.startsWith(b, n, lt, "<!--")) {
             return comment(lt);
         }
-        if (html.regionMatches(true, lt + 2, "doctype", 0, 7)) {
-            int gt = html.indexOf('>', lt);
+        if (Bytes.startsWithIgnoringCase(b, n, lt + 2, "doctype")) {
+            int gt = Bytes.indexOf(b, '>', lt, n);
             if (gt < 0) {
                 throw UNUSUAL;
             }
@@ -215,15 +209,16 @@ final class PlainHtmlScanner {
     }
 
     private int comment(int lt) throws Unusual {
-        if (html.startsWith("<!-->", lt) || html.startsWith("<!--->", lt)) {
+        if (Bytes.startsWith(b, n, lt, "<!-->") || Bytes.startsWith(b, n, lt, "<!--->")) {
             throw UNUSUAL;
         }
-        int close = html.indexOf("-->", lt + 4);
+        int close = Bytes.indexOf(b, "-->", lt + 4, n);
         if (close < 0) {
             throw UNUSUAL;
         }
-        for (int bang = html.indexOf('!', lt + 4, close); bang >= 0; bang = html.indexOf('!', bang + 1, close)) {
-            if (html.startsWith("--!>", bang - 2)) {
+        for (int bang = Bytes.indexOf(b, '!', lt + 4, close); bang >= 0;
+                bang = Bytes.indexOf(b, '!', bang + 1, close)) {
+            if (Bytes.startsWith(b, n, bang - 2, "--!>")) {
                 throw UNUSUAL; // "--!>" ends a comment too
             }
         }
@@ -235,7 +230,7 @@ final class PlainHtmlScanner {
         String name = name(lt + 2, nameEnd);
         int kind = nameKind;
         int k = skipSpace(nameEnd);
-        if (k >= n || html.charAt(k) != '>') {
+        if (k >= n || at(k) != '>') {
             throw UNUSUAL; // attributes on an end tag, or the page ends inside it
         }
         if ((kind & TRANSPARENT_TAG) != 0) {
@@ -290,12 +285,12 @@ final class PlainHtmlScanner {
             if (k >= n) {
                 throw UNUSUAL;
             }
-            char c = html.charAt(k);
+            char c = at(k);
             if (c == '>') {
                 return k;
             }
             if (c == '/') {
-                if (k + 1 < n && html.charAt(k + 1) == '>') {
+                if (k + 1 < n && at(k + 1) == '>') {
                     selfClosing = true;
                     return k + 1;
                 }
@@ -332,13 +327,13 @@ final class PlainHtmlScanner {
     private int rawText(String name, int from) throws Unusual {
         int k = from;
         while (true) {
-            int end = html.indexOf("</", k);
+            int end = Bytes.indexOf(b, "</", k, n);
             if (end < 0) {
                 throw UNUSUAL;
             }
             int nameEnd = end + 2 + name.length();
-            if (html.regionMatches(true, end + 2, name, 0, name.length()) && nameEnd < n
-                    && (html.charAt(nameEnd) == '>' || isSpace(html.charAt(nameEnd)) || html.charAt(nameEnd) == '/')) {
+            if (Bytes.startsWithIgnoringCase(b, n, end + 2, name) && nameEnd < n
+                    && (at(nameEnd) == '>' || isSpace(at(nameEnd)) || at(nameEnd) == '/')) {
                 return rawTextEnd(name, from, end, nameEnd);
             }
             k = end + 2;
@@ -346,11 +341,11 @@ final class PlainHtmlScanner {
     }
 
     private int rawTextEnd(String name, int from, int end, int nameEnd) throws Unusual {
-        if (name.equals("script") && html.indexOf("<!--", from, end) >= 0) {
+        if (name.equals("script") && Bytes.indexOf(b, "<!--", from, end) >= 0) {
             throw UNUSUAL; // escaped script data has its own end rules
         }
         int gt = skipSpace(nameEnd);
-        if (gt >= n || html.charAt(gt) != '>') {
+        if (gt >= n || at(gt) != '>') {
             throw UNUSUAL;
         }
         if (name.equals("title")) {
@@ -363,7 +358,7 @@ final class PlainHtmlScanner {
     private int readAttribute(int from) throws Unusual {
         int nameEnd = attributeNameEnd(from);
         int k = skipSpace(nameEnd);
-        if (k >= n || html.charAt(k) != '=') {
+        if (k >= n || at(k) != '=') {
             keep(from, nameEnd, k, k); // no value: ""
             return k;
         }
@@ -371,7 +366,7 @@ final class PlainHtmlScanner {
         if (v >= n) {
             throw UNUSUAL;
         }
-        char q = html.charAt(v);
+        char q = at(v);
         if (q == '"' || q == '\'') {
             int end = quotedEnd(v, q);
             keep(from, nameEnd, v + 1, end);
@@ -385,7 +380,7 @@ final class PlainHtmlScanner {
     private int attributeNameEnd(int from) throws Unusual {
         int k = from;
         while (k < n) {
-            char c = html.charAt(k);
+            char c = at(k);
             if (isSpace(c) || c == '/' || c == '>' || c == '=') {
                 break;
             }
@@ -402,11 +397,11 @@ final class PlainHtmlScanner {
 
     /** Where the value quoted at {@code open} ends (its closing quote), which a space, '/' or '>' must follow. */
     private int quotedEnd(int open, char q) throws Unusual {
-        int end = html.indexOf(q, open + 1);
+        int end = Bytes.indexOf(b, q, open + 1, n);
         if (end < 0 || end + 1 >= n) {
             throw UNUSUAL;
         }
-        char after = html.charAt(end + 1);
+        char after = at(end + 1);
         if (!(isSpace(after) || after == '/' || after == '>')) {
             throw UNUSUAL;
         }
@@ -415,8 +410,8 @@ final class PlainHtmlScanner {
 
     private int unquotedEnd(int from) throws Unusual {
         int k = from;
-        while (k < n && !isSpace(html.charAt(k)) && html.charAt(k) != '>') {
-            char c = html.charAt(k);
+        while (k < n && !isSpace(at(k)) && at(k) != '>') {
+            char c = at(k);
             if (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`') {
                 throw UNUSUAL;
             }
@@ -444,7 +439,7 @@ final class PlainHtmlScanner {
 
     /** An attribute's value, character references read as jsoup reads them in attributes. */
     private String value(int from, int to) throws Unusual {
-        String raw = utf8 == null ? html.substring(from, to) : segment(from, to);
+        String raw = segment(from, to);
         return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, true);
     }
 
@@ -473,13 +468,11 @@ final class PlainHtmlScanner {
         if (!listener.wantsText()) {
             return;
         }
-        if (utf8 == null) {
-            listener.text(html, from, to);
-        } else if (html.indexOf('&', from, to) >= 0 || !listener.plainText(utf8, from, to)) {
+        if (Bytes.indexOf(b, '&', from, to) >= 0 || !listener.plainText(b, from, to)) {
             if (decoded.length < to - from) {
                 decoded = new char[Math.max(to - from, decoded.length * 2)];
             }
-            int length = Charsets.decodeUtf8(utf8, from, to, decoded);
+            int length = Charsets.decodeUtf8(b, from, to, decoded);
             if (length < 0) {
                 throw UNUSUAL; // malformed: the decoder's replacement could differ from a segment's
             }
@@ -492,7 +485,7 @@ final class PlainHtmlScanner {
      * UTF-8 decoding starts afresh, unless a malformed sequence ends it (its replacement could differ; left to jsoup).
      */
     private String segment(int from, int to) throws Unusual {
-        String text = new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             throw UNUSUAL;
         }
@@ -500,12 +493,12 @@ final class PlainHtmlScanner {
     }
 
     private int nameEnd(int from) throws Unusual {
-        if (from >= n || !isLetter(html.charAt(from))) {
+        if (from >= n || !isLetter(at(from))) {
             throw UNUSUAL;
         }
         int k = from;
         while (k < n) {
-            char c = html.charAt(k);
+            char c = at(k);
             if (isSpace(c) || c == '/' || c == '>') {
                 return k;
             }
@@ -523,7 +516,7 @@ final class PlainHtmlScanner {
      */
     private String name(int from, int to) {
         int length = to - from;
-        int first = (html.charAt(from) | 0x20) - 'a'; // a letter: checked by nameEnd
+        int first = (at(from) | 0x20) - 'a'; // a letter: checked by nameEnd
         if (length < NAMES.length && first >= 0 && first < 26) {
             String[] candidates = NAMES[length][first];
             for (int k = 0; k < candidates.length; k++) {
@@ -534,7 +527,8 @@ final class PlainHtmlScanner {
             }
         }
         nameKind = 0;
-        return html.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+        return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     private static int kind(String known) {
@@ -583,15 +577,20 @@ final class PlainHtmlScanner {
      */
     private boolean matches(int from, String key) {
         for (int k = 0; k < key.length(); k++) {
-            if ((html.charAt(from + k) | 0x20) != key.charAt(k)) {
+            if ((at(from + k) | 0x20) != key.charAt(k)) {
                 return false;
             }
         }
         return true;
     }
 
+    /** The byte at {@code k}, as the char it is when ASCII. */
+    private char at(int k) {
+        return (char) (b[k] & 0xFF);
+    }
+
     private int skipSpace(int k) {
-        while (k < n && isSpace(html.charAt(k))) {
+        while (k < n && isSpace(at(k))) {
             k++;
         }
         return k;

@@ -62,8 +62,8 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     }
 
     /**
-     * Reads a page in UTF-8 straight from its bytes: only the text a post keeps is decoded, the markup is scanned in a
-     * Latin-1 view of the bytes (a copy, not a decode).
+     * Reads a page in UTF-8 straight from its bytes: the markup is read as ASCII, only the text a post keeps is
+     * decoded.
      *
      * @param body    the page's bytes, UTF-8
      * @param baseUrl its address, for relative links
@@ -72,25 +72,33 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     static Page read(byte[] body, String baseUrl) {
         int bom = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
                 ? 3 : 0;
-        return read(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1), body, bom, baseUrl);
+        return read(body, bom, baseUrl);
     }
 
     /**
-     * Reads a page.
+     * Reads a page, encoded in UTF-8 for the scan (strictly: an unpaired surrogate leaves the page to jsoup).
      *
      * @param html    the page
      * @param baseUrl its address, for relative links
      * @return what the tree walk would find, or null when the page holds markup this reader leaves to jsoup
      */
     static Page read(String html, String baseUrl) {
-        return read(html, null, 0, baseUrl);
-    }
-
-    private static Page read(String html, byte[] utf8, int start, String baseUrl) {
-        if (html.indexOf('\u0000') >= 0) {
+        try {
+            java.nio.ByteBuffer utf8 = java.nio.charset.StandardCharsets.UTF_8.newEncoder()
+                    .encode(java.nio.CharBuffer.wrap(html));
+            byte[] bytes = new byte[utf8.remaining()];
+            utf8.get(bytes);
+            return read(bytes, 0, baseUrl);
+        } catch (java.nio.charset.CharacterCodingException unpaired) {
             return null;
         }
-        PlainHtmlScanner scanner = new PlainHtmlScanner(html, utf8, start, ATTRIBUTES);
+    }
+
+    private static Page read(byte[] utf8, int start, String baseUrl) {
+        if (Bytes.indexOf(utf8, 0, start, utf8.length) >= 0) {
+            return null; // NUL: jsoup's rules for it are not worth copying
+        }
+        PlainHtmlScanner scanner = new PlainHtmlScanner(utf8, start, ATTRIBUTES);
         TelegramStreamReader reader = new TelegramStreamReader(scanner);
         try {
             scanner.scan(reader);
@@ -258,15 +266,6 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     @Override
     public boolean wantsText() {
         return !captures.isEmpty();
-    }
-
-    @Override
-    public void text(String text, int begin, int end) throws PlainHtmlScanner.Unusual {
-        for (int i = 0; i < captures.size(); i++) {
-            if (!Html.appendText(captures.get(i).chars, text, begin, end)) {
-                throw PlainHtmlScanner.UNUSUAL;
-            }
-        }
     }
 
     /** Text with no reference, read by the one capture there usually is: decoded straight into its buffer. */

@@ -96,7 +96,8 @@ class HtmlTest {
             }
             String value = new String(text);
             String around = "<x class=\"" + value + "\">";
-            long bits = Html.asciiClassBits(around, 10, 10 + value.length(), index);
+            long bits = Html.asciiClassBits(around.getBytes(java.nio.charset.StandardCharsets.UTF_8), 10,
+                    10 + value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, index);
             if (bits != -1) {
                 inPlace++;
                 assertEquals(Html.classBits(value, index), bits, "'" + value + "'");
