@@ -17,7 +17,10 @@ import java.util.Objects;
  * normal tail probability of a short smoothed excess over the baseline; it is mapped to [0, 1]
  * against the larger of a fixed one-in-ten-thousand surprise and the series' usual daily peak
  * surprise (the median of its last three days' peaks), so a series that jumps every day needs a
- * bigger jump. That bar is then scaled by the jump's size against
+ * bigger jump. On a quiet series (fewer than four counts per step over the past day) the fixed
+ * bar is lowered with the square root of the level, since the same relative burst carries less
+ * surprise where there are fewer counts; the series' usual daily peak still holds where it is
+ * higher. That bar is then scaled by the jump's size against
  * the largest smoothed count of the past five days: a jump that stays under the recent maxima
  * needs more surprise, one that tops them needs less (a gentle power, 0.15, of the ratio), so the
  * everyday bursts of a busy series rank below a burst that is large for the series itself.
@@ -103,16 +106,16 @@ public final class SpikeDetector {
         }
         double observed = smoothed(n);
         double scale = Math.max(scale(expected), localScale(n));
-        double residual = Math.log((v + 1) / (expected + 1));
+        double residual = Math.log((v + tuning.offset()) / (expected + tuning.offset()));
         residuals[(int) (n % residuals.length)] = residual;
         if (pastResiduals.length > 0) {
             pastResiduals[(int) (n % pastResiduals.length)] = residual;
         }
-        double z = Math.log((observed + 1) / (expected + 1)) / scale;
+        double z = Math.log((observed + tuning.offset()) / (expected + tuning.offset())) / scale;
         double surprise = surprise(z);
         double typical = typicalDailyPeak(n);
         recordPeak(n, surprise);
-        double half = Math.max(tuning.surpriseHalf(), tuning.peakFactor() * typical);
+        double half = Math.max(quietBar(n), tuning.peakFactor() * typical);
         if (tuning.maxWeight() > 0 && n >= period) {
             // a jump under the largest counts of the past days needs more surprise, one over them less
             double relative = observed / Math.max(1, recentMax(n));
@@ -127,6 +130,22 @@ public final class SpikeDetector {
             score = Math.min(score, threshold * tuning.coolingCap());
         }
         return new SpikeScore(time, v, expected, score, alert);
+    }
+
+    /**
+     * The fixed bar a surprise is measured against, lowered on a quiet series (a mean of the past
+     * day's counts under {@code quietLevel}): the same relative burst carries less surprise there.
+     */
+    private double quietBar(long n) {
+        if (tuning.quietLevel() <= 0 || n < period) {
+            return tuning.surpriseHalf();
+        }
+        double sum = 0;
+        for (long i = n - period; i < n; i++) {
+            sum += value(i);
+        }
+        double level = sum / period;
+        return tuning.surpriseHalf() * Math.min(1, Math.pow((level + 1) / tuning.quietLevel(), tuning.quietPower()));
     }
 
     /**
@@ -189,7 +208,7 @@ public final class SpikeDetector {
     private double scale(double expected) {
         int filled = (int) Math.min(residuals.length, count - 1 - tuning.warmupPoints());
         // Poisson noise of a mean of k counts, in log space
-        double poisson = Math.sqrt(expected + 1) / (expected + 1) / Math.sqrt(tuning.smoothPoints());
+        double poisson = Math.sqrt(expected + tuning.offset()) / (expected + tuning.offset()) / Math.sqrt(tuning.smoothPoints());
         if (filled < 12) {
             return poisson * tuning.poissonFloor();
         }
@@ -304,9 +323,9 @@ public final class SpikeDetector {
                   int minSeasonalDays, int seasonalHalfWidth, double seasonalWeight, double poissonFloor,
                   double surpriseHalf, double coolingCap, double madFactor,
                   int peakDays, double peakQuantile, double peakFactor, double gapLevel, int maxDays, double maxWeight,
-                  int localHalfWidth) {
+                  int localHalfWidth, double offset, double quietLevel, double quietPower) {
 
-        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 1.0, 3, 0.5, 1.0, 8, 5, 0.15, 12);
+        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 0.95, 3, 0.5, 1.0, 8, 5, 0.15, 12, 1.0, 5, 0.5);
     }
 
     /**

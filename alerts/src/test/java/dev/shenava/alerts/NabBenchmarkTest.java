@@ -44,7 +44,8 @@ class NabBenchmarkTest {
                         out.add(new SpikeDetector.Tuning(d.warmupPoints(), d.recentPoints(), d.smoothPoints(), d.scalePoints(),
                                 d.seasonalDays(), d.minSeasonalDays(), d.seasonalHalfWidth(), d.seasonalWeight(),
                                 d.poissonFloor(), d.surpriseHalf(), d.coolingCap(), d.madFactor(), days, quantile, factor,
-                                d.gapLevel(), d.maxDays(), weight, d.localHalfWidth()));
+                                d.gapLevel(), d.maxDays(), weight, d.localHalfWidth(), d.offset(),
+                                d.quietLevel(), d.quietPower()));
                     }
                 }
             }
@@ -66,7 +67,8 @@ class NabBenchmarkTest {
     static List<Neighbour> neighbours() throws ReflectiveOperationException {
         Object[][] steps = {{"smoothPoints", 1, 3}, {"recentPoints", 24, 96}, {"scalePoints", 144, 576},
                 {"seasonalDays", 3, 14}, {"seasonalHalfWidth", 1, 4}, {"surpriseHalf", 3.0, 5.0},
-                {"madFactor", 0.9, 1.1}, {"maxDays", 4, 6}, {"localHalfWidth", 6, 18}};
+                {"madFactor", 0.9, 1.0}, {"maxDays", 4, 6}, {"localHalfWidth", 6, 18},
+                {"quietLevel", 3.0, 7.0}};
         List<Neighbour> out = new ArrayList<>();
         for (Object[] step : steps) {
             for (int k = 1; k < step.length; k++) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -26,13 +27,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the features that might tell them apart: hour, weekday, the count's rank among all past
  * smoothed counts, its ratio to the largest of them (whole past, 14 days, 5 days), the length of
  * the rise (steps over twice the expected), whether a score of 0.4 or more came 6, 12 or 24 hours
- * before, and the counts from half an hour before to two hours after, over the expected.
+ * before, and the counts from half an hour before to two hours after, over the expected. With
+ * {@code -Dnab.yardstick=true} it also scores each variant on stand-ins for unseen series
+ * ({@link NabYardstick}: the series thinned to 50%, 25% and 10%, and started 3 or 8 hours later),
+ * each set pooled with the real five under one threshold. {@code cooldownHours=18} sets the
+ * cooldown (24 hours otherwise).
  *
  * <p>Not part of the suite (the name does not end in Test); run it by name, variants separated by
  * {@code ;}, knobs of one variant by {@code ,} as {@link SpikeDetector.Tuning} components:
  * <pre>{@code
  * mvn -B -ntp -o -pl alerts -am test -Dtest=NabVariants -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dnab.variants='shipped;poissonFloor=2;smoothPoints=3,maxWeight=0.3' -Dnab.table=true
+ * nice -n 19 mvn -B -ntp -o -pl alerts -am test -Dtest=NabVariants -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dnab.variants='shipped;localHalfWidth=6;cooldownHours=18' -Dnab.yardstick=true
  * }</pre>
  */
 class NabVariants {
@@ -43,11 +50,17 @@ class NabVariants {
         Assumptions.assumeTrue(dir.isPresent(), "skipped: ../shared/datasets/spikes/realTweets is absent (property shenava.shared)");
         List<NabData.Series> series = NabData.load(dir.get());
         String[] variants = System.getProperty("nab.variants", "shipped").split(";");
+        List<NabYardstick.StandIn> standIns = Boolean.getBoolean("nab.yardstick") ? NabYardstick.standIns(series) : List.of();
         for (int k = 0; k < variants.length; k++) {
             SpikeDetector.Tuning tuning = tuning(SpikeDetector.Tuning.DEFAULT, variants[k].trim());
-            List<double[]> scores = series.parallelStream().map(s -> NabData.score(s, NabBenchmarkTest.detector(tuning))).toList();
-            assertTrue(scoresThePastOnly(series.getFirst(), scores.getFirst(), tuning), variants[k] + " looks ahead");
+            Duration cooldown = cooldown(variants[k].trim());
+            List<double[]> scores = series.parallelStream().map(s -> NabData.score(s, detector(tuning, cooldown))).toList();
+            assertTrue(scoresThePastOnly(series.getFirst(), scores.getFirst(), detector(tuning, cooldown)), variants[k] + " looks ahead");
             System.out.println(variants[k].trim() + ": " + figures(series, scores));
+            if (!standIns.isEmpty()) {
+                System.out.println("  yardstick: " + NabYardstick.describe(
+                        NabYardstick.measure(series, scores, standIns, s -> NabData.score(s, detector(tuning, cooldown)))));
+            }
             if (Boolean.getBoolean("nab.grid")) {
                 System.out.println("  over the benchmark's candidate settings: " + overCandidates(series, variants[k].trim()));
             }
@@ -58,9 +71,9 @@ class NabVariants {
     }
 
     /** A variant must stay streaming: scoring the first two thirds of a series alone gives the same scores there. */
-    private static boolean scoresThePastOnly(NabData.Series s, double[] whole, SpikeDetector.Tuning tuning) {
+    private static boolean scoresThePastOnly(NabData.Series s, double[] whole, SpikeDetector.Builder detector) {
         int cut = s.rows().size() * 2 / 3;
-        double[] prefix = NabData.score(new NabData.Series(s.name(), s.rows().subList(0, cut), List.of()), NabBenchmarkTest.detector(tuning));
+        double[] prefix = NabData.score(new NabData.Series(s.name(), s.rows().subList(0, cut), List.of()), detector);
         return Arrays.equals(prefix, Arrays.copyOf(whole, cut));
     }
 
@@ -86,6 +99,21 @@ class NabVariants {
                 loo[0], loo[loo.length - 1], loo[loo.length / 2], Arrays.stream(loo).average().orElse(0));
     }
 
+    private static SpikeDetector.Builder detector(SpikeDetector.Tuning tuning, Duration cooldown) {
+        return NabBenchmarkTest.detector(tuning).cooldown(cooldown);
+    }
+
+    /** The variant's {@code cooldownHours} (not a tuning knob: users set it per rule), or the benchmark's. */
+    static Duration cooldown(String variant) {
+        for (String knob : variant.split(",")) {
+            String[] kv = knob.trim().split("=");
+            if (kv[0].equals("cooldownHours")) {
+                return Duration.ofMinutes(Math.round(Double.parseDouble(kv[1]) * 60));
+            }
+        }
+        return NabBenchmarkTest.COOLDOWN;
+    }
+
     /** A tuning with the knobs of a variant such as {@code poissonFloor=2,smoothPoints=3} changed. */
     static SpikeDetector.Tuning tuning(SpikeDetector.Tuning base, String variant) throws ReflectiveOperationException {
         RecordComponent[] components = SpikeDetector.Tuning.class.getRecordComponents();
@@ -98,6 +126,9 @@ class NabVariants {
         if (!variant.isEmpty() && !variant.equals("shipped")) {
             for (String knob : variant.split(",")) {
                 String[] kv = knob.trim().split("=");
+                if (kv[0].equals("cooldownHours")) {
+                    continue;
+                }
                 int i = IntStream.range(0, components.length).filter(c -> components[c].getName().equals(kv[0])).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no knob " + kv[0]));
                 args[i] = types[i] == int.class ? (Object) Integer.parseInt(kv[1]) : (Object) Double.parseDouble(kv[1]);

@@ -76,6 +76,35 @@ class SpikeDetectorTest {
     }
 
     @Test
+    void staysQuietOnSparseCountsWithADailyRhythm() {
+        // under one mention per step on average: a quiet brand's negative mentions
+        for (long seed = 1; seed <= 3; seed++) {
+            double[] series = dailyRhythm(14, seed);
+            for (int i = 0; i < series.length; i++) {
+                series[i] = poisson(new Random(seed * 100_003 + i), series[i] / 30);
+            }
+            assertEquals(0, alerts(SpikeDetector.builder().build(), series), "seed " + seed);
+        }
+    }
+
+    @Test
+    void aBurstOnAQuietSeriesScoresHigherThanUnderTheFixedBar() throws ReflectiveOperationException {
+        double[] series = dailyRhythm(10, 5);
+        for (int i = 0; i < series.length; i++) {
+            series[i] = Math.round(series[i] / 10);
+        }
+        int burst = 8 * 288 + 150;
+        for (int i = burst; i < burst + 6; i++) {
+            series[i] += 8;
+        }
+        SpikeDetector.Tuning fixedBar = NabBenchmarkTest.moved("quietLevel", 0.0);
+        double aware = peakScore(SpikeDetector.builder().build(), series, burst, burst + 6);
+        double fixed = peakScore(SpikeDetector.builder().tuning(fixedBar).build(), series, burst, burst + 6);
+        assertTrue(aware > fixed, "the level-aware bar " + aware + " against the fixed one " + fixed);
+        assertTrue(aware > Sensitivity.MEDIUM.threshold(), "8 more where about 2 are usual alerts, scored " + aware);
+    }
+
+    @Test
     void minimumVolumeKeepsSmallCountsFromAlerting() {
         double[] series = new double[3 * 288];
         series[2 * 288] = 30;

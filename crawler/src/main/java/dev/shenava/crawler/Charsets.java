@@ -210,9 +210,18 @@ final class Charsets {
 
     /** {@link #decodeUtf8(byte[], int, char[])} of the bytes {@code [from, to)}. */
     static int decodeUtf8(byte[] b, int from, int to, char[] out) {
+        return decodeUtf8(b, from, to, out, 0);
+    }
+
+    /**
+     * {@link #decodeUtf8(byte[], int, int, char[])} written into {@code out} from {@code at} on.
+     *
+     * @return where the chars written end, or -1 as there
+     */
+    static int decodeUtf8(byte[] b, int from, int to, char[] out, int at) {
         int n = to;
         int i = from;
-        int o = 0;
+        int o = at;
         while (i < n) {
             int x = b[i];
             if (x >= 0) {

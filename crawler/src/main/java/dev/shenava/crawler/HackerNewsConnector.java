@@ -79,6 +79,8 @@ final class HackerNewsConnector implements Connector {
     private static final class Hit {
         String objectId = "";
         String commentText = "";
+        /** The comment's plain text, read from the parser's chars (no string of the raw comment); null when not. */
+        String commentPlain;
         String storyTitle = "";
         String title = "";
         String storyText = "";
@@ -161,7 +163,7 @@ final class HackerNewsConnector implements Connector {
             p.nextToken();
             switch (field) {
                 case "objectID" -> hit.objectId = Json.text(p);
-                case "comment_text" -> hit.commentText = Json.text(p);
+                case "comment_text" -> comment(p, hit);
                 case "story_title" -> hit.storyTitle = Json.text(p);
                 case "title" -> hit.title = Json.text(p);
                 case "story_text" -> hit.storyText = Json.text(p);
@@ -174,6 +176,13 @@ final class HackerNewsConnector implements Connector {
             }
         }
         return hit;
+    }
+
+    private static void comment(JsonParser p, Hit hit) throws IOException {
+        int length = p.currentToken() == JsonToken.VALUE_STRING ? p.getTextLength() : 0;
+        hit.commentText = length > 0 ? "" : Json.text(p);
+        hit.commentPlain = length > 0
+                ? Html.text(p.getTextCharacters(), p.getTextOffset(), p.getTextOffset() + length) : null;
     }
 
     /** The same answer read from a Jackson tree: the reference the stream reader must agree with. */
@@ -206,7 +215,7 @@ final class HackerNewsConnector implements Connector {
         if (id.isEmpty()) {
             return null;
         }
-        boolean comment = !hit.commentText.isEmpty();
+        boolean comment = hit.commentPlain != null || !hit.commentText.isEmpty();
         String title = comment ? hit.storyTitle : hit.title;
         String text = comment ? hit.commentText : hit.storyText;
         if (!comment && text.isEmpty()) {
@@ -216,7 +225,8 @@ final class HackerNewsConnector implements Connector {
         Instant at = created > 0 ? Instant.ofEpochSecond(created) : Json.instant(hit.createdAt);
         String handle = hit.author;
         return new Post(source.id(), SourceKind.HACKERNEWS, id, "https://news.ycombinator.com/item?id=" + id,
-                new Author(handle, handle, -1), Html.text(title), Html.text(text), at, page.fetchedAt(),
+                new Author(handle, handle, -1), Html.text(title),
+                hit.commentPlain != null ? hit.commentPlain : Html.text(text), at, page.fetchedAt(),
                 new Engagement(hit.points, 0, hit.comments, 0));
     }
 }

@@ -43,68 +43,18 @@ final class Html {
      * there, and a line break lands where the tag stands whether jsoup closes the paragraph there or not.
      */
     static String simpleMarkup(String html) {
-        if (html.indexOf('\u0000') >= 0) {
-            return null; // jsoup drops NUL in body text; not worth copying
-        }
-        Chars out = new Chars(html.length());
-        int n = html.length();
-        int i = 0;
-        while (i < n) {
-            int lt = html.indexOf('<', i);
-            int textEnd = lt < 0 ? n : lt;
-            if (textEnd > i && !appendText(out, html, i, textEnd)) {
-                return null;
-            }
-            if (lt < 0) {
-                break;
-            }
-            int end = tagEnd(html, lt);
-            if (end < 0) {
-                return null;
-            }
-            int nameStart = html.charAt(lt + 1) == '/' ? lt + 2 : lt + 1;
-            int nameEnd = nameStart;
-            while (nameEnd < end && isNameChar(html.charAt(nameEnd))) {
-                nameEnd++;
-            }
-            char after = html.charAt(nameEnd);
-            if (after != '>' && after != '/' && after != ' ' && after != '\t' && after != '\n' && after != '\r'
-                    && after != '\f') {
-                return null; // a name jsoup reads differently ("p:x", "b-x")
-            }
-            switch (phrasing(html, nameStart, nameEnd)) {
-                case BREAK -> out.add('\n');
-                case INLINE -> {
-                    // phrasing: no line break, text continues
-                }
-                default -> {
-                    return null;
-                }
-            }
-            i = end + 1;
-        }
-        return clean(out.chars, out.length);
+        return MarkupText.read(html);
     }
 
-    private static final int OTHER = 0;
-    private static final int BREAK = 1;
-    private static final int INLINE = 2;
-    private static final String[] INLINE_TAGS = {"a", "b", "i", "u", "s", "em", "strong", "code", "span", "small",
-        "sub", "sup", "tt", "font", "strike", "mark", "abbr", "cite", "q", "wbr"};
-
-    /** What the tag named by {@code html[from, to)} (any case) does to the text, read without a lower-cased copy. */
-    private static int phrasing(String html, int from, int to) {
-        int length = to - from;
-        if (length == 1 && (html.charAt(from) | 0x20) == 'p'
-                || length == 2 && html.regionMatches(true, from, "br", 0, 2)) {
-            return BREAK;
-        }
-        for (String tag : INLINE_TAGS) {
-            if (tag.length() == length && html.regionMatches(true, from, tag, 0, length)) {
-                return INLINE;
-            }
-        }
-        return OTHER;
+    /**
+     * {@link #text(String)} of {@code text[from, to)}: a fragment of simple markup, or none, read straight from the
+     * chars (a JSON parser's, say), else through a string of it.
+     */
+    static String text(char[] text, int from, int to) {
+        String simple = MarkupText.read(text, from, to);
+        // blank text gives blank text; the other way round (a control left by the markup) is for the string path
+        return simple != null && (simple.isEmpty() || !simple.isBlank()) ? simple
+                : text(new String(text, from, to - from));
     }
 
     /** A growable char buffer: text gathered without a StringBuilder's per-append checks and coder switches. */
@@ -146,139 +96,23 @@ final class Html {
             }
         }
 
-        private void room(int more) {
+        void room(int more) {
             if (length + more > chars.length) {
                 chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
             }
         }
     }
 
+    /** Appends {@code html[from, to)}, references read; false when jsoup should read it ({@link MarkupText}). */
     static boolean appendText(Chars out, String html, int from, int to) {
-        int k = from;
-        while (k < to) {
-            int amp = html.indexOf('&', k, to); // bounded: a page holds many segments and may hold no '&' at all
-            if (amp < 0) {
-                out.add(html, k, to);
-                return true;
-            }
-            out.add(html, k, amp);
-            int end = commonEntity(out, html, amp, to);
-            if (end == UNUSUAL) {
-                return false;
-            }
-            if (end < 0) { // another named reference: jsoup's rules for the rest
-                out.add(Parser.unescapeEntities(html.substring(amp, to), false));
-                return true;
-            }
-            k = end;
-        }
-        return true;
+        char[] text = new char[to - from];
+        html.getChars(from, to, text, 0);
+        return MarkupText.appendText(out, text, 0, text.length);
     }
 
     /** {@link #appendText(Chars, String, int, int)} of {@code text[from, to)}. */
     static boolean appendText(Chars out, char[] text, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (text[k] == '&') { // references: the String reader's rules
-                String segment = new String(text, from, to - from);
-                return appendText(out, segment, 0, segment.length());
-            }
-        }
-        out.add(text, from, to);
-        return true;
-    }
-
-    private static final int UNUSUAL = -2;
-
-    /**
-     * Appends the character of a common reference ({@code &amp; &lt; &gt; &quot; &apos;}, or a numeric one for an
-     * ordinary character) at {@code amp}.
-     *
-     * @return the index after the reference, -1 when it is not one of those, {@link #UNUSUAL} for a numeric
-     *     reference to a character HTML treats specially (jsoup's tree and its unescaper disagree on those)
-     */
-    private static int commonEntity(Chars out, String html, int amp, int to) {
-        int semi = html.indexOf(';', amp, Math.min(to, amp + 11));
-        if (semi < 0 || semi - amp > 9) {
-            return -1;
-        }
-        char named = switch (semi - amp - 1) {
-            case 2 -> html.startsWith("lt", amp + 1) ? '<' : html.startsWith("gt", amp + 1) ? '>' : 0;
-            case 3 -> html.startsWith("amp", amp + 1) ? '&' : 0;
-            case 4 -> html.startsWith("quot", amp + 1) ? '"' : html.startsWith("apos", amp + 1) ? '\'' : 0;
-            default -> 0;
-        };
-        if (named != 0) {
-            out.add(named);
-            return semi + 1;
-        }
-        if (semi == amp + 1 || html.charAt(amp + 1) != '#') {
-            return -1;
-        }
-        if (semi - amp < 3) {
-            return UNUSUAL;
-        }
-        boolean hex = html.charAt(amp + 2) == 'x' || html.charAt(amp + 2) == 'X';
-        int from = amp + (hex ? 3 : 2);
-        if (from == semi) {
-            return UNUSUAL;
-        }
-        int code = 0; // at most eight digits: no overflow
-        for (int k = from; k < semi; k++) {
-            char c = html.charAt(k);
-            int digit = c >= '0' && c <= '9' ? c - '0' : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f'
-                    ? (c | 0x20) - 'a' + 10 : -1;
-            if (digit < 0) {
-                return UNUSUAL; // as Integer.parseInt refusing it (a sign included)
-            }
-            code = code * (hex ? 16 : 10) + digit;
-        }
-        // C0/C1 controls, surrogates and out-of-range values have special rules in HTML: left to jsoup
-        if (code < 0x20 && code != '\n' && code != '\t' || code >= 0x7F && code < 0xA0
-                || code >= 0xD800 && code < 0xE000 || code > 0x10FFFF) {
-            return UNUSUAL;
-        }
-        out.addCodePoint(code);
-        return semi + 1;
-    }
-
-    /** The index of the {@code >} closing a plain start or end tag at {@code lt}, or -1 when it is anything else. */
-    private static int tagEnd(String html, int lt) {
-        int k = lt + 1;
-        if (k < html.length() && html.charAt(k) == '/') {
-            k++;
-        }
-        if (k >= html.length() || !isAsciiLetter(html.charAt(k))) {
-            return -1; // a comment, a declaration or a bare '<': jsoup's rules for these are not worth copying
-        }
-        char quote = 0;
-        char last = 0;
-        for (; k < html.length(); k++) {
-            char c = html.charAt(k);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-                continue;
-            }
-            if (c == '"' || c == '\'') {
-                if (last != '=') {
-                    return -1; // a quote that does not open a value: jsoup keeps it as text of the name
-                }
-                quote = c;
-            } else if (c == '>') {
-                return k;
-            } else if (c == '<') {
-                return -1;
-            }
-            last = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ? last : c;
-        }
-        return -1;
-    }
-
-    private static boolean isNameChar(char c) {
-        return isAsciiLetter(c) || c >= '0' && c <= '9';
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        return MarkupText.appendText(out, text, from, to);
     }
 
     static String text(Element element) {
@@ -478,14 +312,70 @@ final class Html {
             char last = classes.charAt(i - 1);
             long candidates = length >= ClassNames.LENGTHS || last >= 0x80 ? -1L
                     : index.byLengthAndLast[length << 7 | Character.toLowerCase(last)];
-            for (int k = 0; candidates != 0 && k < names.length; k++) {
-                if ((candidates & 1L << k) != 0 && names[k].length() == length
-                        && classes.regionMatches(true, start, names[k], 0, length)) {
+            for (long left = candidates & index.all; left != 0; left &= left - 1) {
+                int k = Long.numberOfTrailingZeros(left);
+                if (names[k].length() == length && classes.regionMatches(true, start, names[k], 0, length)) {
                     bits |= 1L << k;
                 }
             }
         }
         return bits;
+    }
+
+    /**
+     * {@link #classBits(String, ClassNames)} of a value in UTF-8 bytes {@code b[from, to)} read where it stands, or -1
+     * when it holds a byte outside ASCII or a {@code &} (a reference): the caller reads it as a string then. -1 is no
+     * answer of the other kind: at most 63 names are asked about.
+     */
+    static long asciiClassBits(byte[] b, int from, int to, ClassNames index) {
+        String[] names = index.names;
+        long bits = 0;
+        int i = from;
+        while (i < to) {
+            while (i < to && isClassSeparator((char) (b[i] & 0xFF))) {
+                i++;
+            }
+            int start = i;
+            while (i < to) {
+                int c = b[i] & 0xFF;
+                if (isClassSeparator((char) c)) {
+                    break;
+                }
+                if (c >= 0x80 || c == '&') {
+                    return -1;
+                }
+                i++;
+            }
+            int length = i - start;
+            if (length == 0) {
+                continue;
+            }
+            long candidates = length >= ClassNames.LENGTHS ? -1L
+                    : index.byLengthAndLast[length << 7 | Character.toLowerCase((char) b[i - 1])];
+            for (long left = candidates & index.all; left != 0; left &= left - 1) {
+                int k = Long.numberOfTrailingZeros(left);
+                if (names[k].length() == length && sameIgnoringCase(b, start, names[k])) {
+                    bits |= 1L << k;
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** {@code String.regionMatches(true, ...)} of the ASCII bytes at {@code start} and a whole name. */
+    private static boolean sameIgnoringCase(byte[] b, int start, String name) {
+        for (int k = 0; k < name.length(); k++) {
+            char t = (char) b[start + k];
+            char c = name.charAt(k);
+            if (t != c) {
+                char u1 = Character.toUpperCase(t);
+                char u2 = Character.toUpperCase(c);
+                if (u1 != u2 && Character.toLowerCase(u1) != Character.toLowerCase(u2)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -495,10 +385,16 @@ final class Html {
     static final class ClassNames {
         static final int LENGTHS = 64;
         final String[] names;
+        /** A bit for each name. */
+        final long all;
         final long[] byLengthAndLast = new long[LENGTHS << 7];
 
         ClassNames(String... names) {
+            if (names.length > 63) {
+                throw new IllegalArgumentException("at most 63 class names, not " + names.length);
+            }
             this.names = names.clone();
+            this.all = (1L << names.length) - 1;
             for (int k = 0; k < names.length; k++) {
                 String name = names[k];
                 char last = name.isEmpty() ? 0 : name.charAt(name.length() - 1);

@@ -30,6 +30,13 @@ final class PlainHtmlScanner {
     private static final int ORDINARY_TAG = 1;
     private static final int VOID_TAG = 2;
     private static final int SVG_TAG = 4;
+    /** html, head, body: merged by the tree builder rather than nested. */
+    private static final int TRANSPARENT_TAG = 8;
+    /** script, style, title: their content is read to their end tag. */
+    private static final int RAW_TAG = 16;
+    private static final int SVG_ROOT = 32;
+    private static final int FORM_TAG = 64;
+    private static final int LINK_TAG = 128;
 
     /** Why markup is left to jsoup: thrown by the scanner and its listener, caught by whoever started the scan. */
     static final class Unusual extends Exception {
@@ -54,23 +61,33 @@ final class PlainHtmlScanner {
         /** Whether text is wanted now: a segment is decoded only then. */
         boolean wantsText();
 
-        /** Text between markup: chars {@code begin} to {@code end} of {@code text}, character references unread. */
-        void text(String text, int begin, int end) throws Unusual;
-
-        /** The same, for text decoded from UTF-8 bytes into a buffer the scanner reuses. */
-        default void text(char[] text, int begin, int end) throws Unusual {
-            text(new String(text, begin, end - begin), 0, end - begin);
+        /**
+         * Text of a UTF-8 page holding no character reference, as its bytes {@code [from, to)}: the listener may decode
+         * it where it keeps it ({@link Charsets#decodeUtf8}, throwing on a malformed sequence) and answer true, or
+         * answer false to have it decoded and given to {@link #text(char[], int, int)}.
+         */
+        default boolean plainText(byte[] utf8, int from, int to) throws Unusual {
+            return false;
         }
+
+        /**
+         * Text between markup, decoded into a buffer the scanner reuses: chars {@code begin} to {@code end} of
+         * {@code text}, character references unread.
+         */
+        void text(char[] text, int begin, int end) throws Unusual;
     }
 
-    /** The page, or the Latin-1 view of its UTF-8 bytes (one char per byte: markup is ASCII either way). */
-    private final String html;
-    /** The UTF-8 bytes behind a Latin-1 view, null when {@link #html} is the decoded page. */
-    private final byte[] utf8;
+    /** The page's UTF-8 bytes: markup is ASCII, read a byte at a time; only text kept is decoded. */
+    private final byte[] b;
     private final int start;
     private final int n;
-    /** The attribute names asked for, lower case, and the values of the start tag being read. */
+    /**
+     * The attribute names asked for, lower case; where the values of the start tag being read lie (from -1: absent),
+     * and those read into strings so far (a value becomes a string only when it is asked for).
+     */
     private final String[] asked;
+    private final int[] valueFrom;
+    private final int[] valueTo;
     private final String[] values;
     /** Per name length, the first asked name of that length (-1: none), and per asked name the next one. */
     private final int[] firstOfLength;
@@ -80,8 +97,9 @@ final class PlainHtmlScanner {
     private char[] decoded = new char[256];
     /** What the last name read is, for the names the scanner knows ({@link #ORDINARY_TAG} ...), else 0. */
     private int nameKind;
-    /** Open elements. */
+    /** Open elements, and what each is ({@link #nameKind} bits). */
     private String[] names = new String[64];
+    private int[] openKinds = new int[64];
     private int depth;
     private boolean formOpen;
     /** Open svg elements. */
@@ -92,18 +110,18 @@ final class PlainHtmlScanner {
     /**
      * A scanner of one page.
      *
-     * @param html  the page, or the Latin-1 view of its UTF-8 bytes
-     * @param utf8  the bytes behind a Latin-1 view, or null
+     * @param utf8  the page in UTF-8
      * @param start where the markup starts (after a byte order mark)
      * @param asked the attributes whose values {@link #attribute(int)} gives, lower case
      */
-    PlainHtmlScanner(String html, byte[] utf8, int start, String... asked) {
-        this.html = html;
-        this.utf8 = utf8;
+    PlainHtmlScanner(byte[] utf8, int start, String... asked) {
+        this.b = utf8;
         this.start = start;
-        this.n = html.length();
+        this.n = utf8.length;
         this.asked = asked;
         this.values = new String[asked.length];
+        this.valueFrom = new int[asked.length];
+        this.valueTo = new int[asked.length];
         int longest = 0;
         for (String name : asked) {
             longest = Math.max(longest, name.length());
@@ -118,8 +136,24 @@ final class PlainHtmlScanner {
     }
 
     /** The value of the {@code index}th attribute asked for on the start tag being reported, or null. */
-    String attribute(int index) {
+    String attribute(int index) throws Unusual {
+        if (values[index] == null && valueFrom[index] >= 0) {
+            values[index] = value(valueFrom[index], valueTo[index]);
+        }
         return values[index];
+    }
+
+    /**
+     * {@link Html#classBits} of the {@code index}th attribute asked for (0 when absent), read in place when the value
+     * is ASCII without references, without a string of it.
+     */
+    long classBits(int index, Html.ClassNames names) throws Unusual {
+        int from = valueFrom[index];
+        if (from < 0) {
+            return 0;
+        }
+        long bits = Html.asciiClassBits(b, from, valueTo[index], names);
+        return bits != -1 ? bits : Html.classBits(attribute(index), names);
     }
 
     /** Scans the page to its end, closing what is left open there as jsoup does. */
@@ -127,7 +161,7 @@ final class PlainHtmlScanner {
         this.listener = listener;
         int i = start;
         while (i < n) {
-            int lt = html.indexOf('<', i);
+            int lt = Bytes.indexOf(b, '<', i, n);
             int end = lt < 0 ? n : lt;
             if (end > i) {
                 text(i, end);
@@ -143,7 +177,7 @@ final class PlainHtmlScanner {
     }
 
     private int tag(int lt) throws Unusual {
-        char c = lt + 1 < n ? html.charAt(lt + 1) : ' ';
+        char c = lt + 1 < n ? at(lt + 1) : ' ';
         if (c == '!') {
             return declaration(lt);
         }
@@ -161,11 +195,11 @@ final class PlainHtmlScanner {
     }
 
     private int declaration(int lt) throws Unusual {
-        if (html.startsWith("<!--", lt)) {
+        if (Bytes.startsWith(b, n, lt, "<!--")) {
             return comment(lt);
         }
-        if (html.regionMatches(true, lt + 2, "doctype", 0, 7)) {
-            int gt = html.indexOf('>', lt);
+        if (Bytes.startsWithIgnoringCase(b, n, lt + 2, "doctype")) {
+            int gt = Bytes.indexOf(b, '>', lt, n);
             if (gt < 0) {
                 throw UNUSUAL;
             }
@@ -175,15 +209,16 @@ final class PlainHtmlScanner {
     }
 
     private int comment(int lt) throws Unusual {
-        if (html.startsWith("<!-->", lt) || html.startsWith("<!--->", lt)) {
+        if (Bytes.startsWith(b, n, lt, "<!-->") || Bytes.startsWith(b, n, lt, "<!--->")) {
             throw UNUSUAL;
         }
-        int close = html.indexOf("-->", lt + 4);
+        int close = Bytes.indexOf(b, "-->", lt + 4, n);
         if (close < 0) {
             throw UNUSUAL;
         }
-        for (int bang = html.indexOf('!', lt + 4, close); bang >= 0; bang = html.indexOf('!', bang + 1, close)) {
-            if (html.startsWith("--!>", bang - 2)) {
+        for (int bang = Bytes.indexOf(b, '!', lt + 4, close); bang >= 0;
+                bang = Bytes.indexOf(b, '!', bang + 1, close)) {
+            if (Bytes.startsWith(b, n, bang - 2, "--!>")) {
                 throw UNUSUAL; // "--!>" ends a comment too
             }
         }
@@ -193,11 +228,12 @@ final class PlainHtmlScanner {
     private int endTag(int lt) throws Unusual {
         int nameEnd = nameEnd(lt + 2);
         String name = name(lt + 2, nameEnd);
+        int kind = nameKind;
         int k = skipSpace(nameEnd);
-        if (k >= n || html.charAt(k) != '>') {
+        if (k >= n || at(k) != '>') {
             throw UNUSUAL; // attributes on an end tag, or the page ends inside it
         }
-        if (isTransparent(name)) {
+        if ((kind & TRANSPARENT_TAG) != 0) {
             if (depth > 0) {
                 throw UNUSUAL;
             }
@@ -216,7 +252,7 @@ final class PlainHtmlScanner {
         int kind = nameKind;
         int after = attributes(nameEnd) + 1;
         boolean inSvg = svgDepth > 0;
-        if (isTransparent(name)) {
+        if ((kind & TRANSPARENT_TAG) != 0) {
             if (depth > 0) {
                 throw UNUSUAL;
             }
@@ -226,14 +262,14 @@ final class PlainHtmlScanner {
         if (inSvg ? (kind & SVG_TAG) == 0 : (kind & (ORDINARY_TAG | VOID_TAG)) == 0 && name.indexOf('-') < 0) {
             throw UNUSUAL;
         }
-        check(name);
-        boolean isVoid = (kind & VOID_TAG) != 0 || selfClosing && (inSvg || name.equals("svg"));
-        open(name);
+        check(name, kind);
+        boolean isVoid = (kind & VOID_TAG) != 0 || selfClosing && (inSvg || (kind & SVG_ROOT) != 0);
+        open(name, kind);
         if (isVoid) {
             close();
             return after;
         }
-        if (name.equals("script") || name.equals("style") || name.equals("title")) {
+        if ((kind & RAW_TAG) != 0) {
             return rawText(name, after);
         }
         return after;
@@ -242,18 +278,19 @@ final class PlainHtmlScanner {
     /** Reads a start tag's attributes from {@code k}; returns where its '>' is. */
     private int attributes(int k) throws Unusual {
         Arrays.fill(values, null);
+        Arrays.fill(valueFrom, -1);
         selfClosing = false;
         while (true) {
             k = skipSpace(k);
             if (k >= n) {
                 throw UNUSUAL;
             }
-            char c = html.charAt(k);
+            char c = at(k);
             if (c == '>') {
                 return k;
             }
             if (c == '/') {
-                if (k + 1 < n && html.charAt(k + 1) == '>') {
+                if (k + 1 < n && at(k + 1) == '>') {
                     selfClosing = true;
                     return k + 1;
                 }
@@ -267,10 +304,10 @@ final class PlainHtmlScanner {
      * The tree builder's own rules for some ordinary tags: where they apply, the page goes to jsoup. (Plain tests, not
      * a switch on the name: small enough for the JIT to inline at every start tag.)
      */
-    private void check(String name) throws Unusual {
-        if (name.equals("a")) {
+    private void check(String name, int kind) throws Unusual {
+        if ((kind & LINK_TAG) != 0) {
             for (int i = 0; i < depth; i++) {
-                if (names[i].equals("a")) {
+                if ((openKinds[i] & LINK_TAG) != 0) {
                     throw UNUSUAL; // a link in a link: the adoption agency closes the first
                 }
             }
@@ -278,7 +315,7 @@ final class PlainHtmlScanner {
             if (depth > 0 && names[depth - 1].length() == 2 && names[depth - 1].charAt(0) == 'h') {
                 throw UNUSUAL; // a heading in a heading closes it
             }
-        } else if (name.equals("form")) {
+        } else if ((kind & FORM_TAG) != 0) {
             if (formOpen) {
                 throw UNUSUAL; // a form in a form is dropped
             }
@@ -290,13 +327,13 @@ final class PlainHtmlScanner {
     private int rawText(String name, int from) throws Unusual {
         int k = from;
         while (true) {
-            int end = html.indexOf("</", k);
+            int end = Bytes.indexOf(b, "</", k, n);
             if (end < 0) {
                 throw UNUSUAL;
             }
             int nameEnd = end + 2 + name.length();
-            if (html.regionMatches(true, end + 2, name, 0, name.length()) && nameEnd < n
-                    && (html.charAt(nameEnd) == '>' || isSpace(html.charAt(nameEnd)) || html.charAt(nameEnd) == '/')) {
+            if (Bytes.startsWithIgnoringCase(b, n, end + 2, name) && nameEnd < n
+                    && (at(nameEnd) == '>' || isSpace(at(nameEnd)) || at(nameEnd) == '/')) {
                 return rawTextEnd(name, from, end, nameEnd);
             }
             k = end + 2;
@@ -304,11 +341,11 @@ final class PlainHtmlScanner {
     }
 
     private int rawTextEnd(String name, int from, int end, int nameEnd) throws Unusual {
-        if (name.equals("script") && html.indexOf("<!--", from, end) >= 0) {
+        if (name.equals("script") && Bytes.indexOf(b, "<!--", from, end) >= 0) {
             throw UNUSUAL; // escaped script data has its own end rules
         }
         int gt = skipSpace(nameEnd);
-        if (gt >= n || html.charAt(gt) != '>') {
+        if (gt >= n || at(gt) != '>') {
             throw UNUSUAL;
         }
         if (name.equals("title")) {
@@ -321,7 +358,7 @@ final class PlainHtmlScanner {
     private int readAttribute(int from) throws Unusual {
         int nameEnd = attributeNameEnd(from);
         int k = skipSpace(nameEnd);
-        if (k >= n || html.charAt(k) != '=') {
+        if (k >= n || at(k) != '=') {
             keep(from, nameEnd, k, k); // no value: ""
             return k;
         }
@@ -329,7 +366,7 @@ final class PlainHtmlScanner {
         if (v >= n) {
             throw UNUSUAL;
         }
-        char q = html.charAt(v);
+        char q = at(v);
         if (q == '"' || q == '\'') {
             int end = quotedEnd(v, q);
             keep(from, nameEnd, v + 1, end);
@@ -343,7 +380,7 @@ final class PlainHtmlScanner {
     private int attributeNameEnd(int from) throws Unusual {
         int k = from;
         while (k < n) {
-            char c = html.charAt(k);
+            char c = at(k);
             if (isSpace(c) || c == '/' || c == '>' || c == '=') {
                 break;
             }
@@ -360,11 +397,11 @@ final class PlainHtmlScanner {
 
     /** Where the value quoted at {@code open} ends (its closing quote), which a space, '/' or '>' must follow. */
     private int quotedEnd(int open, char q) throws Unusual {
-        int end = html.indexOf(q, open + 1);
+        int end = Bytes.indexOf(b, q, open + 1, n);
         if (end < 0 || end + 1 >= n) {
             throw UNUSUAL;
         }
-        char after = html.charAt(end + 1);
+        char after = at(end + 1);
         if (!(isSpace(after) || after == '/' || after == '>')) {
             throw UNUSUAL;
         }
@@ -373,8 +410,8 @@ final class PlainHtmlScanner {
 
     private int unquotedEnd(int from) throws Unusual {
         int k = from;
-        while (k < n && !isSpace(html.charAt(k)) && html.charAt(k) != '>') {
-            char c = html.charAt(k);
+        while (k < n && !isSpace(at(k)) && at(k) != '>') {
+            char c = at(k);
             if (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`') {
                 throw UNUSUAL;
             }
@@ -391,7 +428,10 @@ final class PlainHtmlScanner {
         int length = to - from;
         for (int i = length < firstOfLength.length ? firstOfLength[length] : -1; i >= 0; i = nextOfLength[i]) {
             if (matches(from, asked[i])) {
-                values[i] = values[i] != null ? values[i] : value(valueStart, valueEnd);
+                if (valueFrom[i] < 0) {
+                    valueFrom[i] = valueStart;
+                    valueTo[i] = valueEnd;
+                }
                 return;
             }
         }
@@ -399,25 +439,28 @@ final class PlainHtmlScanner {
 
     /** An attribute's value, character references read as jsoup reads them in attributes. */
     private String value(int from, int to) throws Unusual {
-        String raw = utf8 == null ? html.substring(from, to) : segment(from, to);
+        String raw = segment(from, to);
         return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, true);
     }
 
-    private void open(String name) throws Unusual {
+    private void open(String name, int kind) throws Unusual {
         if (depth == names.length) {
             names = Arrays.copyOf(names, depth * 2);
+            openKinds = Arrays.copyOf(openKinds, depth * 2);
         }
         names[depth] = name;
+        openKinds[depth] = kind;
         depth++;
-        svgDepth += name.equals("svg") ? 1 : 0;
+        svgDepth += (kind & SVG_ROOT) != 0 ? 1 : 0;
         listener.start(name, depth);
     }
 
     private void close() throws Unusual {
         String name = names[depth - 1];
+        int kind = openKinds[depth - 1];
         listener.end(name, depth);
-        formOpen = formOpen && !name.equals("form");
-        svgDepth -= name.equals("svg") ? 1 : 0;
+        formOpen = formOpen && (kind & FORM_TAG) == 0;
+        svgDepth -= (kind & SVG_ROOT) != 0 ? 1 : 0;
         depth--;
     }
 
@@ -425,13 +468,11 @@ final class PlainHtmlScanner {
         if (!listener.wantsText()) {
             return;
         }
-        if (utf8 == null) {
-            listener.text(html, from, to);
-        } else {
+        if (Bytes.indexOf(b, '&', from, to) >= 0 || !listener.plainText(b, from, to)) {
             if (decoded.length < to - from) {
                 decoded = new char[Math.max(to - from, decoded.length * 2)];
             }
-            int length = Charsets.decodeUtf8(utf8, from, to, decoded);
+            int length = Charsets.decodeUtf8(b, from, to, decoded);
             if (length < 0) {
                 throw UNUSUAL; // malformed: the decoder's replacement could differ from a segment's
             }
@@ -444,7 +485,7 @@ final class PlainHtmlScanner {
      * UTF-8 decoding starts afresh, unless a malformed sequence ends it (its replacement could differ; left to jsoup).
      */
     private String segment(int from, int to) throws Unusual {
-        String text = new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             throw UNUSUAL;
         }
@@ -452,12 +493,12 @@ final class PlainHtmlScanner {
     }
 
     private int nameEnd(int from) throws Unusual {
-        if (from >= n || !isLetter(html.charAt(from))) {
+        if (from >= n || !isLetter(at(from))) {
             throw UNUSUAL;
         }
         int k = from;
         while (k < n) {
-            char c = html.charAt(k);
+            char c = at(k);
             if (isSpace(c) || c == '/' || c == '>') {
                 return k;
             }
@@ -475,7 +516,7 @@ final class PlainHtmlScanner {
      */
     private String name(int from, int to) {
         int length = to - from;
-        int first = (html.charAt(from) | 0x20) - 'a'; // a letter: checked by nameEnd
+        int first = (at(from) | 0x20) - 'a'; // a letter: checked by nameEnd
         if (length < NAMES.length && first >= 0 && first < 26) {
             String[] candidates = NAMES[length][first];
             for (int k = 0; k < candidates.length; k++) {
@@ -486,12 +527,17 @@ final class PlainHtmlScanner {
             }
         }
         nameKind = 0;
-        return html.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+        return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     private static int kind(String known) {
         return (ORDINARY.contains(known) ? ORDINARY_TAG : 0) | (VOID.contains(known) ? VOID_TAG : 0)
-                | (SVG.contains(known) ? SVG_TAG : 0);
+                | (SVG.contains(known) ? SVG_TAG : 0)
+                | (Set.of("html", "head", "body").contains(known) ? TRANSPARENT_TAG : 0)
+                | (Set.of("script", "style", "title").contains(known) ? RAW_TAG : 0)
+                | (known.equals("svg") ? SVG_ROOT : 0) | (known.equals("form") ? FORM_TAG : 0)
+                | (known.equals("a") ? LINK_TAG : 0);
     }
 
     private static int[][][] kinds() {
@@ -531,22 +577,23 @@ final class PlainHtmlScanner {
      */
     private boolean matches(int from, String key) {
         for (int k = 0; k < key.length(); k++) {
-            if ((html.charAt(from + k) | 0x20) != key.charAt(k)) {
+            if ((at(from + k) | 0x20) != key.charAt(k)) {
                 return false;
             }
         }
         return true;
     }
 
+    /** The byte at {@code k}, as the char it is when ASCII. */
+    private char at(int k) {
+        return (char) (b[k] & 0xFF);
+    }
+
     private int skipSpace(int k) {
-        while (k < n && isSpace(html.charAt(k))) {
+        while (k < n && isSpace(at(k))) {
             k++;
         }
         return k;
-    }
-
-    private static boolean isTransparent(String name) {
-        return name.equals("html") || name.equals("head") || name.equals("body");
     }
 
     private static boolean isSpace(char c) {

@@ -62,8 +62,8 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     }
 
     /**
-     * Reads a page in UTF-8 straight from its bytes: only the text a post keeps is decoded, the markup is scanned in a
-     * Latin-1 view of the bytes (a copy, not a decode).
+     * Reads a page in UTF-8 straight from its bytes: the markup is read as ASCII, only the text a post keeps is
+     * decoded.
      *
      * @param body    the page's bytes, UTF-8
      * @param baseUrl its address, for relative links
@@ -72,25 +72,33 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     static Page read(byte[] body, String baseUrl) {
         int bom = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
                 ? 3 : 0;
-        return read(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1), body, bom, baseUrl);
+        return read(body, bom, baseUrl);
     }
 
     /**
-     * Reads a page.
+     * Reads a page, encoded in UTF-8 for the scan (strictly: an unpaired surrogate leaves the page to jsoup).
      *
      * @param html    the page
      * @param baseUrl its address, for relative links
      * @return what the tree walk would find, or null when the page holds markup this reader leaves to jsoup
      */
     static Page read(String html, String baseUrl) {
-        return read(html, null, 0, baseUrl);
-    }
-
-    private static Page read(String html, byte[] utf8, int start, String baseUrl) {
-        if (html.indexOf('\u0000') >= 0) {
+        try {
+            java.nio.ByteBuffer utf8 = java.nio.charset.StandardCharsets.UTF_8.newEncoder()
+                    .encode(java.nio.CharBuffer.wrap(html));
+            byte[] bytes = new byte[utf8.remaining()];
+            utf8.get(bytes);
+            return read(bytes, 0, baseUrl);
+        } catch (java.nio.charset.CharacterCodingException unpaired) {
             return null;
         }
-        PlainHtmlScanner scanner = new PlainHtmlScanner(html, utf8, start, ATTRIBUTES);
+    }
+
+    private static Page read(byte[] utf8, int start, String baseUrl) {
+        if (Bytes.indexOf(utf8, 0, start, utf8.length) >= 0) {
+            return null; // NUL: jsoup's rules for it are not worth copying
+        }
+        PlainHtmlScanner scanner = new PlainHtmlScanner(utf8, start, ATTRIBUTES);
         TelegramStreamReader reader = new TelegramStreamReader(scanner);
         try {
             scanner.scan(reader);
@@ -114,9 +122,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
 
     @Override
     public void transparent() throws PlainHtmlScanner.Unusual {
-        String classAttr = scanner.attribute(CLASS);
-        if ("widget_message".equals(scanner.attribute(ID))
-                || classAttr != null && Html.classBits(classAttr, TelegramClasses.NAMES) != 0) {
+        if ("widget_message".equals(scanner.attribute(ID)) || scanner.classBits(CLASS, TelegramClasses.NAMES) != 0) {
             throw PlainHtmlScanner.UNUSUAL;
         }
     }
@@ -130,8 +136,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         for (int i = 0; i < captures.size(); i++) {
             captures.get(i).child(name);
         }
-        String classAttr = scanner.attribute(CLASS);
-        long classes = classAttr == null ? 0 : Html.classBits(classAttr, TelegramClasses.NAMES);
+        long classes = scanner.classBits(CLASS, TelegramClasses.NAMES);
         boolean messageClass = (classes & MESSAGE) != 0;
         boolean quote = (classes & (REPLY | PREVIEW)) != 0;
         if (depth > flags.length) {
@@ -142,7 +147,8 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         startCounters(name, depth, classes);
     }
 
-    private void startMessages(String name, int depth, long classes, boolean messageClass, boolean quote) {
+    private void startMessages(String name, int depth, long classes, boolean messageClass, boolean quote)
+            throws PlainHtmlScanner.Unusual {
         boolean message = messageClass && name.equals("div") || "widget_message".equals(scanner.attribute(ID));
         if (message && messageDepth == 0 && (classes & SERVICE) == 0) {
             String dataPost = scanner.attribute(DATA_POST);
@@ -176,7 +182,8 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         }
     }
 
-    private void see(TelegramMessageParts m, String name, int depth, long classes, boolean quoted) {
+    private void see(TelegramMessageParts m, String name, int depth, long classes, boolean quoted)
+            throws PlainHtmlScanner.Unusual {
         String datetime = scanner.attribute(DATETIME);
         if (m.datetime == null && datetime != null && name.equals("time")) {
             m.datetime = datetime;
@@ -261,13 +268,20 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         return !captures.isEmpty();
     }
 
+    /** Text with no reference, read by the one capture there usually is: decoded straight into its buffer. */
     @Override
-    public void text(String text, int begin, int end) throws PlainHtmlScanner.Unusual {
-        for (int i = 0; i < captures.size(); i++) {
-            if (!Html.appendText(captures.get(i).chars, text, begin, end)) {
-                throw PlainHtmlScanner.UNUSUAL;
-            }
+    public boolean plainText(byte[] utf8, int from, int to) throws PlainHtmlScanner.Unusual {
+        if (captures.size() != 1) {
+            return false;
         }
+        Html.Chars chars = captures.getFirst().chars;
+        chars.room(to - from); // never more chars than bytes
+        int end = Charsets.decodeUtf8(utf8, from, to, chars.chars, chars.length);
+        if (end < 0) {
+            throw PlainHtmlScanner.UNUSUAL; // malformed: the decoder's replacement could differ from a segment's
+        }
+        chars.length = end;
+        return true;
     }
 
     @Override

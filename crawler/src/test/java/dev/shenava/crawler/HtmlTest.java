@@ -18,7 +18,7 @@ class HtmlTest {
             "<a href='x>y'>", "<a href=x>", "</a>", "<span class=\"q\">", "</span>", "<code>", "</code>", "<p/>",
             "<em >", "</em>", "<div>", "</div>", "<ul><li>", "</li></ul>", "<pre>", "</pre>", "<!-- c -->",
             "<script>x()</script>", "< b", "<p:x>", "<a b\"c>", "<table><tr><td>", "</td></tr></table>", "<",
-            "<a href=\"unclosed", "\u0000", "<h2>", "</h2>", "<font color=red>", "</font>");
+            "<a href=\"unclosed", "\u0000", "<h2>", "</h2>", "<font color=red>", "</font>", "\u001F", "\u000B");
 
     @Test
     void simpleMarkupReadsTheSameTextAsJsoupsTree() {
@@ -37,6 +37,20 @@ class HtmlTest {
             }
         }
         assertTrue(fast > 3_000, "the one-scan reader took only " + fast + " of 20000 fragments");
+    }
+
+    @Test
+    void textFromCharsIsTheTextOfTheString() {
+        Random random = new Random(20261123);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder html = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                html.append(PIECES.get(random.nextInt(PIECES.size())));
+            }
+            String fragment = html.toString();
+            char[] chars = ("<p>&amp;" + fragment + "&#x27;</p>").toCharArray(); // read from the middle
+            assertEquals(Html.text(fragment), Html.text(chars, 8, 8 + fragment.length()), fragment);
+        }
     }
 
     @Test
@@ -66,6 +80,32 @@ class HtmlTest {
                 assertEquals(e.hasClass(names[i]), (bits & 1L << i) != 0, "'" + value + "' bit of " + names[i]);
             }
         }
+    }
+
+    @Test
+    void classTestInPlaceAgreesWithTheStringOneOrDeclines() {
+        char[] alphabet = {'a', 'b', 'k', 'K', '_', '-', ' ', '\t', '\n', '\u000B', '\u001F', '&', '\u00E2', '\u0084',
+            '\u00AA', '\u00A0', '\u0085', 'x'};
+        Html.ClassNames index = new Html.ClassNames("a", "ab", "k", "a_b", "x-k", "\u212A");
+        Random random = new Random(11);
+        int inPlace = 0;
+        for (int n = 0; n < 20_000; n++) {
+            char[] text = new char[random.nextInt(10)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String value = new String(text);
+            String around = "<x class=\"" + value + "\">";
+            long bits = Html.asciiClassBits(around.getBytes(java.nio.charset.StandardCharsets.UTF_8), 10,
+                    10 + value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, index);
+            if (bits != -1) {
+                inPlace++;
+                assertEquals(Html.classBits(value, index), bits, "'" + value + "'");
+            } else {
+                assertTrue(value.chars().anyMatch(c -> c >= 0x80 || c == '&'), "declined '" + value + "'");
+            }
+        }
+        assertTrue(inPlace > 5_000, "read in place only " + inPlace + " of 20000 values");
     }
 
     @Test

@@ -1,0 +1,72 @@
+package dev.shenava.crawler;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/** Searches in bytes for the scanners that read markup as ASCII in a page's UTF-8 bytes. */
+final class Bytes {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    private Bytes() {
+    }
+
+    /** The first index of {@code value} in {@code b[from, to)}, or -1; eight bytes a step. */
+    static int indexOf(byte[] b, int value, int from, int to) {
+        long pattern = ONES * (value & 0xFF);
+        int k = from;
+        for (; k + 8 <= to; k += 8) {
+            long x = (long) LONGS.get(b, k) ^ pattern; // a zero byte where value is
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return k + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; k < to; k++) {
+            if (b[k] == (byte) value) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The first index where {@code b} holds the ASCII {@code key} wholly inside {@code [from, to)}, or -1. */
+    static int indexOf(byte[] b, String key, int from, int to) {
+        int first = key.charAt(0);
+        for (int k = indexOf(b, first, from, to); k >= 0 && k + key.length() <= to; k = indexOf(b, first, k + 1, to)) {
+            if (startsWith(b, to, k, key)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code b[at, n)} starts with the ASCII {@code key}. */
+    static boolean startsWith(byte[] b, int n, int at, String key) {
+        if (at < 0 || at + key.length() > n) {
+            return false;
+        }
+        for (int k = 0; k < key.length(); k++) {
+            if (b[at + k] != key.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #startsWith} in any case: the key is lower-case ASCII letters (no byte outside ASCII folds onto one). */
+    static boolean startsWithIgnoringCase(byte[] b, int n, int at, String key) {
+        if (at < 0 || at + key.length() > n) {
+            return false;
+        }
+        for (int k = 0; k < key.length(); k++) {
+            if ((b[at + k] | 0x20) != key.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
