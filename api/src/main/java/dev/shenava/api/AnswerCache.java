@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -44,6 +45,30 @@ final class AnswerCache {
 
     private record Entry(CompletableFuture<Object> value, long createdNanos) {
     }
+
+    /**
+     * How the requests a cache saw were answered.
+     *
+     * @param computed answers computed (the request no cache could answer)
+     * @param waited   requests that waited for the same answer being computed for another one
+     * @param cached   requests answered from an answer already computed
+     */
+    record Counts(long computed, long waited, long cached) {
+
+        /** @return the requests counted since {@code before} */
+        Counts since(Counts before) {
+            return new Counts(computed - before.computed, waited - before.waited, cached - before.cached);
+        }
+
+        @Override
+        public String toString() {
+            return computed + " computed, " + waited + " waited for one being computed, " + cached + " answered from it";
+        }
+    }
+
+    private final LongAdder computed = new LongAdder();
+    private final LongAdder waited = new LongAdder();
+    private final LongAdder cached = new LongAdder();
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final long ttlNanos;
@@ -108,13 +133,17 @@ final class AnswerCache {
     @SuppressWarnings("unchecked")
     <T> T get(String key, Supplier<T> compute) {
         if (ttlNanos == 0) {
+            computed.increment();
             return compute.get();
         }
         long now = nanoTime.getAsLong();
         CompletableFuture<Object> mine = new CompletableFuture<>();
         Entry entry = entries.compute(key, (k, old) ->
                 old != null && now - old.createdNanos() < ttlNanos ? old : new Entry(mine, now));
-        if (entry.value() == mine) {
+        if (entry.value() != mine) {
+            (entry.value().isDone() ? cached : waited).increment();
+        } else {
+            computed.increment();
             evictIfFull(now);
             try {
                 mine.complete(compute.get());
@@ -152,6 +181,11 @@ final class AnswerCache {
     static void send(ServerResponse res, byte[] json) {
         res.headers().contentType(MediaTypes.APPLICATION_JSON);
         res.send(json);
+    }
+
+    /** @return how the requests so far were answered (caching off: every one computed) */
+    Counts counts() {
+        return new Counts(computed.sum(), waited.sum(), cached.sum());
     }
 
     /** Drops every answer. */

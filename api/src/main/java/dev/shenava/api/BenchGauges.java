@@ -34,10 +34,12 @@ import java.util.Locale;
  * @param jvmGcCount     this JVM's collections so far
  * @param jvmGcMillis    this JVM's time in collections so far
  * @param jitMillis      this JVM's JIT compilation time so far
+ * @param nodeJitMillis  CPU the node's JIT compiler threads used so far, or -1 where unknown (a node on another
+ *                       machine, or no {@code /proc})
  */
 record BenchGauges(long nanos, long nodeCpuMillis, long jvmCpuNanos, long machineMillis, long searchThreads,
                    long searchQueue, long searchLargest, long searchRejected, long nodeGcCount, long nodeGcMillis,
-                   long nodeHeapUsed, long jvmGcCount, long jvmGcMillis, long jitMillis) {
+                   long nodeHeapUsed, long jvmGcCount, long jvmGcMillis, long jitMillis, long nodeJitMillis) {
 
     private static final Path PROC_STAT = Path.of("/proc/stat");
     /** Clock ticks per second of {@code /proc/stat} on Linux ({@code USER_HZ}). */
@@ -59,6 +61,11 @@ record BenchGauges(long nanos, long nodeCpuMillis, long jvmCpuNanos, long machin
 
     private static BenchGauges read(ElasticsearchClient es) throws IOException {
         long machine = allProcessesMillis();
+        long nodeJit = 0;
+        for (var n : es.nodes().info(i -> i.metric("process")).nodes().values()) {
+            long compiling = n.process() == null ? -1 : compilerMillis(n.process().id());
+            nodeJit = nodeJit < 0 || compiling < 0 ? -1 : nodeJit + compiling;
+        }
         long jvmCpu = processCpuNanos();
         long cpu = 0;
         long threads = 0;
@@ -92,7 +99,48 @@ record BenchGauges(long nanos, long nodeCpuMillis, long jvmCpuNanos, long machin
         var jit = ManagementFactory.getCompilationMXBean();
         return new BenchGauges(System.nanoTime(), cpu, jvmCpu, machine, threads, queue, largest, rejected, gcCount,
                 gcMillis, heap, jvmGcCount, jvmGcMillis,
-                jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0);
+                jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0, nodeJit);
+    }
+
+    /**
+     * CPU the JIT compiler threads of a local Java process used so far ({@code /proc/<pid>/task/<tid>/stat} of the
+     * threads named {@code C1 CompilerThread...} and {@code C2 CompilerThread...}), or -1 when that process is not
+     * an Elasticsearch node on this machine.
+     */
+    static long compilerMillis(long pid) {
+        Path process = Path.of("/proc", Long.toString(pid));
+        try {
+            if (!Files.readString(process.resolve("cmdline")).contains("org.elasticsearch")) {
+                return -1;
+            }
+            long ticks = 0;
+            try (var tasks = Files.list(process.resolve("task"))) {
+                for (Path task : tasks.toList()) {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                }
+            }
+            return ticks * 1000 / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The share of the node's CPU since {@code before} that its JIT compilers took, or -1 where unknown: a node
+     * still compiling spends more CPU per search than one that has been up for a while.
+     *
+     * @param before the gauges before
+     * @return a fraction from 0 to 1, or -1
+     */
+    double nodeJitShare(BenchGauges before) {
+        long cpu = nodeCpuMillis - before.nodeCpuMillis;
+        return nodeJitMillis < 0 || before.nodeJitMillis < 0 || cpu <= 0 ? -1
+                : Math.min(1, (nodeJitMillis - before.nodeJitMillis) / (double) cpu);
     }
 
     private static long orZero(Number n) {
@@ -144,11 +192,13 @@ record BenchGauges(long nanos, long nodeCpuMillis, long jvmCpuNanos, long machin
                 : String.format(Locale.ROOT, "%.2f", Math.max(0, (machineMillis - before.machineMillis)
                         - (nodeCpuMillis - before.nodeCpuMillis) - (jvmCpuNanos - before.jvmCpuNanos) / 1_000_000)
                         / 1000.0 / seconds);
+        String nodeJit = nodeJitMillis < 0 || before.nodeJitMillis < 0 ? "unknown"
+                : (nodeJitMillis - before.nodeJitMillis) + " ms";
         return String.format(Locale.ROOT, "cores kept busy by other processes %s; node: %d search threads (at most %d"
-                        + " at once so far), %d queued at the end, %d rejected, %d collections %d ms, heap %d MB;"
-                        + " service + clients: %d collections %d ms, JIT compiling %d ms",
+                        + " at once so far), %d queued at the end, %d rejected, %d collections %d ms, heap %d MB,"
+                        + " JIT compiling %s; service + clients: %d collections %d ms, JIT compiling %d ms",
                 others, searchThreads, searchLargest, searchQueue, searchRejected - before.searchRejected,
-                nodeGcCount - before.nodeGcCount, nodeGcMillis - before.nodeGcMillis, nodeHeapUsed >> 20,
+                nodeGcCount - before.nodeGcCount, nodeGcMillis - before.nodeGcMillis, nodeHeapUsed >> 20, nodeJit,
                 jvmGcCount - before.jvmGcCount, jvmGcMillis - before.jvmGcMillis, jitMillis - before.jitMillis);
     }
 }

@@ -50,6 +50,13 @@ public final class QueryBench implements Callable<Integer> {
      * without improvement came after six, with the service's JIT compilers still busy for seconds per round.
      */
     private static final int WARM_UP_MIN_ROUNDS = 10;
+    /**
+     * A round in which the node's JIT compilers took more than this share of its CPU does not count towards the
+     * end of the warm-up: a node started for the bench was still compiling after ten rounds (its compilers took a
+     * fifth of its CPU over its first twenty minutes, almost nothing after), and its CPU per search halved once
+     * they were done.
+     */
+    private static final double NODE_JIT_SETTLED = 0.05;
 
     @Option(names = "--mentions", description = "Synthetic mentions to load (default ${DEFAULT-VALUE}).")
     long mentions = 1_000_000;
@@ -71,6 +78,8 @@ public final class QueryBench implements Callable<Integer> {
     String config;
 
     private final PrintStream out = System.out;
+    private AnswerCache statsCache;
+    private AnswerCache searchCache;
 
     @Override
     public Integer call() throws Exception {
@@ -183,13 +192,15 @@ public final class QueryBench implements Callable<Integer> {
     private void run(ElasticsearchClient es, MentionIndex index) throws Exception {
         RecordIndex<Brand> brands = RecordIndex.create(es, "shenava-bench-brands", Brand.class, Brand::id).ensureCreated();
         brands.put(new Brand("acme", "Acme", List.of("acme"), List.of(), List.of("rival", "third")));
+        statsCache = AnswerCache.create(AnswerCache.DEFAULT_TTL);
+        searchCache = AnswerCache.create(AnswerCache.DEFAULT_SEARCH_TTL);
         WebServer server = WebServer.builder().host("127.0.0.1").port(0)
                 .routing(r -> {
                     ApiErrors.register(r);
                     r.register("/api/v1/stats", new StatsRoutes(MentionStats.create(es, INDEX), brands, Clock.systemUTC(),
-                                    AnswerCache.create(AnswerCache.DEFAULT_TTL)))
+                                    statsCache))
                             .register("/api/v1/mentions", new MentionRoutes(index, dev.shenava.store.QueryCompiler::compile,
-                                    AnswerCache.create(AnswerCache.DEFAULT_SEARCH_TTL)));
+                                    searchCache));
                 })
                 .build().start();
         try {
@@ -216,19 +227,21 @@ public final class QueryBench implements Callable<Integer> {
 
     /**
      * Warms the node and the service up until a search costs what it costs in a node that has been up for a
-     * while: rounds of {@value #WARM_UP_ROUND} cold searches per client, over ranges no measured request asks,
-     * at least {@value #WARM_UP_MIN_ROUNDS} rounds and then until {@value #WARM_UP_PATIENCE} rounds in a row have
-     * not cut the CPU per search (node and this JVM together) 5% below the lowest before them, at most
-     * {@code --warm-up-rounds}; then a few overviews. A
-     * freshly started node spends about twice the CPU per search of one that has answered some thousands (its
-     * JIT compilers at work), which is not what a service that has been up for a while costs. Each round's
-     * figures are printed; nothing is timed.
+     * while: a few overviews first, so that the last requests before the measured searches are searches (code the
+     * two share would otherwise meet new callers just before the measurement), then rounds of
+     * {@value #WARM_UP_ROUND} searches per client ({@link BenchClients#warmUpSearches(int)}), at least {@value #WARM_UP_MIN_ROUNDS} rounds and then until {@value #WARM_UP_PATIENCE} rounds in a row have
+     * not cut the CPU per search (node and this JVM together) 5% below the lowest before them, nor seen the node's JIT
+     * compilers take more than {@value #NODE_JIT_SETTLED} of its CPU (where the node runs on this machine), at most
+     * {@code --warm-up-rounds}. A freshly started node spends about twice the CPU per search of one that has
+     * answered some thousands (its JIT compilers at work), which is not what a service that has been up for a while
+     * costs. Each round's figures are printed; nothing is timed.
      */
     private void warmUp(ElasticsearchClient es, BenchClients bench) throws Exception {
         long warming = System.nanoTime();
         int sent = 0;
         double best = Double.MAX_VALUE;
         int stale = 0;
+        sent += bench.warmUpOverviews();
         BenchGauges before = BenchGauges.settled(es);
         int least = Math.min(WARM_UP_MIN_ROUNDS, warmUpRounds);
         for (int round = 1; round <= warmUpRounds && (round <= least || stale < WARM_UP_PATIENCE); round++) {
@@ -238,12 +251,12 @@ public final class QueryBench implements Callable<Integer> {
             sent += n;
             out.printf("warm-up round %d: %,d searches, cpu per search: elasticsearch %.2f ms, service + bench clients"
                     + " %.2f ms; %s%n", round, n, per[0], per[1], after.since(before));
+            double compiling = after.nodeJitShare(before);
             before = after;
             double cost = per[0] + per[1];
-            stale = cost < best * (1 - WARM_UP_SETTLED) ? 0 : stale + 1;
+            stale = cost < best * (1 - WARM_UP_SETTLED) || compiling > NODE_JIT_SETTLED ? 0 : stale + 1;
             best = Math.min(best, cost);
         }
-        sent += bench.warmUpOverviews();
         out.printf("warmed up with %,d requests in %.1f s (ranges no measured request asks; nothing timed)%n", sent,
                 (System.nanoTime() - warming) / 1e9);
     }
@@ -262,8 +275,11 @@ public final class QueryBench implements Callable<Integer> {
         if (!phases.contains(what)) {
             return;
         }
+        AnswerCache cache = what.startsWith("search") ? searchCache : statsCache;
+        AnswerCache.Counts cachedBefore = cache.counts();
         BenchGauges before = BenchGauges.settled(es);
         BenchClients.Result r = phase.run();
+        AnswerCache.Counts cached = cache.counts().since(cachedBefore);
         BenchGauges after = BenchGauges.settled(es);
         double[] per = after.cpuPerRequest(before, r.count());
         double esPer = per[0];
@@ -273,5 +289,6 @@ public final class QueryBench implements Callable<Integer> {
                 r.throughput(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.printf("%-13s cpu per request: elasticsearch %.2f ms, service + bench clients %.2f ms%n", "", esPer, jvmPer);
         out.printf("%-13s %s%n", "", after.since(before));
+        out.printf("%-13s %s cache: %s%n", "", what.startsWith("search") ? "search" : "statistics", cached);
     }
 }

@@ -37,6 +37,7 @@ class AnswerCacheTest {
         assertEquals("answer 1", cache.get("k", this::answer));
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
         assertEquals("answer 2", cache.get("k", this::answer));
+        assertEquals(new AnswerCache.Counts(2, 0, 1), cache.counts());
     }
 
     @Test
@@ -103,6 +104,9 @@ class AnswerCacheTest {
             }
         }
         assertEquals(1, computed.get());
+        AnswerCache.Counts counts = cache.counts();
+        assertEquals(1, counts.computed());
+        assertEquals(19, counts.waited() + counts.cached());
     }
 
     @Test

@@ -76,11 +76,20 @@ public final class MatchTarget {
         return site;
     }
 
-    /** The terms of one text field in position order, with where each term occurs. */
+    /**
+     * The terms of one text field in position order, with where each term occurs. The first few terms asked for
+     * are found by a scan of the terms (a highlighted search hit is asked for the two or three words of its
+     * query); past that, every term is indexed once (a post matched against many brand queries).
+     */
     static final class Tokens {
+
+        private static final int SCANS = 4;
 
         private final List<String> terms;
         private Map<String, int[]> positions;
+        private final String[] scanned = new String[SCANS];
+        private final int[][] found = new int[SCANS][];
+        private int scans;
 
         Tokens(List<String> terms) {
             this.terms = terms;
@@ -96,15 +105,46 @@ public final class MatchTarget {
 
         /** Positions of a term, ascending; empty when it does not occur. */
         int[] positions(String term) {
-            if (positions == null) {
-                Map<String, List<Integer>> found = new HashMap<>();
-                for (int i = 0; i < terms.size(); i++) {
-                    found.computeIfAbsent(terms.get(i), k -> new ArrayList<>()).add(i);
-                }
-                positions = new HashMap<>(found.size() * 2);
-                found.forEach((k, v) -> positions.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            if (positions != null) {
+                return positions.getOrDefault(term, EMPTY);
             }
-            return positions.getOrDefault(term, EMPTY);
+            for (int i = 0; i < scans; i++) {
+                if (scanned[i].equals(term)) {
+                    return found[i];
+                }
+            }
+            if (scans == SCANS) {
+                positions = index(terms);
+                return positions.getOrDefault(term, EMPTY);
+            }
+            int[] at = scan(term);
+            scanned[scans] = term;
+            found[scans++] = at;
+            return at;
+        }
+
+        private int[] scan(String term) {
+            int[] at = EMPTY;
+            int n = 0;
+            for (int i = 0; i < terms.size(); i++) {
+                if (terms.get(i).equals(term)) {
+                    if (n == at.length) {
+                        at = java.util.Arrays.copyOf(at, Math.max(4, n * 2));
+                    }
+                    at[n++] = i;
+                }
+            }
+            return n == at.length ? at : java.util.Arrays.copyOf(at, n);
+        }
+
+        private static Map<String, int[]> index(List<String> terms) {
+            Map<String, List<Integer>> found = new HashMap<>();
+            for (int i = 0; i < terms.size(); i++) {
+                found.computeIfAbsent(terms.get(i), k -> new ArrayList<>()).add(i);
+            }
+            Map<String, int[]> positions = new HashMap<>(found.size() * 2);
+            found.forEach((k, v) -> positions.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            return positions;
         }
 
         private static final int[] EMPTY = new int[0];

@@ -3,7 +3,6 @@ package dev.shenava.store;
 import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -125,13 +124,8 @@ final class MentionHighlight {
     }
 
     private static List<int[]> matches(String text, Set<String> marked, Map<String, List<String>> tokens) {
-        BreakIterator words = BreakIterator.getWordInstance(Locale.ROOT);
-        words.setText(text);
         List<int[]> matches = new ArrayList<>();
-        for (int start = words.first(), end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
-            if (end - start == 1 && Character.isWhitespace(text.charAt(start))) {
-                continue;
-            }
+        WordBreaks.pieces(text, (start, end) -> {
             List<String> wordTokens = tokens.computeIfAbsent(text.substring(start, end), MentionHighlight::searchTokens);
             for (int t = 0; t < wordTokens.size(); t++) {
                 if (marked.contains(wordTokens.get(t))) {
@@ -139,7 +133,7 @@ final class MentionHighlight {
                     break;
                 }
             }
-        }
+        });
         return matches;
     }
 

@@ -2,7 +2,6 @@ package dev.shenava.store;
 
 import dev.shenava.nlp.Normalizer;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,15 +33,12 @@ final class SearchText {
     }
 
     /**
-     * Splits text that is already in its indexed form as the {@code standard} analyzer does: at Unicode
-     * word boundaries and hyphens, keeping pieces with a letter, digit or symbol, lower-cased.
+     * Splits text that is already in its indexed form as the {@code standard} analyzer does: at word
+     * boundaries ({@link WordBreaks}) and hyphens, keeping pieces with a letter, digit or symbol, lower-cased.
      */
     static List<String> split(String normalized) {
-        BreakIterator words = BreakIterator.getWordInstance(Locale.ROOT);
-        words.setText(normalized);
         List<String> tokens = new ArrayList<>();
-        for (int start = words.first(), end = words.next(); end != BreakIterator.DONE;
-             start = end, end = words.next()) {
+        WordBreaks.pieces(normalized, (start, end) -> {
             // Java's word breaks keep "e-commerce" whole; Unicode's (and Elasticsearch's) split at the hyphen.
             int from = start;
             for (int i = start; i <= end; i++) {
@@ -51,7 +47,7 @@ final class SearchText {
                     from = i + 1;
                 }
             }
-        }
+        });
         return tokens;
     }
 
