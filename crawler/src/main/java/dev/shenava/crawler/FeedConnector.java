@@ -2,6 +2,7 @@ package dev.shenava.crawler;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -67,7 +68,7 @@ final class FeedConnector implements Connector {
         String decoded = null;
         List<Rss2Reader.Entry> plain = null;
         if (streaming) {
-            boolean utf8 = java.nio.charset.StandardCharsets.UTF_8.equals(page.charset());
+            boolean utf8 = StandardCharsets.UTF_8.equals(page.charset());
             decoded = utf8 ? null : page.text();
             plain = utf8 ? Rss2Scanner.readUtf8(page.body()) : Rss2Scanner.read(decoded);
         }

@@ -14,6 +14,10 @@ import static dev.shenava.crawler.TelegramClasses.PREVIEW_TITLE;
 import static dev.shenava.crawler.TelegramClasses.COUNTER_TYPE;
 import static dev.shenava.crawler.TelegramClasses.COUNTER_VALUE;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,12 +88,12 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
      */
     static Page read(String html, String baseUrl) {
         try {
-            java.nio.ByteBuffer utf8 = java.nio.charset.StandardCharsets.UTF_8.newEncoder()
-                    .encode(java.nio.CharBuffer.wrap(html));
+            ByteBuffer utf8 = StandardCharsets.UTF_8.newEncoder()
+                    .encode(CharBuffer.wrap(html));
             byte[] bytes = new byte[utf8.remaining()];
             utf8.get(bytes);
             return read(bytes, 0, baseUrl);
-        } catch (java.nio.charset.CharacterCodingException unpaired) {
+        } catch (CharacterCodingException unpaired) {
             return null;
         }
     }

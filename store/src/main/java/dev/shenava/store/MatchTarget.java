@@ -3,6 +3,7 @@ package dev.shenava.store;
 import dev.shenava.crawler.Post;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,12 +130,12 @@ public final class MatchTarget {
             for (int i = 0; i < terms.size(); i++) {
                 if (terms.get(i).equals(term)) {
                     if (n == at.length) {
-                        at = java.util.Arrays.copyOf(at, Math.max(4, n * 2));
+                        at = Arrays.copyOf(at, Math.max(4, n * 2));
                     }
                     at[n++] = i;
                 }
             }
-            return n == at.length ? at : java.util.Arrays.copyOf(at, n);
+            return n == at.length ? at : Arrays.copyOf(at, n);
         }
 
         private static Map<String, int[]> index(List<String> terms) {
