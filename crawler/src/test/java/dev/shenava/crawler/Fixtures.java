@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import okio.Buffer;
 
@@ -40,6 +41,15 @@ final class Fixtures {
         Path p = Path.of(root, "fixtures", relative);
         assumeTrue(Files.exists(p), p + " is absent; skipping");
         return p;
+    }
+
+    /** The files under a shared fixtures directory whose names end with {@code suffix}, sorted; skips as {@link #shared}. */
+    static List<Path> sharedFiles(String relative, String suffix) {
+        try (Stream<Path> all = Files.walk(shared(relative))) {
+            return all.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static byte[] sharedBytes(String relative) {

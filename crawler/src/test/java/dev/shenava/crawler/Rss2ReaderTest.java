@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,11 +50,7 @@ class Rss2ReaderTest {
 
     @Test
     void streamReadsEveryRecordedFeedAsRomeDoes() throws Exception {
-        Path root = Fixtures.shared("rss");
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(root)) {
-            all.filter(p -> p.toString().endsWith(".xml")).sorted().forEach(files::add);
-        }
+        List<Path> files = Fixtures.sharedFiles("rss", ".xml");
         int streamed = 0;
         for (Path file : files) {
             byte[] body = Files.readAllBytes(file);

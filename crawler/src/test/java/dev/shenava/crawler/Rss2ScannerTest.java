@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,11 +53,7 @@ class Rss2ScannerTest {
 
     @Test
     void scansEveryRecordedFeedAsTheStreamingReaderDoes() throws Exception {
-        Path root = Fixtures.shared("rss");
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(root)) {
-            all.filter(p -> p.toString().endsWith(".xml")).sorted().forEach(files::add);
-        }
+        List<Path> files = Fixtures.sharedFiles("rss", ".xml");
         int scanned = 0;
         int streamed = 0;
         for (Path file : files) {
