@@ -76,7 +76,7 @@ final class HackerNewsConnector implements Connector {
     }
 
     /** The fields of a hit the connector reads, as a tree would give them ({@link Json#text}, {@code asLong}). */
-    private static final class Hit {
+    static final class Hit {
         String objectId = "";
         String commentText = "";
         /** The comment's plain text, read from the parser's chars (no string of the raw comment); null when not. */
@@ -92,10 +92,25 @@ final class HackerNewsConnector implements Connector {
     }
 
     /**
+     * Reads an answer: a UTF-8 answer of the usual shape in one scan over its bytes ({@link HackerNewsScanner}),
+     * anything else with Jackson ({@link #readWithJackson}).
+     */
+    static Answer read(Source source, Fetched page) {
+        int start = Json.utf8Start(page);
+        if (start >= 0) {
+            Answer scanned = HackerNewsScanner.read(source, page, start);
+            if (scanned != null) {
+                return scanned;
+            }
+        }
+        return readWithJackson(source, page);
+    }
+
+    /**
      * Reads an answer with Jackson's streaming parser straight into the fields a post needs (no tree of every field
      * of every hit); anything the stream cannot read goes to the tree reader, which words the problem as before.
      */
-    static Answer read(Source source, Fetched page) {
+    static Answer readWithJackson(Source source, Fetched page) {
         int start = Json.utf8Start(page);
         if (start >= 0) {
             byte[] body = page.body();
@@ -211,21 +226,34 @@ final class HackerNewsConnector implements Connector {
     }
 
     private static Post post(Source source, Fetched page, Hit hit) {
-        String id = hit.objectId;
-        if (id.isEmpty()) {
-            return null;
+        if (hit.objectId.isBlank()) {
+            return null; // no item to point to (a post needs an id)
         }
         boolean comment = hit.commentPlain != null || !hit.commentText.isEmpty();
-        String title = comment ? hit.storyTitle : hit.title;
+        return post(source, page, hit, Html.text(comment ? hit.storyTitle : hit.title));
+    }
+
+    /** Whether a created_at_i is a time (positive, within what an Instant holds) rather than created_at. */
+    static boolean epoch(long seconds) {
+        return seconds > 0 && seconds <= Instant.MAX.getEpochSecond();
+    }
+
+    /**
+     * The post of a hit with an objectID.
+     *
+     * @param titleText the plain text of its title (the story's for a comment)
+     */
+    static Post post(Source source, Fetched page, Hit hit, String titleText) {
+        String id = hit.objectId;
+        boolean comment = hit.commentPlain != null || !hit.commentText.isEmpty();
         String text = comment ? hit.commentText : hit.storyText;
         if (!comment && text.isEmpty()) {
             text = hit.title;
         }
-        long created = hit.createdAtI;
-        Instant at = created > 0 ? Instant.ofEpochSecond(created) : Json.instant(hit.createdAt);
+        Instant at = epoch(hit.createdAtI) ? Instant.ofEpochSecond(hit.createdAtI) : Json.instant(hit.createdAt);
         String handle = hit.author;
         return new Post(source.id(), SourceKind.HACKERNEWS, id, "https://news.ycombinator.com/item?id=" + id,
-                new Author(handle, handle, -1), Html.text(title),
+                new Author(handle, handle, -1), titleText,
                 hit.commentPlain != null ? hit.commentPlain : Html.text(text), at, page.fetchedAt(),
                 new Engagement(hit.points, 0, hit.comments, 0));
     }

@@ -1,0 +1,191 @@
+package dev.shenava.crawler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one-scan Algolia reader gives exactly what the Jackson readers give, post for post and field for field: on the
+ * recorded answers, on ours, on thousands of random answers and on thousands of answers broken at random; and it
+ * leaves to Jackson what it cannot read exactly.
+ */
+class HackerNewsScannerTest {
+
+    private static final Source SOURCE = Fixtures.source("hn", SourceKind.HACKERNEWS, Map.of("query", "x"));
+    private static final Instant FETCHED = Instant.parse("2026-11-22T10:00:00Z");
+
+    private static Fetched page(byte[] body) {
+        return new Fetched("https://hn.algolia.com/api/v1/search_by_date", CrawlStatus.FETCHED, 200,
+                Map.of("content-type", "application/json; charset=utf-8"), body, "", FETCHED);
+    }
+
+    private static HackerNewsConnector.Answer scanned(byte[] body) {
+        Fetched page = page(body);
+        int start = Json.utf8Start(page);
+        return start < 0 ? null : HackerNewsScanner.read(SOURCE, page, start);
+    }
+
+    /** What a reader gives: the answer, or the exception's kind and message. */
+    private static Object outcome(java.util.function.Supplier<HackerNewsConnector.Answer> reader) {
+        try {
+            return reader.get();
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    /** Asserts the scanner took the answer and read it as the tree does. */
+    private static void assertScannedAsTree(byte[] body, String what) {
+        HackerNewsConnector.Answer scanned = scanned(body);
+        assertNotNull(scanned, what + ": left to Jackson");
+        Fetched page = page(body);
+        assertEquals(HackerNewsConnector.tree(SOURCE, page, Json.read(page)), scanned, what);
+    }
+
+    /** Asserts the connector (scanner first) reads the answer as the Jackson path does; answers whether it scanned. */
+    private static boolean assertSameAsJackson(byte[] body, String what) {
+        Fetched page = page(body);
+        Object expected = outcome(() -> HackerNewsConnector.readWithJackson(SOURCE, page));
+        Object scanned = outcome(() -> scanned(body));
+        if (scanned != null) {
+            assertEquals(expected, scanned, what);
+        }
+        assertEquals(expected, outcome(() -> HackerNewsConnector.read(SOURCE, page)), what);
+        return scanned != null;
+    }
+
+    @Test
+    void scansOurAnswersAsTheTreeReadsThem() {
+        for (String name : List.of("hn_page0.json", "hn_page1.json")) {
+            byte[] body = Fixtures.ours(name);
+            assertFalse(scanned(body).posts().isEmpty(), name);
+            assertScannedAsTree(body, name);
+        }
+        assertEquals(50, scanned(BenchPages.hackerNews(50)).posts().size());
+        assertScannedAsTree(BenchPages.hackerNews(50), "bench page");
+    }
+
+    @Test
+    void scansTheSharedRecordedAnswersAsTheTreeReadsThem() throws Exception {
+        for (Path file : Fixtures.sharedFiles("hn", ".json")) {
+            byte[] body = Files.readAllBytes(file);
+            if (body[0] == '[') { // a list of recorded exchanges: each reply on its own
+                var root = Json.MAPPER.readTree(body);
+                int replies = 0;
+                for (var exchange : root) {
+                    if (exchange.path("reply").has("hits")) {
+                        assertScannedAsTree(Json.MAPPER.writeValueAsBytes(exchange.get("reply")),
+                                file.getFileName() + " " + exchange.path("url").asText());
+                        replies++;
+                    }
+                }
+                assertTrue(replies > 0, file.toString());
+                assertSameAsJackson(body, file.getFileName().toString());
+            } else {
+                assertFalse(scanned(body).posts().isEmpty(), file.toString());
+                assertScannedAsTree(body, file.getFileName().toString());
+            }
+        }
+    }
+
+    @Test
+    void leavesToJacksonWhatItCannotReadExactly() {
+        List<String> answers = List.of(
+                "[{\"hits\":[]}]",
+                "{\"hits\":\"none\"}",
+                "{\"hits\":{\"a\":{\"objectID\":\"1\"}}}",
+                "{\"hits\":[1]}",
+                "{\"hits\":[],\"hits\":[]}",
+                "{\"hits\":[{\"objectID\":\"1\",\"objectID\":\"2\"}]}",
+                "{\"hits\":[{\"objectID\":12}]}",
+                "{\"hits\":[{\"objectID\":\"1\",\"points\":1.5}]}",
+                "{\"hits\":[{\"objectID\":\"1\",\"points\":\"7\"}]}",
+                "{\"hits\":[{\"objectID\":\"1\",\"points\":1234567890123456789}]}",
+                "{\"hits\":[{\"objectI\\u0044\":\"1\"}]}",
+                "{\"hits\":[{\"objectID\":\"1\",\"title\":\"a\u0001b\"}]}",
+                "{\"hits\":[{\"objectID\":\"1\",\"title\":\"a\\qb\"}]}",
+                "{\"hits\":[{\"objectID\":\"1\",\"x\":01}]}",
+                "{\"hits\":[{\"objectID\":\"1\"}]} x",
+                "{\"hits\":[{\"objectID\":\"1\"}],}",
+                "{\"hits\":[{\"objectID\":\"1\"}],\"nbPages\":3000000000}",
+                "{\"hits\":[{\"objectID\":\"1\",\"x\":" + "[".repeat(HackerNewsScanner.MAX_DEPTH + 1)
+                        + "]".repeat(HackerNewsScanner.MAX_DEPTH + 1) + "}]}",
+                "{\"hits\":[{\"objectID\":\"1\"");
+        for (String json : answers) {
+            assertNull(scanned(json.getBytes(StandardCharsets.UTF_8)), json);
+            assertSameAsJackson(json.getBytes(StandardCharsets.UTF_8), json);
+        }
+        byte[] overlong = "{\"hits\":[{\"objectID\":\"1\",\"title\":\"a??\"}]}".getBytes(StandardCharsets.UTF_8);
+        overlong[overlong.length - 6] = (byte) 0xC0; // '/' in two bytes
+        overlong[overlong.length - 5] = (byte) 0xAF;
+        assertNull(scanned(overlong));
+        assertSameAsJackson(overlong, "overlong UTF-8");
+    }
+
+    @Test
+    void readsWhatItTakesAsTheTreeDoes() {
+        List<String> answers = List.of(
+                "{}",
+                " {\"hits\":[],\"nbPages\":2}\n",
+                "{\"hits\":[{}],\"nbPages\":null}",
+                "{\"hits\":[{\"objectID\":\" \",\"title\":\"blank id\"}]}",
+                "{ \"hits\" : [ { \"objectID\" : \"5\" , \"comment_text\" : null , \"title\" : \"a &amp; b\" ,"
+                        + " \"points\" : null , \"created_at\" : \"2026-11-21T10:00:00.000Z\" , \"extra\" : [[{}], {"
+                        + "\"k\": [true, false, null, -0.5e+3, 0, \"\\u00e9\\\"\"]}] } ] , \"nbPages\" : -1 }",
+                "{\"hits\":[{\"objectID\":\"7\",\"comment_text\":\"<p>x</p>\",\"story_title\":\"S\\u0026P\","
+                        + "\"points\":-4,\"num_comments\":12,\"created_at_i\":-1,\"created_at\":\"bad\"}]}",
+                "{\"hits\":[{\"objectID\":\"8\",\"title\":\"\u0627\u0631\u0633\u0627\u0644 \uD83D\uDE00\","
+                        + "\"author\":\"\u0639\u0644\u06CC\",\"story_text\":\"\\ud83d\\ude00 \\ud800 x\"}]}",
+                "{\"hits\":[{\"objectID\":\"9\",\"comment_text\":\"\",\"title\":\"empty comment\"}]}",
+                "\uFEFF{\"hits\":[{\"objectID\":\"10\",\"comment_text\":\"a\\n\\tb &#x27;c&#x27; <i>d</i>\"}]}");
+        for (String json : answers) {
+            assertScannedAsTree(json.getBytes(StandardCharsets.UTF_8), json);
+        }
+    }
+
+    @Test
+    void randomAnswersReadAsByJackson() {
+        Random random = new Random(20261123);
+        int scannedCount = 0;
+        for (int round = 0; round < 3000; round++) {
+            byte[] body = RandomAlgolia.answer(random).getBytes(StandardCharsets.UTF_8);
+            if (assertSameAsJackson(body, "answer " + round + ": " + new String(body, StandardCharsets.UTF_8))) {
+                scannedCount++;
+            }
+        }
+        assertTrue(scannedCount > 1500, "scanned only " + scannedCount + " of 3000");
+    }
+
+    @Test
+    void answersBrokenAtRandomReadAsByJackson() {
+        Random random = new Random(4);
+        List<byte[]> bases = new ArrayList<>();
+        bases.add(Fixtures.ours("hn_page0.json"));
+        bases.add(Fixtures.ours("hn_page1.json"));
+        bases.add(BenchPages.hackerNews(5));
+        for (int k = 0; k < 20; k++) {
+            bases.add(RandomAlgolia.answer(random).getBytes(StandardCharsets.UTF_8));
+        }
+        int scannedCount = 0;
+        int rounds = 4000;
+        for (int round = 0; round < rounds; round++) {
+            byte[] body = RandomAlgolia.mutate(bases.get(random.nextInt(bases.size())), random);
+            if (assertSameAsJackson(body, "mutation " + round + ": " + new String(body, StandardCharsets.ISO_8859_1))) {
+                scannedCount++;
+            }
+        }
+        assertTrue(scannedCount > 200, "scanned only " + scannedCount + " of " + rounds);
+    }
+}
