@@ -28,14 +28,39 @@ public record Fetched(String url,
 
     public Fetched {
         url = url == null ? "" : url;
-        TreeMap<String, String> lower = new TreeMap<>();
-        if (headers != null) {
-            headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-        }
-        headers = Map.copyOf(lower);
+        headers = lowerCase(headers);
         body = body == null ? new byte[0] : body;
         reason = reason == null ? "" : reason;
         fetchedAt = fetchedAt == null ? Instant.now() : fetchedAt;
+    }
+
+    /**
+     * The headers with lower-case names, immutable: the map itself when it is that already (a fetch builds it so),
+     * else a copy.
+     */
+    private static Map<String, String> lowerCase(Map<String, String> headers) {
+        if (headers == null || headers.isEmpty()) {
+            return Map.of();
+        }
+        for (String name : headers.keySet()) {
+            if (!isLowerCase(name)) {
+                TreeMap<String, String> lower = new TreeMap<>();
+                headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+                return Map.copyOf(lower);
+            }
+        }
+        return Map.copyOf(headers); // no copy when already immutable
+    }
+
+    /** Whether {@code name.toLowerCase(Locale.ROOT)} is the name itself, for ASCII names (false for others). */
+    static boolean isLowerCase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c > 0x7F) { // other than ASCII: the copy lower-cases it as before
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

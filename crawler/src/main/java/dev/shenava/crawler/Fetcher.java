@@ -6,10 +6,12 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import okhttp3.Call;
 import okhttp3.Dns;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -209,8 +211,7 @@ public final class Fetcher {
 
     private Fetched read(Response response) throws IOException {
         String url = response.request().url().toString();
-        Map<String, String> headers = new HashMap<>();
-        response.headers().forEach(pair -> headers.put(pair.getFirst(), pair.getSecond()));
+        Map<String, String> headers = headers(response.headers());
         int code = response.code();
         if (code == 304) {
             return new Fetched(url, CrawlStatus.NOT_MODIFIED, code, headers, null, "", Instant.now());
@@ -228,8 +229,16 @@ public final class Fetcher {
         if (declared > config.maxBodyBytes()) {
             return tooLarge(url, code, headers, declared);
         }
-        Buffer buffer = new Buffer();
         BufferedSource source = body.source();
+        Buffer buffer = new Buffer();
+        if (declared >= 0) { // the declared length read straight into an array of that size
+            byte[] bytes = new byte[(int) declared];
+            source.readFully(bytes);
+            if (source.exhausted()) {
+                return answer(url, code, headers, bytes);
+            }
+            buffer.write(bytes); // more than declared: the capped loop reads the rest
+        }
         while (buffer.size() <= config.maxBodyBytes()) {
             if (source.read(buffer, 64 * 1024) == -1) {
                 break;
@@ -238,12 +247,26 @@ public final class Fetcher {
         if (buffer.size() > config.maxBodyBytes()) {
             return tooLarge(url, code, headers, buffer.size());
         }
-        byte[] bytes = buffer.readByteArray();
+        return answer(url, code, headers, buffer.readByteArray());
+    }
+
+    private static Fetched answer(String url, int code, Map<String, String> headers, byte[] bytes) {
         if (code >= 400) {
             return new Fetched(url, CrawlStatus.ERROR, code, headers, bytes, httpProblem(code, url, bytes),
                     Instant.now());
         }
         return new Fetched(url, CrawlStatus.FETCHED, code, headers, bytes, "", Instant.now());
+    }
+
+    /** The response headers by lower-case name (the last of a repeated one), as {@link Fetched} keeps them. */
+    private static Map<String, String> headers(Headers headers) {
+        int size = headers.size();
+        Map<String, String> map = HashMap.newHashMap(size);
+        for (int i = 0; i < size; i++) {
+            String name = headers.name(i);
+            map.put(Fetched.isLowerCase(name) ? name : name.toLowerCase(Locale.ROOT), headers.value(i));
+        }
+        return Map.copyOf(map);
     }
 
     private Fetched tooLarge(String url, int code, Map<String, String> headers, long size) {

@@ -68,7 +68,8 @@ final class Politeness implements Interceptor {
     }
 
     private Gate gate(String host) {
-        return gates.computeIfAbsent(host, h -> new Gate());
+        Gate gate = gates.get(host); // the common case without computeIfAbsent's lambda and bin lock
+        return gate != null ? gate : gates.computeIfAbsent(host, h -> new Gate());
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedIOException {

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
@@ -49,6 +50,9 @@ final class RetryInterceptor implements Interceptor {
                 sleep(exponential(attempt));
                 continue;
             }
+            if (!retryable(response.code()) && !mentionsWaits(response.headers())) {
+                return response; // nothing to wait for nor a budget to keep (most answers: one pass over the names)
+            }
             Optional<Duration> asked = waitAsked(response, Instant.now());
             spentBudget(response, asked);
             if (!retryable(response.code()) || attempt >= maxRetries) {
@@ -61,6 +65,27 @@ final class RetryInterceptor implements Interceptor {
             response.close();
             sleep(wait);
         }
+    }
+
+    /** Whether any header names a wait (Retry-After, a reset header) or a remaining budget, in any case. */
+    static boolean mentionsWaits(Headers headers) {
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            String name = headers.name(i);
+            if (name.equalsIgnoreCase("Retry-After")) {
+                return true;
+            }
+            for (String reset : RESET_HEADERS) {
+                if (name.equalsIgnoreCase(reset)) {
+                    return true;
+                }
+            }
+            for (String remaining : REMAINING_HEADERS) {
+                if (name.equalsIgnoreCase(remaining)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void spentBudget(Response response, Optional<Duration> asked) {
