@@ -2,6 +2,7 @@ package dev.shenava.crawler;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,6 +48,23 @@ final class HackerNewsScanner {
     private static final int NUM_COMMENTS = 9;
     private static final int UNKNOWN = -1;
 
+    // names and words as ASCII bytes, compared with the answer's bytes by Arrays.equals
+    private static final Name HITS_NAME = new Name("hits");
+    private static final Name NB_PAGES_NAME = new Name("nbPages");
+    private static final Name TITLE_NAME = new Name("title");
+    private static final Name AUTHOR_NAME = new Name("author");
+    private static final Name POINTS_NAME = new Name("points");
+    private static final Name OBJECT_ID_NAME = new Name("objectID");
+    private static final Name STORY_TEXT_NAME = new Name("story_text");
+    private static final Name CREATED_AT_NAME = new Name("created_at");
+    private static final Name STORY_TITLE_NAME = new Name("story_title");
+    private static final Name COMMENT_TEXT_NAME = new Name("comment_text");
+    private static final Name CREATED_AT_I_NAME = new Name("created_at_i");
+    private static final Name NUM_COMMENTS_NAME = new Name("num_comments");
+    private static final byte[] NULL_BYTES = ascii("null");
+    private static final byte[] TRUE_BYTES = ascii("true");
+    private static final byte[] FALSE_BYTES = ascii("false");
+
     /** Decode buffers kept for reuse, a few slots picked by thread so that parallel crawls rarely meet. */
     private static final AtomicReferenceArray<char[]> SPARE = new AtomicReferenceArray<>(16);
     private static final int KEPT_CHARS = 1 << 16;
@@ -57,6 +75,16 @@ final class HackerNewsScanner {
     private static final long SPACES = 0x20 * ONES;
     private static final long QUOTES = '"' * ONES;
     private static final long BACKSLASHES = '\\' * ONES;
+    private static final long AMPERSANDS = '&' * ONES;
+    private static final long LESS_THANS = '<' * ONES;
+    /** The references HN writes and what they read as ({@code MarkupText}'s reading of them, wherever they stand). */
+    private static final byte[][] REFERENCES = {ascii("&#x27;"), ascii("&#x2F;"), ascii("&quot;"), ascii("&amp;"),
+        ascii("&lt;"), ascii("&gt;"), ascii("&#39;"), ascii("&apos;")};
+    private static final char[] REFERENCE_CHARS = {'\'', '/', '"', '&', '<', '>', '\'', '\''};
+    /** The plain phrasing tags HN writes: a paragraph is a line break, the others nothing (0). */
+    private static final byte[][] TAGS = {ascii("<p>"), ascii("</p>"), ascii("<i>"), ascii("</i>"), ascii("<b>"),
+        ascii("</b>"), ascii("<em>"), ascii("</em>"), ascii("</a>"), ascii("<code>"), ascii("</code>")};
+    private static final char[] TAG_CHARS = {'\n', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
     /** Thrown (without a stack) when the answer is not one this scanner reads exactly. */
     private static final class Unreadable extends RuntimeException {
@@ -84,6 +112,10 @@ final class HackerNewsScanner {
     /** The last title read and its plain text (the hits of one story repeat its title). */
     private String lastTitle;
     private String lastTitleText;
+
+    private static byte[] ascii(String word) {
+        return word.getBytes(StandardCharsets.US_ASCII);
+    }
 
     private HackerNewsScanner(byte[] body, int start, char[] chars) {
         this.b = body;
@@ -128,7 +160,7 @@ final class HackerNewsScanner {
         } else {
             while (true) {
                 name();
-                if (isName("hits")) {
+                if (isName(HITS_NAME)) {
                     if (seenHits) {
                         throw UNREADABLE;
                     }
@@ -136,7 +168,7 @@ final class HackerNewsScanner {
                     colon();
                     expect('[');
                     newest = hits(source, page, posts);
-                } else if (isName("nbPages")) {
+                } else if (isName(NB_PAGES_NAME)) {
                     if (seenPages) {
                         throw UNREADABLE;
                     }
@@ -235,8 +267,7 @@ final class HackerNewsScanner {
                 } else if (field == COMMENT_TEXT) {
                     if (!literalNull()) {
                         expect('"');
-                        int length = string(true);
-                        hit.commentPlain = length > 0 ? Html.text(chars, 0, length) : null;
+                        hit.commentPlain = comment();
                     }
                 } else {
                     long value = integerOrNull();
@@ -253,16 +284,103 @@ final class HackerNewsScanner {
         }
     }
 
+    /**
+     * A comment_text after its opening quote, as {@link Html#text(char[], int, int)} reads the decoded string (null
+     * when empty): JSON escapes, UTF-8, the common references and the plain phrasing tags HN writes read in one pass
+     * straight into the text buffer, then cleaned as {@code MarkupText} cleans its text; a comment with any other
+     * reference or tag, or an escape that makes markup, is decoded and read by {@code Html.text} instead.
+     */
+    private String comment() {
+        int from = i;
+        if (b[i] == '"') {
+            i++;
+            return null; // an empty string: no comment
+        }
+        int length = commentText();
+        if (length >= 0) {
+            String text = Html.clean(chars, length);
+            if (text.isEmpty() || !text.isBlank()) {
+                return text;
+            }
+        }
+        i = from;
+        length = string(true);
+        return Html.text(chars, 0, length);
+    }
+
+    /** {@link #comment}'s one pass: the chars gathered before cleaning, or -1 when it must take the other way. */
+    private int commentText() {
+        int k = 0;
+        char[] out = chars;
+        while (true) {
+            int run = markupPlainEnd(i);
+            if (k + (run - i) + 2 > out.length) {
+                out = grow(k + (run - i) + 2);
+            }
+            for (int j = i; j < run; j++) {
+                out[k++] = (char) b[j];
+            }
+            i = run;
+            int c = b[i];
+            if (c == '"') {
+                i++;
+                return k;
+            }
+            if (k + 2 > out.length) {
+                out = grow(k);
+            }
+            if (c == '&' || c == '<') {
+                int found = c == '&' ? match(REFERENCES) : match(TAGS);
+                if (found < 0) {
+                    return -1;
+                }
+                i += (c == '&' ? REFERENCES : TAGS)[found].length;
+                char put = c == '&' ? REFERENCE_CHARS[found] : TAG_CHARS[found];
+                if (put != 0) {
+                    out[k++] = put;
+                }
+            } else if (c == '\\') {
+                char e = escape();
+                if (e == '<' || e == '&' || e == 0) {
+                    return -1; // markup or a NUL made by an escape
+                }
+                out[k++] = e;
+            } else if (c >= 0) {
+                throw UNREADABLE; // a control character
+            } else {
+                int cp = utf8(c & 0xFF);
+                if (cp < 0x10000) {
+                    out[k++] = (char) cp;
+                } else {
+                    out[k++] = Character.highSurrogate(cp);
+                    out[k++] = Character.lowSurrogate(cp);
+                }
+            }
+        }
+    }
+
+    /** Which of the patterns stands at {@link #i}, or -1. */
+    private int match(byte[][] patterns) {
+        for (int p = 0; p < patterns.length; p++) {
+            byte[] pattern = patterns[p];
+            if (n - i >= pattern.length && b[i + 1] == pattern[1]
+                    && Arrays.equals(b, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
     /** Which field the last name is, by length and bytes. */
     private int hitField() {
         return switch (stringEnd - stringStart) {
-            case 5 -> isName("title") ? TITLE : UNKNOWN;
-            case 6 -> isName("author") ? AUTHOR : isName("points") ? POINTS : UNKNOWN;
-            case 8 -> isName("objectID") ? OBJECT_ID : UNKNOWN;
-            case 10 -> isName("story_text") ? STORY_TEXT : isName("created_at") ? CREATED_AT : UNKNOWN;
-            case 11 -> isName("story_title") ? STORY_TITLE : UNKNOWN;
-            case 12 -> isName("comment_text") ? COMMENT_TEXT : isName("created_at_i") ? CREATED_AT_I
-                    : isName("num_comments") ? NUM_COMMENTS : UNKNOWN;
+            case 5 -> isName(TITLE_NAME) ? TITLE : UNKNOWN;
+            case 6 -> isName(AUTHOR_NAME) ? AUTHOR : isName(POINTS_NAME) ? POINTS : UNKNOWN;
+            case 8 -> isName(OBJECT_ID_NAME) ? OBJECT_ID : UNKNOWN;
+            case 10 -> isName(STORY_TEXT_NAME) ? STORY_TEXT : isName(CREATED_AT_NAME) ? CREATED_AT : UNKNOWN;
+            case 11 -> isName(STORY_TITLE_NAME) ? STORY_TITLE : UNKNOWN;
+            case 12 -> isName(COMMENT_TEXT_NAME) ? COMMENT_TEXT : isName(CREATED_AT_I_NAME) ? CREATED_AT_I
+                    : isName(NUM_COMMENTS_NAME) ? NUM_COMMENTS : UNKNOWN;
             default -> UNKNOWN;
         };
     }
@@ -354,37 +472,51 @@ final class HackerNewsScanner {
         return -1;
     }
 
-    private boolean isName(String name) {
-        int length = stringEnd - stringStart;
-        if (length != name.length() || !stringPlain) {
+    /** Whether the last string scanned is the name: two reads of eight bytes, or one masked for a short name. */
+    private boolean isName(Name name) {
+        int start = stringStart;
+        if (stringEnd - start != name.length || !stringPlain) {
             return false;
         }
-        for (int k = 0; k < length; k++) {
-            if (b[stringStart + k] != name.charAt(k)) {
-                return false;
-            }
+        if (start + 8 > n) { // near the end of the answer
+            return Arrays.equals(b, start, stringEnd, name.bytes, 0, name.length);
         }
-        return true;
+        long first = (long) LONGS.get(b, start);
+        return name.length >= 8 ? first == name.first && (long) LONGS.get(b, stringEnd - 8) == name.last
+                : (first & name.mask) == name.first;
+    }
+
+    /** A member name as the longs {@link #isName} compares. */
+    private static final class Name {
+        final byte[] bytes;
+        final int length;
+        final long first;
+        final long last;
+        final long mask;
+
+        Name(String name) {
+            bytes = ascii(name);
+            length = bytes.length;
+            ByteBuffer eight = ByteBuffer.wrap(Arrays.copyOf(bytes, Math.max(8, length))).order(ByteOrder.LITTLE_ENDIAN);
+            mask = length >= 8 ? -1L : (1L << (8 * length)) - 1;
+            first = eight.getLong(0) & mask;
+            last = length >= 8 ? eight.getLong(length - 8) : 0;
+        }
     }
 
     private boolean literalNull() {
         if (b[i] != 'n') {
             return false;
         }
-        literal("null");
+        literal(NULL_BYTES);
         return true;
     }
 
-    private void literal(String word) {
-        if (n - i < word.length()) {
+    private void literal(byte[] word) {
+        if (n - i < word.length || !Arrays.equals(b, i, i + word.length, word, 0, word.length)) {
             throw UNREADABLE;
         }
-        for (int k = 0; k < word.length(); k++) {
-            if (b[i + k] != word.charAt(k)) {
-                throw UNREADABLE;
-            }
-        }
-        i += word.length();
+        i += word.length;
     }
 
     /**
@@ -455,6 +587,28 @@ final class HackerNewsScanner {
         while (k < n) {
             byte c = b[k];
             if (c < 0x20 || c == '"' || c == '\\') { // a byte of 0x80 or more is negative
+                break;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    /** {@link #plainEnd} that also stops at '&amp;' and '&lt;'. */
+    private int markupPlainEnd(int from) {
+        int k = from;
+        while (k + 8 <= n) {
+            long v = (long) LONGS.get(b, k);
+            long special = v | (v - SPACES) & ~v | zeroByte(v ^ QUOTES) | zeroByte(v ^ BACKSLASHES)
+                    | zeroByte(v ^ AMPERSANDS) | zeroByte(v ^ LESS_THANS);
+            if ((special & HIGH_BITS) != 0) {
+                break;
+            }
+            k += 8;
+        }
+        while (k < n) {
+            byte c = b[k];
+            if (c < 0x20 || c == '"' || c == '\\' || c == '&' || c == '<') {
                 break;
             }
             k++;
@@ -586,11 +740,11 @@ final class HackerNewsScanner {
                 i++;
                 string(false);
             } else if (c == 't') {
-                literal("true");
+                literal(TRUE_BYTES);
             } else if (c == 'f') {
-                literal("false");
+                literal(FALSE_BYTES);
             } else if (c == 'n') {
-                literal("null");
+                literal(NULL_BYTES);
             } else {
                 number();
             }

@@ -9,7 +9,9 @@ final class RandomAlgolia {
         "caf\u00e9", "emoji \uD83D\uDE80", "&amp;", "&#x27;", "&#x2F;", "&lt;b&gt;", "<p>", "</p>", "<i>", "</i>",
         "<a href=\\\"https://x.example/?a=1&amp;b=2\\\" rel=\\\"nofollow\\\">link</a>", "<pre><code>x</code></pre>",
         "\\n", "\\t", "\\\"", "\\\\", "\\/", "\\u00e9", "\\u200c", "\\ud83d\\ude00", "\\u0000", "  ", "\u00a0",
-        "&nbsp;", "&unknown;", "&#0;", "&#128;", "<br>", "<script>x</script>", "<!-- c -->", "a<b", "x>y"};
+        "&nbsp;", "&unknown;", "&#0;", "&#128;", "<br>", "<script>x</script>", "<!-- c -->", "a<b", "x>y",
+        "<b>", "</b>", "<em>", "</em>", "&quot;", "&#39;", "&apos;", "<code>", "</code>", "</a>", "\\u003c", "\\u0026",
+        "<P>", "&#X27;", "&#x27", "&", "<", "\u0085", "\u0009", "\\u00a0", "\\r\\n"};
     private static final String[] STRING_FIELDS = {"objectID", "comment_text", "story_title", "title", "story_text",
         "created_at", "author"};
     private static final String[] COUNT_FIELDS = {"created_at_i", "points", "num_comments"};
