@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +39,7 @@ class HackerNewsScannerTest {
     }
 
     /** What a reader gives: the answer, or the exception's kind and message. */
-    private static Object outcome(java.util.function.Supplier<HackerNewsConnector.Answer> reader) {
+    private static Object outcome(Supplier<HackerNewsConnector.Answer> reader) {
         try {
             return reader.get();
         } catch (RuntimeException e) {

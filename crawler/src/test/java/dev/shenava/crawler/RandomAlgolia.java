@@ -1,6 +1,9 @@
 package dev.shenava.crawler;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 
 /** Random Algolia answers in the shapes the API sends and the odd ones it could, and random damage to answers. */
 final class RandomAlgolia {
@@ -60,7 +63,7 @@ final class RandomAlgolia {
         b.append('{');
         boolean first = true;
         int fields = r.nextInt(12);
-        java.util.Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         boolean twice = r.nextInt(10) == 0; // a field given twice (the tree keeps the last)
         for (int k = 0; k < fields; k++) {
             int kind = r.nextInt(10);
@@ -188,7 +191,7 @@ final class RandomAlgolia {
                     System.arraycopy(out, at, longer, at + length, out.length - at);
                     yield longer;
                 }
-                default -> java.util.Arrays.copyOf(out, Math.max(1, at));
+                default -> Arrays.copyOf(out, Math.max(1, at));
             };
         }
         return out;
