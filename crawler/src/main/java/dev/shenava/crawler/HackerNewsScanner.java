@@ -254,9 +254,7 @@ final class HackerNewsScanner extends JsonScanner {
             if (k + (run - i) + 2 > out.length) {
                 out = grow(k + (run - i) + 2);
             }
-            for (int j = i; j < run; j++) {
-                out[k++] = (char) b[j];
-            }
+            k = widen(i, run, out, k);
             i = run;
             int c = b[i];
             if (c == '"') {
