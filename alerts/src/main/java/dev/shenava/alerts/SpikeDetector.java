@@ -43,7 +43,6 @@ public final class SpikeDetector {
     private final Tuning tuning;
     private final double[] values;
     private final double[] residuals;
-    private final double[] expectations;
     private final double[] pastResiduals;
     private final double[] dailyPeaks;
     private final long[] queue;
@@ -63,7 +62,6 @@ public final class SpikeDetector {
         int capacity = period * Math.max(tuning.seasonalDays(), tuning.maxDays()) + tuning.recentPoints() + tuning.smoothPoints() + 4;
         this.values = new double[Math.max(capacity, tuning.scalePoints() + 1)];
         this.residuals = new double[tuning.scalePoints()];
-        this.expectations = new double[tuning.scalePoints()];
         this.pastResiduals = new double[tuning.localHalfWidth() > 0 ? tuning.seasonalDays() * period + tuning.localHalfWidth() + 1 : 0];
         Arrays.fill(pastResiduals, Double.NaN);
         this.dailyPeaks = new double[Math.max(1, tuning.peakDays()) + 1];
@@ -110,13 +108,11 @@ public final class SpikeDetector {
         double scale = Math.max(scale(expected), localScale(n));
         double residual = Math.log((v + tuning.offset()) / (expected + tuning.offset()));
         residuals[(int) (n % residuals.length)] = residual;
-        expectations[(int) (n % expectations.length)] = expected;
         if (pastResiduals.length > 0) {
             pastResiduals[(int) (n % pastResiduals.length)] = residual;
         }
         double z = Math.log((observed + tuning.offset()) / (expected + tuning.offset())) / scale;
-        double surprise = tuning.tail() >= 4 ? surprise(countScore(observed, expected, scale, z))
-                : tuning.tail() > 0 ? countSurprise(observed, expected, scale) : surprise(z);
+        double surprise = surprise(z);
         double typical = typicalDailyPeak(n);
         recordPeak(n, surprise);
         double half = Math.max(quietBar(n), tuning.peakFactor() * typical);
@@ -260,113 +256,6 @@ public final class SpikeDetector {
         return 1.4826 * median(r) * tuning.madFactor();
     }
 
-    /**
-     * The surprise of the smoothed count read as a sum of {@code smoothPoints} counts: the mid-p
-     * upper tail of a negative binomial with the expected mean and the spread's relative variance
-     * (Poisson where the spread is no wider than Poisson noise), in log10 units. Unlike the normal
-     * tail of the log ratio it keeps the skew of small counts, so the same chance means the same
-     * surprise on a quiet series as on a busy one.
-     */
-    private double countSurprise(double observed, double expected, double scale) {
-        int k = tuning.smoothPoints();
-        double mean = k * Math.max(expected, tuning.countFloor());
-        double s = Math.round(k * observed);
-        if (s <= mean) {
-            return 0;
-        }
-        double fromSpread = Math.max(0, scale * scale - 1 / mean);
-        double inverseSize = tuning.tail() == 1 ? fromSpread : tuning.tail() == 2 ? overdispersion() : Math.max(fromSpread, overdispersion());
-        return -Math.log10(Math.max(midTail(s, mean, inverseSize), 1e-300));
-    }
-
-    /**
-     * The negative binomial's 1/size from the past {@code scalePoints} counts against what was
-     * expected of them (moments: the variance beyond Poisson over the squared mean), which small
-     * counts measure where a median absolute deviation of log ratios cannot.
-     */
-    private double overdispersion() {
-        int filled = (int) Math.min(residuals.length, count - 1 - tuning.warmupPoints());
-        double excess = 0;
-        double squares = 0;
-        for (int i = 0; i < filled; i++) {
-            long index = count - 1 - i;
-            double e = expectations[(int) (index % expectations.length)];
-            double x = value(index);
-            excess += (x - e) * (x - e) - e;
-            squares += e * e;
-        }
-        return squares <= 0 ? 0 : Math.max(0, excess / squares);
-    }
-
-    /**
-     * The standardised jump read from the Poisson tail of the smoothed count (its normal score),
-     * shrunk by the ratio of Poisson noise to the spread where the spread is wider: the log ratio's
-     * normal tail with the skew of small counts restored.
-     */
-    private double countScore(double observed, double expected, double scale, double z) {
-        if (tuning.tail() == 6 && expected >= tuning.countFloor()) {
-            return z;
-        }
-        int k = tuning.smoothPoints();
-        double mean = k * Math.max(expected, 0.5);
-        double s = Math.round(k * observed);
-        if (s <= mean) {
-            return z;
-        }
-        double p = midTail(s, mean, 0);
-        double lo = 0;
-        double hi = 60;
-        for (int i = 0; i < 60; i++) {
-            double mid = (lo + hi) / 2;
-            if (upperTail(mid) > p) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        double poisson = Math.sqrt(expected + tuning.offset()) / (expected + tuning.offset()) / Math.sqrt(k);
-        return Math.max(z, lo * Math.min(1, poisson / scale));
-    }
-
-    /** P(S > s) + P(S = s) / 2 for a negative binomial of this mean and 1/size (Poisson at 0), s above the mean. */
-    static double midTail(double s, double mean, double inverseSize) {
-        boolean poisson = inverseSize < 1e-7;
-        double r = poisson ? 0 : 1 / inverseSize;
-        double q = poisson ? 0 : mean / (mean + r);
-        double logPmf = poisson
-                ? s * Math.log(mean) - mean - logGamma(s + 1)
-                : logGamma(s + r) - logGamma(r) - logGamma(s + 1) + r * Math.log(r / (mean + r)) + s * Math.log(q);
-        // the terms from s upward, relative to the first; they fall once past the mode, which lies under s
-        double sum = 0.5;
-        double term = 1;
-        for (int j = 0; j < 1_000_000; j++) {
-            double x = s + j;
-            term *= poisson ? mean / (x + 1) : (x + r) / (x + 1) * q;
-            sum += term;
-            if (term < 1e-12 * sum) {
-                break;
-            }
-        }
-        return Math.exp(logPmf + Math.log(sum));
-    }
-
-    /** log Gamma(x) for x > 0 (Lanczos, g = 7, nine terms: about 15 significant digits). */
-    static double logGamma(double x) {
-        if (x < 0.5) {
-            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-        }
-        double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-                -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-                1.5056327351493116e-7};
-        double y = x - 1;
-        double a = c[0];
-        double t = y + 7.5;
-        for (int i = 1; i < 9; i++) {
-            a += c[i] / (y + i);
-        }
-        return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
-    }
-
     private static double surprise(double z) {
         return z <= 0 ? 0 : -Math.log10(Math.max(upperTail(z), 1e-300));
     }
@@ -434,9 +323,9 @@ public final class SpikeDetector {
                   int minSeasonalDays, int seasonalHalfWidth, double seasonalWeight, double poissonFloor,
                   double surpriseHalf, double coolingCap, double madFactor,
                   int peakDays, double peakQuantile, double peakFactor, double gapLevel, int maxDays, double maxWeight,
-                  int localHalfWidth, double offset, double quietLevel, double quietPower, double tail, double countFloor) {
+                  int localHalfWidth, double offset, double quietLevel, double quietPower) {
 
-        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 0.95, 3, 0.5, 1.0, 8, 5, 0.15, 12, 1.0, 5, 0.5, 0, 0.5);
+        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 0.95, 3, 0.5, 1.0, 8, 5, 0.15, 12, 1.0, 5, 0.5);
     }
 
     /**
