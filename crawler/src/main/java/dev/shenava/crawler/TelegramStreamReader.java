@@ -60,6 +60,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     private final List<Counter> openCounters = new ArrayList<>(1);
     private final List<TextCapture> captures = new ArrayList<>(4);
     private final List<Html.Chars> spare = new ArrayList<>(4);
+    private final Html.Chars scratch = new Html.Chars(256);
 
     private TelegramStreamReader(PlainHtmlScanner scanner) {
         this.scanner = scanner;
@@ -278,20 +279,16 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         if (captures.size() != 1) {
             return false;
         }
-        Html.Chars chars = captures.getFirst().chars;
-        chars.room(to - from); // never more chars than bytes
-        int end = Charsets.decodeUtf8(utf8, from, to, chars.chars, chars.length);
-        if (end < 0) {
+        if (!captures.getFirst().utf8(utf8, from, to)) {
             throw PlainHtmlScanner.UNUSUAL; // malformed: the decoder's replacement could differ from a segment's
         }
-        chars.length = end;
         return true;
     }
 
     @Override
     public void text(char[] text, int begin, int end) throws PlainHtmlScanner.Unusual {
         for (int i = 0; i < captures.size(); i++) {
-            if (!Html.appendText(captures.get(i).chars, text, begin, end)) {
+            if (!captures.get(i).text(text, begin, end, scratch)) {
                 throw PlainHtmlScanner.UNUSUAL;
             }
         }
