@@ -13,10 +13,8 @@ final class CleanText {
 
     /** The text kept so far, without the separator pending. */
     final Html.Chars out;
-    /** A line break is pending: written before the next character kept (and over a pending space). */
-    private boolean newline;
-    /** A space is pending. */
-    private boolean space;
+    /** The separator pending (0, ' ' or '\n'): written before the next character kept; a line break wins. */
+    private char separator;
 
     /**
      * Cleaned text written into {@code out}, emptied first.
@@ -51,38 +49,56 @@ final class CleanText {
     boolean addUtf8(byte[] b, int from, int to) {
         out.room(to - from + 1); // never more chars than bytes, and one separator pending
         char[] o = out.chars;
+        int len = out.length; // the state in locals: the loop touches no field
+        char sep = separator;
         int i = from;
         while (i < to) {
             int x = b[i];
-            if (x > ' ' && x < 0x7F) { // printable ASCII: kept as it is
-                o = pending(o);
-                o[out.length++] = (char) x;
+            char c;
+            if (x > ' ' && x < 0x7F) { // printable ASCII
+                c = (char) x;
                 i++;
-            } else if (x >= 0) {
-                put((char) x);
-                i++;
-            } else if ((x & 0xE0) == 0xC0) {
-                int y;
-                if ((x & 0xFF) < 0xC2 || i + 1 >= to || ((y = b[i + 1]) & 0xC0) != 0x80) {
-                    return false;
-                }
-                char c = (char) ((x & 0x1F) << 6 | y & 0x3F);
-                if (c > 0xA0) { // Arabic script among others: kept as it is
-                    o = pending(o);
-                    o[out.length++] = c;
-                } else {
-                    put(c); // a C1 control or the no-break space
-                }
+            } else if ((x & 0xE0) == 0xC0 && x < 0 && (x & 0xFF) >= 0xC2 && i + 1 < to && (b[i + 1] & 0xC0) == 0x80
+                    && (c = (char) ((x & 0x1F) << 6 | b[i + 1] & 0x3F)) > 0xA0) { // Arabic script among others
                 i += 2;
-            } else {
-                int next = wide(b, i, to);
-                if (next < 0) {
+            } else { // whitespace, controls, the rest of UTF-8 and what is malformed
+                out.length = len;
+                separator = sep;
+                i = other(b, i, to);
+                if (i < 0) {
                     return false;
                 }
-                i = next;
+                len = out.length;
+                sep = separator;
+                continue;
             }
+            if (sep != 0) {
+                o[len++] = sep;
+                sep = 0;
+            }
+            o[len++] = c;
         }
+        out.length = len;
+        separator = sep;
         return true;
+    }
+
+    /** Reads the character at {@code i} that is no printable ASCII nor a plain two-byte one; -1 when malformed. */
+    private int other(byte[] b, int i, int to) {
+        int x = b[i];
+        if (x >= 0) {
+            put((char) x);
+            return i + 1;
+        }
+        int y;
+        if ((x & 0xE0) == 0xC0) {
+            if ((x & 0xFF) < 0xC2 || i + 1 >= to || ((y = b[i + 1]) & 0xC0) != 0x80) {
+                return -1;
+            }
+            put((char) ((x & 0x1F) << 6 | y & 0x3F)); // a C1 control or the no-break space
+            return i + 2;
+        }
+        return wide(b, i, to);
     }
 
     /** Reads a three or four byte sequence at {@code i} (never whitespace): where it ends, or -1 when malformed. */
@@ -98,8 +114,7 @@ final class CleanText {
             if (ch < 0x800 || ch >= 0xD800 && ch < 0xE000) {
                 return -1; // overlong, or a surrogate
             }
-            char[] o = pending(out.chars);
-            o[out.length++] = (char) ch;
+            put((char) ch);
             return i + 3;
         }
         int w;
@@ -111,9 +126,8 @@ final class CleanText {
         if (cp < 0x10000 || cp > 0x10FFFF) {
             return -1;
         }
-        char[] o = pending(out.chars);
-        o[out.length++] = Character.highSurrogate(cp);
-        o[out.length++] = Character.lowSurrogate(cp);
+        put(Character.highSurrogate(cp));
+        put(Character.lowSurrogate(cp));
         return i + 4;
     }
 
@@ -122,31 +136,27 @@ final class CleanText {
         return new String(out.chars, 0, out.length);
     }
 
-    /** Writes the separator pending, if any, before a character kept; there is room for both. */
-    private char[] pending(char[] o) {
-        if (newline | space) {
-            o[out.length++] = newline ? '\n' : ' ';
-            newline = false;
-            space = false;
-        }
-        return o;
-    }
-
     /** One character, room made: the rewriting loop of {@link Html#clean(char[], int)}. */
     private void put(char c) {
         char[] o = out.chars;
-        int len = out.length;
         if (c > 0xA0 || c > ' ' && c < 0x7F) {
             pending(o);
             o[out.length++] = c;
         } else if (c == '\n' || c == '\r') {
-            newline = len > 0;
-            space = false;
+            separator = out.length > 0 ? '\n' : 0;
         } else if (c == ' ' || c == '\t' || c == '\u00A0' || c == '\f' || c == '\u000B') {
-            space = len > 0;
+            separator = separator == '\n' ? '\n' : out.length > 0 ? ' ' : 0;
         } else {
             pending(o);
             o[out.length++] = c >= 0x80 && c <= 0x9F ? CP1252.charAt(c - 0x80) : c;
+        }
+    }
+
+    /** Writes the separator pending, if any, before a character kept; there is room for both. */
+    private void pending(char[] o) {
+        if (separator != 0) {
+            o[out.length++] = separator;
+            separator = 0;
         }
     }
 }

@@ -38,6 +38,23 @@ final class PlainHtmlScanner {
     private static final int FORM_TAG = 64;
     private static final int LINK_TAG = 128;
 
+    /** What each byte is in markup, looked up once instead of compared with each character of a class in turn. */
+    private static final byte[] BYTE_KINDS = byteKinds();
+    /** HTML whitespace: space, tab, line feed, carriage return, form feed. */
+    private static final int SPACE = 1;
+    /** What a tag name may hold: ASCII letters, digits, '-'. */
+    private static final int NAME = 2;
+    /** What ends a tag name: whitespace, '/', '>'. */
+    private static final int NAME_END = 4;
+    /** What ends an attribute name: whitespace, '/', '>', '='. */
+    private static final int ATTRIBUTE_NAME_END = 8;
+    /** What no attribute name holds here: quotes, '<'. */
+    private static final int NOT_IN_ATTRIBUTE_NAME = 16;
+    /** What ends an unquoted value: whitespace, '>'. */
+    private static final int VALUE_END = 32;
+    /** What no unquoted value holds here: quotes, '<', '=', '`'. */
+    private static final int NOT_IN_VALUE = 64;
+
     /** Why markup is left to jsoup: thrown by the scanner and its listener, caught by whoever started the scan. */
     static final class Unusual extends Exception {
         private Unusual() {
@@ -380,12 +397,12 @@ final class PlainHtmlScanner {
     private int attributeNameEnd(int from) throws Unusual {
         int k = from;
         while (k < n) {
-            char c = at(k);
-            if (isSpace(c) || c == '/' || c == '>' || c == '=') {
+            int kind = BYTE_KINDS[b[k] & 0xFF];
+            if ((kind & (ATTRIBUTE_NAME_END | NOT_IN_ATTRIBUTE_NAME)) != 0) {
+                if ((kind & NOT_IN_ATTRIBUTE_NAME) != 0) {
+                    throw UNUSUAL;
+                }
                 break;
-            }
-            if (c == '"' || c == '\'' || c == '<') {
-                throw UNUSUAL;
             }
             k++;
         }
@@ -410,9 +427,9 @@ final class PlainHtmlScanner {
 
     private int unquotedEnd(int from) throws Unusual {
         int k = from;
-        while (k < n && !isSpace(at(k)) && at(k) != '>') {
-            char c = at(k);
-            if (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`') {
+        int kind;
+        while (k < n && ((kind = BYTE_KINDS[b[k] & 0xFF]) & VALUE_END) == 0) {
+            if ((kind & NOT_IN_VALUE) != 0) {
                 throw UNUSUAL;
             }
             k++;
@@ -498,11 +515,11 @@ final class PlainHtmlScanner {
         }
         int k = from;
         while (k < n) {
-            char c = at(k);
-            if (isSpace(c) || c == '/' || c == '>') {
+            int kind = BYTE_KINDS[b[k] & 0xFF];
+            if ((kind & NAME_END) != 0) {
                 return k;
             }
-            if (!(isLetter(c) || c >= '0' && c <= '9' || c == '-')) {
+            if ((kind & NAME) == 0) {
                 throw UNUSUAL;
             }
             k++;
@@ -590,10 +607,25 @@ final class PlainHtmlScanner {
     }
 
     private int skipSpace(int k) {
-        while (k < n && isSpace(at(k))) {
+        while (k < n && (BYTE_KINDS[b[k] & 0xFF] & SPACE) != 0) {
             k++;
         }
         return k;
+    }
+
+    private static byte[] byteKinds() {
+        byte[] kinds = new byte[256];
+        for (int c = 0; c < 256; c++) {
+            boolean space = isSpace((char) c);
+            boolean name = isLetter((char) c) || c >= '0' && c <= '9' || c == '-';
+            kinds[c] = (byte) ((space ? SPACE : 0) | (name ? NAME : 0)
+                    | (space || c == '/' || c == '>' ? NAME_END : 0)
+                    | (space || c == '/' || c == '>' || c == '=' ? ATTRIBUTE_NAME_END : 0)
+                    | (c == '"' || c == '\'' || c == '<' ? NOT_IN_ATTRIBUTE_NAME : 0)
+                    | (space || c == '>' ? VALUE_END : 0)
+                    | (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`' ? NOT_IN_VALUE : 0));
+        }
+        return kinds;
     }
 
     private static boolean isSpace(char c) {
