@@ -55,12 +55,22 @@ final class CleanText {
         while (i < to) {
             int x = b[i];
             char c;
+            int y;
+            int z;
             if (x > ' ' && x < 0x7F) { // printable ASCII
                 c = (char) x;
                 i++;
-            } else if ((x & 0xE0) == 0xC0 && x < 0 && (x & 0xFF) >= 0xC2 && i + 1 < to && (b[i + 1] & 0xC0) == 0x80
-                    && (c = (char) ((x & 0x1F) << 6 | b[i + 1] & 0x3F)) > 0xA0) { // Arabic script among others
+            } else if (x == ' ') { // between words: pending unless a line break is
+                sep = sep == '\n' ? '\n' : len > 0 ? ' ' : 0;
+                i++;
+                continue;
+            } else if ((x & 0xE0) == 0xC0 && (x & 0xFF) >= 0xC2 && i + 1 < to && ((y = b[i + 1]) & 0xC0) == 0x80
+                    && (c = (char) ((x & 0x1F) << 6 | y & 0x3F)) > 0xA0) { // Arabic script among others
                 i += 2;
+            } else if ((x & 0xF0) == 0xE0 && i + 2 < to && ((y = b[i + 1]) & 0xC0) == 0x80
+                    && ((z = b[i + 2]) & 0xC0) == 0x80 && (c = (char) ((x & 0x0F) << 12 | (y & 0x3F) << 6 | z & 0x3F))
+                    >= 0x800 && (c < 0xD800 || c >= 0xE000)) { // the zero-width non-joiner, punctuation, CJK ...
+                i += 3;
             } else { // whitespace, controls, the rest of UTF-8 and what is malformed
                 out.length = len;
                 separator = sep;
