@@ -27,6 +27,8 @@ final class PlainHtmlScanner {
     private static final String[][][] NAMES = names();
     /** What each of {@link #NAMES} is: {@link #ORDINARY_TAG}, {@link #VOID_TAG}, {@link #SVG_TAG} bits. */
     private static final int[][][] KINDS = kinds();
+    /** {@link #NAMES} in ASCII bytes, compared with the page's bytes without a String's per-character checks. */
+    private static final byte[][][][] NAME_BYTES = nameBytes();
     private static final int ORDINARY_TAG = 1;
     private static final int VOID_TAG = 2;
     private static final int SVG_TAG = 4;
@@ -103,13 +105,19 @@ final class PlainHtmlScanner {
      * and those read into strings so far (a value becomes a string only when it is asked for).
      */
     private final String[] asked;
+    private final byte[][] askedBytes;
     private final int[] valueFrom;
+    /** Per asked name, the start tag ({@link #tags}) its value and string belong to: older ones are absent. */
+    private final int[] valueTag;
+    /** Start tags read so far. */
+    private int tags;
     private final int[] valueTo;
     private final String[] values;
     /** Per name length, the first asked name of that length (-1: none), and per asked name the next one. */
     private final int[] firstOfLength;
     private final int[] nextOfLength;
     private Listener listener;
+    private final ClassBitsCache classes = new ClassBitsCache();
     /** Text segments of a UTF-8 page decoded. */
     private char[] decoded = new char[256];
     /** What the last name read is, for the names the scanner knows ({@link #ORDINARY_TAG} ...), else 0. */
@@ -137,7 +145,12 @@ final class PlainHtmlScanner {
         this.n = utf8.length;
         this.asked = asked;
         this.values = new String[asked.length];
+        this.askedBytes = new byte[asked.length][];
+        for (int i = 0; i < asked.length; i++) {
+            askedBytes[i] = asked[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
         this.valueFrom = new int[asked.length];
+        this.valueTag = new int[asked.length];
         this.valueTo = new int[asked.length];
         int longest = 0;
         for (String name : asked) {
@@ -154,7 +167,10 @@ final class PlainHtmlScanner {
 
     /** The value of the {@code index}th attribute asked for on the start tag being reported, or null. */
     String attribute(int index) throws Unusual {
-        if (values[index] == null && valueFrom[index] >= 0) {
+        if (valueTag[index] != tags) {
+            return null;
+        }
+        if (values[index] == null) {
             values[index] = value(valueFrom[index], valueTo[index]);
         }
         return values[index];
@@ -165,11 +181,11 @@ final class PlainHtmlScanner {
      * is ASCII without references, without a string of it.
      */
     long classBits(int index, Html.ClassNames names) throws Unusual {
-        int from = valueFrom[index];
-        if (from < 0) {
+        if (valueTag[index] != tags) {
             return 0;
         }
-        long bits = Html.asciiClassBits(b, from, valueTo[index], names);
+        int from = valueFrom[index];
+        long bits = classes.bits(b, from, valueTo[index], names);
         return bits != -1 ? bits : Html.classBits(attribute(index), names);
     }
 
@@ -294,8 +310,7 @@ final class PlainHtmlScanner {
 
     /** Reads a start tag's attributes from {@code k}; returns where its '>' is. */
     private int attributes(int k) throws Unusual {
-        Arrays.fill(values, null);
-        Arrays.fill(valueFrom, -1);
+        tags++; // every value read before now absent
         selfClosing = false;
         while (true) {
             k = skipSpace(k);
@@ -444,8 +459,10 @@ final class PlainHtmlScanner {
     private void keep(int from, int to, int valueStart, int valueEnd) throws Unusual {
         int length = to - from;
         for (int i = length < firstOfLength.length ? firstOfLength[length] : -1; i >= 0; i = nextOfLength[i]) {
-            if (matches(from, asked[i])) {
-                if (valueFrom[i] < 0) {
+            if (matches(from, askedBytes[i])) {
+                if (valueTag[i] != tags) {
+                    valueTag[i] = tags;
+                    values[i] = null;
                     valueFrom[i] = valueStart;
                     valueTo[i] = valueEnd;
                 }
@@ -535,11 +552,11 @@ final class PlainHtmlScanner {
         int length = to - from;
         int first = (at(from) | 0x20) - 'a'; // a letter: checked by nameEnd
         if (length < NAMES.length && first >= 0 && first < 26) {
-            String[] candidates = NAMES[length][first];
+            byte[][] candidates = NAME_BYTES[length][first];
             for (int k = 0; k < candidates.length; k++) {
                 if (matches(from, candidates[k])) {
                     nameKind = KINDS[length][first][k];
-                    return candidates[k];
+                    return NAMES[length][first][k];
                 }
             }
         }
@@ -571,6 +588,20 @@ final class PlainHtmlScanner {
         return kinds;
     }
 
+    private static byte[][][][] nameBytes() {
+        byte[][][][] bytes = new byte[NAMES.length][26][][];
+        for (int length = 0; length < NAMES.length; length++) {
+            for (int letter = 0; letter < 26; letter++) {
+                String[] names = NAMES[length][letter];
+                bytes[length][letter] = new byte[names.length][];
+                for (int k = 0; k < names.length; k++) {
+                    bytes[length][letter][k] = names[k].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                }
+            }
+        }
+        return bytes;
+    }
+
     private static String[][][] names() {
         List<String> all = new ArrayList<>(ORDINARY);
         all.addAll(VOID);
@@ -592,9 +623,9 @@ final class PlainHtmlScanner {
      * Whether the text at {@code from} is {@code key} in any case: ASCII only, the key lower case letters, digits and
      * '-' (a character that folds onto '-' is whitespace, which ends names before they are compared).
      */
-    private boolean matches(int from, String key) {
-        for (int k = 0; k < key.length(); k++) {
-            if ((at(from + k) | 0x20) != key.charAt(k)) {
+    private boolean matches(int from, byte[] key) {
+        for (int k = 0; k < key.length; k++) {
+            if ((b[from + k] | 0x20) != key[k]) {
                 return false;
             }
         }
