@@ -10,7 +10,8 @@ import org.jsoup.parser.Parser;
  * Scans HTML whose tree is its plain nesting in one pass over its text, and tells a {@link Listener} each element's
  * start and end and each text segment. It reads only known ordinary tags, every end tag closing the element last
  * opened, no tag the HTML tree builder moves, closes or reopens on its own (paragraphs, lists, tables, nested links,
- * templates); on anything else it throws {@link Unusual}, and the caller leaves the page to jsoup.
+ * templates), and no NUL anywhere (found by the same search that finds the next '<', and in what lies outside text);
+ * on anything else it throws {@link Unusual}, and the caller leaves the page to jsoup.
  */
 final class PlainHtmlScanner {
 
@@ -194,7 +195,10 @@ final class PlainHtmlScanner {
         this.listener = listener;
         int i = start;
         while (i < n) {
-            int lt = Bytes.indexOf(b, '<', i, n);
+            int lt = Bytes.indexOfEither(b, '<', 0, i, n);
+            if (lt >= 0 && b[lt] == 0) {
+                throw UNUSUAL; // NUL: jsoup's rules for it are not worth copying
+            }
             int end = lt < 0 ? n : lt;
             if (end > i) {
                 text(i, end);
@@ -233,7 +237,7 @@ final class PlainHtmlScanner {
         }
         if (Bytes.startsWithIgnoringCase(b, n, lt + 2, "doctype")) {
             int gt = Bytes.indexOf(b, '>', lt, n);
-            if (gt < 0) {
+            if (gt < 0 || Bytes.indexOf(b, 0, lt, gt) >= 0) {
                 throw UNUSUAL;
             }
             return gt + 1; // a DOCTYPE ends at its first '>', quoted or not
@@ -246,7 +250,7 @@ final class PlainHtmlScanner {
             throw UNUSUAL;
         }
         int close = Bytes.indexOf(b, "-->", lt + 4, n);
-        if (close < 0) {
+        if (close < 0 || Bytes.indexOf(b, 0, lt + 4, close) >= 0) {
             throw UNUSUAL;
         }
         for (int bang = Bytes.indexOf(b, '!', lt + 4, close); bang >= 0;
@@ -373,7 +377,7 @@ final class PlainHtmlScanner {
     }
 
     private int rawTextEnd(String name, int from, int end, int nameEnd) throws Unusual {
-        if (name.equals("script") && Bytes.indexOf(b, "<!--", from, end) >= 0) {
+        if (name.equals("script") && Bytes.indexOf(b, "<!--", from, end) >= 0 || Bytes.indexOf(b, 0, from, end) >= 0) {
             throw UNUSUAL; // escaped script data has its own end rules
         }
         int gt = skipSpace(nameEnd);
@@ -429,8 +433,8 @@ final class PlainHtmlScanner {
 
     /** Where the value quoted at {@code open} ends (its closing quote), which a space, '/' or '>' must follow. */
     private int quotedEnd(int open, char q) throws Unusual {
-        int end = Bytes.indexOf(b, q, open + 1, n);
-        if (end < 0 || end + 1 >= n) {
+        int end = Bytes.indexOfEither(b, q, 0, open + 1, n);
+        if (end < 0 || end + 1 >= n || b[end] == 0) {
             throw UNUSUAL;
         }
         char after = at(end + 1);
@@ -652,9 +656,9 @@ final class PlainHtmlScanner {
             kinds[c] = (byte) ((space ? SPACE : 0) | (name ? NAME : 0)
                     | (space || c == '/' || c == '>' ? NAME_END : 0)
                     | (space || c == '/' || c == '>' || c == '=' ? ATTRIBUTE_NAME_END : 0)
-                    | (c == '"' || c == '\'' || c == '<' ? NOT_IN_ATTRIBUTE_NAME : 0)
+                    | (c == '"' || c == '\'' || c == '<' || c == 0 ? NOT_IN_ATTRIBUTE_NAME : 0)
                     | (space || c == '>' ? VALUE_END : 0)
-                    | (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`' ? NOT_IN_VALUE : 0));
+                    | (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`' || c == 0 ? NOT_IN_VALUE : 0));
         }
         return kinds;
     }

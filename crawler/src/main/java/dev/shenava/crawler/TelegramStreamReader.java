@@ -100,9 +100,6 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     }
 
     private static Page read(byte[] utf8, int start, String baseUrl) {
-        if (Bytes.indexOf(utf8, 0, start, utf8.length) >= 0) {
-            return null; // NUL: jsoup's rules for it are not worth copying
-        }
         PlainHtmlScanner scanner = new PlainHtmlScanner(utf8, start, ATTRIBUTES);
         TelegramStreamReader reader = new TelegramStreamReader(scanner);
         try {
