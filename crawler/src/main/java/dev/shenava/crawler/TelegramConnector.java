@@ -272,7 +272,7 @@ final class TelegramConnector implements Connector {
         Instant published = null;
         if (m.datetime() != null) {
             try {
-                published = Timestamps.rfc3339(m.datetime());
+                published = TelegramDates.rfc3339(m.datetime());
                 published = published != null ? published : OffsetDateTime.parse(m.datetime()).toInstant();
             } catch (RuntimeException ignored) {
                 published = null;
