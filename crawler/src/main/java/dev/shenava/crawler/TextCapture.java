@@ -16,16 +16,14 @@ final class TextCapture {
 
     final int depth;
     final Html.Chars chars;
-    private final String name;
     private final boolean lines;
     private final Consumer<String> sink;
     /** The text cleaned as it arrives, for text with its lines kept; null otherwise. */
     private final CleanText clean;
     private boolean unusual;
 
-    TextCapture(int depth, String name, boolean lines, Html.Chars chars, Consumer<String> sink) {
+    TextCapture(int depth, boolean lines, Html.Chars chars, Consumer<String> sink) {
         this.depth = depth;
-        this.name = name;
         this.lines = lines;
         this.sink = sink;
         this.chars = chars;
