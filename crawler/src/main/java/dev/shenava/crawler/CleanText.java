@@ -1,5 +1,9 @@
 package dev.shenava.crawler;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * {@link Html#clean(char[], int)} done as the text arrives, into a reused buffer: runs of spaces collapsed within
  * lines, blank lines dropped, both ends trimmed, C1 controls read as windows-1252. UTF-8 bytes are decoded and cleaned
@@ -10,6 +14,11 @@ final class CleanText {
     private static final String CP1252 = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039"
             + "\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A"
             + "\u0153\u009D\u017E\u0178";
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Four two-byte sequences with leads 0xD8 to 0xDB (the Arabic block), in eight bytes read little-endian. */
+    private static final long ARABIC_MASK = 0xC0FCC0FCC0FCC0FCL;
+    private static final long ARABIC_PAIRS = 0x80D880D880D880D8L;
 
     /** The text kept so far, without the separator pending. */
     final Html.Chars out;
@@ -57,12 +66,26 @@ final class CleanText {
             char c;
             int y;
             int z;
+            long w;
             if (x > ' ' && x < 0x7F) { // printable ASCII
                 c = (char) x;
                 i++;
             } else if (x == ' ') { // between words: pending unless a line break is
                 sep = sep == '\n' ? '\n' : len > 0 ? ' ' : 0;
                 i++;
+                continue;
+            } else if ((x & 0xFC) == 0xD8 && i + 8 <= to
+                    && ((w = (long) LONGS.get(b, i)) & ARABIC_MASK) == ARABIC_PAIRS) { // four letters of U+0600-06FF
+                if (sep != 0) {
+                    o[len++] = sep;
+                    sep = 0;
+                }
+                o[len] = (char) ((w & 0x1F) << 6 | w >>> 8 & 0x3F);
+                o[len + 1] = (char) ((w >>> 16 & 0x1F) << 6 | w >>> 24 & 0x3F);
+                o[len + 2] = (char) ((w >>> 32 & 0x1F) << 6 | w >>> 40 & 0x3F);
+                o[len + 3] = (char) ((w >>> 48 & 0x1F) << 6 | w >>> 56 & 0x3F);
+                len += 4;
+                i += 8;
                 continue;
             } else if ((x & 0xE0) == 0xC0 && (x & 0xFF) >= 0xC2 && i + 1 < to && ((y = b[i + 1]) & 0xC0) == 0x80
                     && (c = (char) ((x & 0x1F) << 6 | y & 0x3F)) > 0xA0) { // Arabic script among others

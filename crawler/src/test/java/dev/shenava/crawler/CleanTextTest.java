@@ -13,6 +13,9 @@ class CleanTextTest {
     private static final String ALPHABET = "ab Z9.  \t\n\r\f\u000B\u00A0\u0001\u001F\u007F\u0080\u0085\u009F\u00A1"
             + "\u00E9\u0627\u0641\u06CC\u200B\u200C\u2003\u3000\uFEFF";
 
+    /** Letters of the Arabic block (U+0600 to U+06FF), leads 0xD8 to 0xDB in UTF-8. */
+    private static final String PERSIAN = "\u0600\u0627\u0628\u067E\u0633\u0641\u06A9\u06AF\u06CC\u06FF\u0640";
+
     @Test
     void cleansCharsArrivingInPiecesAsTheWholeTextIsCleaned() {
         Random random = new Random(11);
@@ -69,7 +72,11 @@ class CleanTextTest {
     private static String randomText(Random random) {
         StringBuilder b = new StringBuilder();
         for (int n = random.nextInt(30); n > 0; n--) {
-            if (random.nextInt(30) == 0) {
+            if (random.nextInt(8) == 0) { // a Persian word: two-byte sequences in a row
+                for (int k = random.nextInt(12); k >= 0; k--) {
+                    b.append(PERSIAN.charAt(random.nextInt(PERSIAN.length())));
+                }
+            } else if (random.nextInt(30) == 0) {
                 b.appendCodePoint(0x1F600 + random.nextInt(40)); // a pair of surrogates
             } else {
                 b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
