@@ -72,6 +72,22 @@ public final class Urls {
         return q > 0 && plain(url, q) && simpleQuery(url, q + 1) && unwrap(url) == url;
     }
 
+    /**
+     * The canonical form of an address {@link #unchangedByParse} (so also what resolving it gives, against any base),
+     * found with one check; null when it is not such an address and needs the parser.
+     *
+     * @param trimmed the address, trimmed
+     * @return {@code canonical(trimmed)}, or null
+     */
+    static String simpleCanonical(String trimmed) {
+        int q = trimmed.indexOf('?');
+        if (q < 0) {
+            return plain(trimmed) ? trimmed : null;
+        }
+        return q > 0 && plain(trimmed, q) && simpleQuery(trimmed, q + 1) && unwrap(trimmed) == trimmed
+                ? withoutTracking(trimmed, q) : null;
+    }
+
     /** {@link #canonical} through OkHttp's parser, for any address. */
     static String parsedCanonical(String trimmed) {
         HttpUrl parsed = HttpUrl.parse(unwrap(trimmed));
