@@ -162,7 +162,8 @@ final class FeedConnector implements Connector {
     }
 
     /**
-     * The post of an entry whose {@code content} is already the plain text of its body and which has a guid or a link
+     * The post of an entry whose {@code content} is already the plain text of its body (and its title plain text) and
+     * which has a guid or a link
      * ({@link Rss2Scanner#readPlainUtf8}): what {@link #post(Source, Fetched, String, String, String, String, String,
      * Instant)} gives for the raw entry, with the link checked once for both resolving and the canonical form.
      */
@@ -182,7 +183,8 @@ final class FeedConnector implements Connector {
         String uri = e.uri();
         String id = uri != null && !uri.isBlank() ? uri.trim() : link;
         String author = e.author() == null ? "" : e.author().trim();
-        return new Post(source.id(), source.kind(), id, canonical, new Author("", author, -1), Html.text(e.title()),
+        return new Post(source.id(), source.kind(), id, canonical, new Author("", author, -1),
+                e.title() == null ? "" : e.title(),
                 e.content(), e.published(), page.fetchedAt(), Engagement.NONE);
     }
 

@@ -31,67 +31,74 @@ final class FeedText {
         }
         char[] o = out;
         int len = 0;
-        boolean space = false;
-        boolean newline = false;
-        boolean nonBlank = false;
+        int pending = 0; // what the cleaning writes before the next character: 1 a space, 2 or 3 a line break
+        boolean nonBlank = false; // besides the characters written: a tag, a no-break space
         int k = from;
         while (k < lt) {
             int ch = b[k];
             int code;
-            if (ch >= 0x21 && ch <= 0x7E) {
-                if (ch == '&') {
-                    if (b[k + 1] == 'l' && b[k + 2] == 't' && b[k + 3] == ';') { // a tag in the HTML
-                        int end = tag(b, k + 4, lt);
-                        if (end < 0) {
-                            return GIVE_UP;
-                        }
-                        nonBlank = true;
-                        if (end >= 0x40000000) { // a line break
-                            newline = len > 0;
-                            space = false;
-                            end -= 0x40000000;
-                        }
-                        k = end;
-                        continue;
+            if (ch > ' ' && ch < 0x7F && ch != '&' && ch != '>') { // printable ASCII, the common case
+                if (pending != 0) {
+                    o[len++] = pending >= 2 ? '\n' : ' ';
+                    pending = 0;
+                }
+                o[len++] = (char) ch;
+                k++;
+                continue;
+            }
+            if (ch == ' ' || ch == '\t') {
+                pending |= len > 0 ? 1 : 0;
+                k++;
+                continue;
+            }
+            if (ch >= (byte) 0xC2 && ch <= (byte) 0xDF && k + 1 < lt && (b[k + 1] & 0xC0) == 0x80) {
+                code = (ch & 0x1F) << 6 | b[k + 1] & 0x3F; // two bytes: Arabic script, Latin-1 supplement
+                k += 2;
+                if (code > 0xA0) { // no whitespace among these
+                    if (pending != 0) {
+                        o[len++] = pending >= 2 ? '\n' : ' ';
+                        pending = 0;
                     }
-                    code = reference(b, k, lt);
-                    if (code < 0) {
+                    o[len++] = (char) code;
+                    continue;
+                }
+                if (code < 0xA0) {
+                    return GIVE_UP; // C1 controls: the windows-1252 repair
+                }
+                nonBlank = true; // no-break space: not blank for String.isBlank, a space for the cleaning
+                pending |= len > 0 ? 1 : 0;
+                continue;
+            }
+            if (ch == '\n' || ch == '\r') {
+                pending = len > 0 ? 2 : 0;
+                k++;
+                continue;
+            }
+            if (ch == '&') {
+                if (b[k + 1] == 'l' && b[k + 2] == 't' && b[k + 3] == ';') { // a tag in the HTML
+                    int end = tag(b, k + 4, lt);
+                    if (end < 0) {
                         return GIVE_UP;
                     }
-                    k = referenceEnd;
-                    if (code == ' ' || code == '\t') { // a space, tab, line feed or carriage return as a reference
-                        space = len > 0;
-                        continue;
+                    nonBlank = true;
+                    if (end >= 0x40000000) { // a line break
+                        pending = len > 0 ? 2 : 0;
+                        end -= 0x40000000;
                     }
-                    if (code == '\n' || code == '\r') {
-                        newline = len > 0;
-                        space = false;
-                        continue;
-                    }
-                } else if (ch == '>') {
-                    return GIVE_UP; // "]]>" is not allowed in text: the general reader checks it
-                } else {
-                    code = ch;
-                    k++;
+                    k = end;
+                    continue;
                 }
-            } else if (ch == ' ' || ch == '\t') {
-                space = len > 0;
-                k++;
-                continue;
-            } else if (ch == '\n' || ch == '\r') {
-                newline = len > 0;
-                space = false;
-                k++;
-                continue;
-            } else if (ch >= (byte) 0xC2 && ch <= (byte) 0xDF && k + 1 < lt && (b[k + 1] & 0xC0) == 0x80) {
-                code = (ch & 0x1F) << 6 | b[k + 1] & 0x3F;
-                k += 2;
-                if (code <= 0xA0) {
-                    if (code < 0xA0) {
-                        return GIVE_UP; // C1 controls: the windows-1252 repair
-                    }
-                    nonBlank = true; // no-break space: not blank for String.isBlank, a space for the cleaning
-                    space = len > 0 && !newline;
+                code = reference(b, k, lt);
+                if (code < 0) {
+                    return GIVE_UP;
+                }
+                k = referenceEnd;
+                if (code == ' ' || code == '\t') { // a space, tab, line feed or carriage return as a reference
+                    pending |= len > 0 ? 1 : 0;
+                    continue;
+                }
+                if (code == '\n' || code == '\r') {
+                    pending = len > 0 ? 2 : 0;
                     continue;
                 }
             } else if ((ch & 0xF0) == 0xE0 && k + 2 < lt && (b[k + 1] & 0xC0) == 0x80 && (b[k + 2] & 0xC0) == 0x80) {
@@ -108,18 +115,16 @@ final class FeedText {
                 }
                 k += 4;
             } else {
-                return GIVE_UP; // a control, DEL, a malformed sequence
+                return GIVE_UP; // a control, DEL, '>' (the general reader checks "]]>"), a malformed sequence
             }
             if (len == 0 && code >= 0x80 && Character.isWhitespace(code)) {
                 // a Unicode space (U+2003...) first: text blank for String.isBlank but kept by the cleaning, which
                 // Html.text sorts out another way
                 return GIVE_UP;
             }
-            nonBlank = true;
-            if (newline || space) {
-                o[len++] = newline ? '\n' : ' ';
-                newline = false;
-                space = false;
+            if (pending != 0) {
+                o[len++] = pending >= 2 ? '\n' : ' ';
+                pending = 0;
             }
             if (code < 0x10000) {
                 o[len++] = (char) code;
@@ -128,6 +133,7 @@ final class FeedText {
                 o[len++] = Character.lowSurrogate(code);
             }
         }
+        nonBlank |= len > 0;
         length = len;
         rawBlank = !nonBlank;
         return lt;

@@ -125,9 +125,11 @@ final class Rss2Scanner {
     }
 
     /**
-     * {@link #readUtf8} with each item's body already turned into plain text while the scan has it in its buffer:
-     * an entry's {@code content} is {@code Html.text} of the body the feed connector picks (content:encoded unless
-     * blank, else the description) and its {@code description} is null. Null also for an item that would need its
+     * {@link #readUtf8} with each item's title and body already turned into plain text while the scan reads them
+     * ({@link FeedText} straight from the bytes when the markup is simple): an entry's {@code title} is
+     * {@code Html.text} of the title (null when none), its {@code content} {@code Html.text} of the body the feed
+     * connector picks (content:encoded unless blank, else the description), its {@code description} null; a plain
+     * RFC 1123 pubDate is read from the bytes. Null also for an item that would need its
      * raw body for a content hash (no guid and no link), which the reader that keeps raw text handles.
      *
      * @param body the feed's bytes, a byte order mark allowed
@@ -211,6 +213,7 @@ final class Rss2Scanner {
         String creator = null;
         String pubDate = null;
         boolean contentBlank = true;
+        java.time.Instant published = null; // read from the bytes
         if (!selfClosing) {
             int start = nameStart;
             int end = nameEnd;
@@ -218,7 +221,7 @@ final class Rss2Scanner {
             while (nextChild(start, end)) {
                 if (nameColon < 0) {
                     if (localIs("title")) {
-                        title = first(title);
+                        title = plain ? firstPlain(title) : first(title);
                     } else if (localIs("link")) {
                         link = first(link);
                     } else if (localIs("description")) {
@@ -226,7 +229,11 @@ final class Rss2Scanner {
                     } else if (localIs("author")) {
                         author = first(author);
                     } else if (localIs("pubDate")) {
-                        pubDate = first(pubDate);
+                        if (published != null) {
+                            fieldChars(); // a later one read all the same, checked and dropped
+                        } else if (!plain || pubDate != null || (published = dateFromBytes()) == null) {
+                            pubDate = first(pubDate);
+                        }
                     } else if (localIs("guid") && guid == null) {
                         int a = find("isPermaLink");
                         if (a >= 0 && attributeNormalised[a]) {
@@ -264,12 +271,45 @@ final class Rss2Scanner {
                     : description != null ? description : "";
             description = null;
         }
-        Rss2Reader.Entry entry = Rss2Reader.entry(title, link, description, content, guid, permaLink, author, creator,
-                pubDate);
+        Rss2Reader.Entry entry = published != null
+                ? Rss2Reader.entryAt(title, link, description, content, guid, permaLink, author, creator, published)
+                : Rss2Reader.entry(title, link, description, content, guid, permaLink, author, creator, pubDate);
         if (entry == null || plain && isBlank(entry.uri()) && isBlank(entry.link())) {
             throw UNUSUAL; // a date only ROME reads; or an item identified by a hash of its raw text
         }
         return entry;
+    }
+
+    /**
+     * The date of the pubDate element just started when it is a plain RFC 1123 date in ASCII with nothing but spaces
+     * around it, read from the bytes and the element read to its end; null (nothing read) otherwise.
+     */
+    private java.time.Instant dateFromBytes() throws Unusual {
+        if (selfClosing) {
+            return null;
+        }
+        int from = i;
+        int lt = from;
+        while (lt < n && c[lt] >= 0x20 && c[lt] < 0x7F && c[lt] != '<' && c[lt] != '&') {
+            lt++;
+        }
+        if (lt + 1 >= n || c[lt] != '<' || c[lt + 1] != '/') {
+            return null;
+        }
+        int to = lt;
+        while (from < to && c[from] == ' ') {
+            from++;
+        }
+        while (to > from && c[to - 1] == ' ') {
+            to--;
+        }
+        long seconds = Timestamps.rfc1123Seconds(c, from, to);
+        if (seconds == Timestamps.NOT_RFC1123) {
+            return null;
+        }
+        i = lt;
+        endTag(nameStart, nameEnd);
+        return java.time.Instant.ofEpochSecond(seconds);
     }
 
     private static boolean isBlank(String s) {
