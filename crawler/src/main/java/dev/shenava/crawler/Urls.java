@@ -170,18 +170,20 @@ public final class Urls {
         }
         for (int i = slash; i < end; i++) {
             char c = url.charAt(i);
-            if (c >= 128 || (SAFE[c] & 1) == 0) {
+            if (c >= 128 || (SAFE[c] & 1) == 0 || c == '/' && dotSegment(url, i + 1, end)) {
                 return false;
             }
         }
-        return !within(url, "/./", end) && !within(url, "/../", end) && !url.startsWith("/.", end - 2)
-                && !url.startsWith("/..", end - 3);
+        return true;
     }
 
-    /** Whether {@code part} stands in the first {@code end} characters of {@code s}. */
-    private static boolean within(String s, String part, int end) {
-        int at = s.indexOf(part);
-        return at >= 0 && at + part.length() <= end;
+    /** Whether the path segment at {@code from} (before {@code end}) is "." or "..", which OkHttp resolves. */
+    private static boolean dotSegment(String url, int from, int end) {
+        if (from >= end || url.charAt(from) != '.') {
+            return false;
+        }
+        int after = from + 1 < end && url.charAt(from + 1) == '.' ? from + 2 : from + 1;
+        return after == end || url.charAt(after) == '/';
     }
 
     /** Whether the query at {@code from} is {@code name=value} pairs of characters OkHttp writes as they are. */
