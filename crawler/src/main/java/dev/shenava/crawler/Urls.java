@@ -213,6 +213,14 @@ public final class Urls {
 
     /** The address without its tracking pairs (a simple query: plain names, each with '='); itself when it has none. */
     private static String withoutTracking(String url, int q) {
+        int firstKept = q + 1;
+        while (firstKept < url.length() && tracking(url, firstKept, url.indexOf('=', firstKept))) {
+            int amp = url.indexOf('&', firstKept);
+            firstKept = amp < 0 ? url.length() : amp + 1;
+        }
+        if (firstKept >= url.length() && firstKept > q + 1) {
+            return url.substring(0, q); // only tracking pairs (the common "?utm_source=rss"): no builder
+        }
         StringBuilder out = null;
         char separator = '?';
         int pairStart = q + 1;
