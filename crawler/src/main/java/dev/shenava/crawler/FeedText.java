@@ -1,5 +1,9 @@
 package dev.shenava.crawler;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The plain text of a feed field holding escaped markup ({@code &lt;p&gt;Text&lt;/p&gt;}), read in one pass over
  * the field's UTF-8 bytes: XML references, then HTML tags, then whitespace, as {@code Html.text} gives it for the
@@ -13,6 +17,15 @@ final class FeedText {
 
     /** Answer of {@link #read}: the field holds something this reader leaves to the general one. */
     static final int GIVE_UP = -1;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long AMPERSANDS = 0x2626262626262626L;
+    private static final long LESS = 0x3C3C3C3C3C3C3C3CL;
+    private static final long GREATER = 0x3E3E3E3E3E3E3E3EL;
+    private static final long DELETES = 0x7F7F7F7F7F7F7F7FL;
 
     /** The text read: {@code out[0, length)}. */
     char[] out = new char[256];
@@ -44,6 +57,22 @@ final class FeedText {
                 }
                 o[len++] = (char) ch;
                 k++;
+                // then eight bytes a step while they are plain ASCII words with single spaces between them, which
+                // the cleaning keeps as they are (a character before a block is never a space)
+                while (k + 8 <= lt) {
+                    long w = (long) LONGS.get(b, k);
+                    long spaces = equal(w, SPACES);
+                    if ((w & HIGHS) != 0 || ((w + 0x6060606060606060L) & HIGHS) != HIGHS // a byte above 0x7F, below 0x20
+                            || (equal(w, AMPERSANDS) | equal(w, LESS) | equal(w, GREATER) | equal(w, DELETES)) != 0
+                            || (spaces & spaces << 8) != 0 || spaces < 0) { // two spaces in a row, a space last
+                        break;
+                    }
+                    for (int j = 0; j < 8; j++) {
+                        o[len + j] = (char) b[k + j];
+                    }
+                    len += 8;
+                    k += 8;
+                }
                 continue;
             }
             if (ch == ' ' || ch == '\t') {
@@ -75,7 +104,7 @@ final class FeedText {
                 continue;
             }
             if (ch == '&') {
-                if (b[k + 1] == 'l' && b[k + 2] == 't' && b[k + 3] == ';') { // a tag in the HTML
+                if (k + 3 < lt && b[k + 1] == 'l' && b[k + 2] == 't' && b[k + 3] == ';') { // a tag in the HTML
                     int end = tag(b, k + 4, lt);
                     if (end < 0) {
                         return GIVE_UP;
@@ -137,6 +166,12 @@ final class FeedText {
         length = len;
         rawBlank = !nonBlank;
         return lt;
+    }
+
+    /** The high bit of each byte of {@code w} that equals the byte repeated in {@code pattern}, exactly. */
+    private static long equal(long w, long pattern) {
+        long x = w ^ pattern;
+        return ~(((x & LOWS) + LOWS) | x | LOWS);
     }
 
     /** Where the reference read by {@link #reference} ends. */

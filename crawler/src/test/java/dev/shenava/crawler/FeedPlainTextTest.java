@@ -129,6 +129,34 @@ class FeedPlainTextTest {
     }
 
     @Test
+    void readsAsciiWordsEightBytesAStepAsTheRawPathDoes() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789.,;:!?()'\"/-_=+*  \t\n\r&<>\u007F\u0001";
+        Random random = new Random(8);
+        int fast = 0;
+        FeedText reader = new FeedText();
+        for (int t = 0; t < 4000; t++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(60);
+            boolean plainOnly = random.nextBoolean(); // letters, digits and single spaces: the eight-byte steps
+            for (int c = 0; c < length; c++) {
+                int limit = plainOnly ? 36 : alphabet.length();
+                text.append(random.nextInt(8) == 0 ? " " : alphabet.charAt(random.nextInt(limit)));
+                if (random.nextInt(40) == 0) {
+                    text.append(List.of("&lt;p&gt;", "&lt;/b&gt;", "&amp;", "&#233;", "\u0627\u06CC", "&#32;",
+                            "\u00A0").get(random.nextInt(7)));
+                }
+            }
+            String field = text.toString().replace("&", random.nextBoolean() ? "&amp;" : "&")
+                    .replace("<", "&lt;").replace(">", random.nextBoolean() ? "&gt;" : ">");
+            String feed = HEAD + "<item><guid>g</guid><description>" + field + "</description></item>" + TAIL;
+            assertSamePosts(feed.getBytes(StandardCharsets.UTF_8), UTF8, feed);
+            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+            fast += reader.read(bytes, 0, bytes.length) == bytes.length ? 1 : 0;
+        }
+        assertTrue(fast > 1000, "too few fields read in one pass: " + fast);
+    }
+
+    @Test
     void givesTheRawPathsPostsForFeedsChangedAtRandom() {
         String[] hostile = {"<", ">", "&", ";", "/", "\"", " ", "\r\n", "]]>", "<![CDATA[", "&amp;", "&lt;", "&gt;",
             "&lt;p&gt;", "&lt;/b&gt;", "&#38;", "&#1;", "\u0000", "\u0085", "\u00A0", "\u2003", "\u0627", "<item>",
