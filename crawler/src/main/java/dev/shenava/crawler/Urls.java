@@ -240,7 +240,9 @@ public final class Urls {
 
     /** Whether the query parameter named {@code url[from, to)} is a tracking one. */
     private static boolean tracking(String url, int from, int to) {
-        if (url.regionMatches(true, from, "utm_", 0, 4)) {
+        // names of a simple query are ASCII: case folded by one bit
+        if (to - from >= 4 && (url.charAt(from) | 0x20) == 'u' && (url.charAt(from + 1) | 0x20) == 't'
+                && (url.charAt(from + 2) | 0x20) == 'm' && url.charAt(from + 3) == '_') {
             return true;
         }
         return to - from <= 11 && TRACKING.contains(url.substring(from, to).toLowerCase(Locale.ROOT));
