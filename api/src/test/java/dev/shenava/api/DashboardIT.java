@@ -329,9 +329,10 @@ class DashboardIT {
                 "editing keeps the targets the form was filled with");
         assertEquals(7, edited.path("minVolume").asInt());
 
+        browser.recordToasts();
         browser.click(By.cssSelector("#rules-table tr[data-id='" + id + "'] .test-rule"));
-        WebElement toast = browser.await(By.cssSelector(".toast"));
-        assertEquals("Test event sent", toast.getText());
+        assertEquals(List.of("Test event sent"), browser.awaitToast("Test event sent"),
+                "the test fire answered and nothing else was toasted");
     }
 
     @Test

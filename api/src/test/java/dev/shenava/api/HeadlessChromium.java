@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -96,6 +99,36 @@ final class HeadlessChromium implements AutoCloseable {
 
     WebElement await(By locator) {
         return waitFor().until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * Starts keeping the text of every toast the page shows from now on, so that {@link #awaitToast} sees a toast
+     * that came and went (they stay three seconds) while a loaded machine was slow to look.
+     */
+    void recordToasts() {
+        script("window.__toasts = []; new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(n => {"
+                + " if (n.classList && n.classList.contains('toast')) window.__toasts.push(n.textContent); })))"
+                + ".observe(document.body, {childList: true});");
+    }
+
+    /**
+     * Waits until the page has shown a toast with this text since {@link #recordToasts}.
+     *
+     * @return every toast text shown since then, in order
+     */
+    List<String> awaitToast(String text) {
+        List<String> shown = new ArrayList<>();
+        try {
+            waitFor().until(d -> {
+                List<Object> texts = script("return window.__toasts || []");
+                shown.clear();
+                texts.forEach(t -> shown.add(String.valueOf(t)));
+                return shown.contains(text);
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("the page showed no toast '" + text + "'; it showed " + shown, e);
+        }
+        return shown;
     }
 
     /**
