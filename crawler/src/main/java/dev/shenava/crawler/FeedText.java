@@ -89,6 +89,19 @@ final class FeedText {
                         pending = 0;
                     }
                     o[len++] = (char) code;
+                    // then four two-byte characters a step (words in Arabic script), each from U+00C0 on
+                    while (k + 8 <= lt) {
+                        long w = (long) LONGS.get(b, k);
+                        if ((w & 0xC0E0C0E0C0E0C0E0L) != 0x80C080C080C080C0L // lead, continuation, four times
+                                || ((w & 0x001F001F001F001FL) + 0x001D001D001D001DL & 0x0020002000200020L)
+                                != 0x0020002000200020L) { // a lead below 0xC3: C1 controls, no-break space
+                            break;
+                        }
+                        for (int j = 0; j < 64; j += 16) {
+                            o[len++] = (char) (((int) (w >>> j) & 0x1F) << 6 | (int) (w >>> j + 8) & 0x3F);
+                        }
+                        k += 8;
+                    }
                     continue;
                 }
                 if (code < 0xA0) {

@@ -130,8 +130,19 @@ class FeedPlainTextTest {
 
     @Test
     void readsAsciiWordsEightBytesAStepAsTheRawPathDoes() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789.,;:!?()'\"/-_=+*  \t\n\r&<>\u007F\u0001";
-        Random random = new Random(8);
+        assertReadsAsTheRawPath("abcdefghijklmnopqrstuvwxyzABCXYZ0123456789.,;:!?()'\"/-_=+*  \t\n\r&<>\u007F\u0001",
+                36, 8);
+    }
+
+    @Test
+    void readsArabicScriptWordsFourCharactersAStepAsTheRawPathDoes() {
+        assertReadsAsTheRawPath("\u0627\u0631\u0633\u0644\u06CC\u06A9\u0647\u0634\u0645\u0646\u0648\u062A\u0628"
+                + "\u0600\u07FF\u00C0\u00C3\u00FF\u0100 .\u00A9\u00A0\u0085\u200C\u2003\n\t&<>", 19, 9);
+    }
+
+    /** Fields of {@code alphabet}'s characters, half of them of its first {@code plain} only, read both ways. */
+    private static void assertReadsAsTheRawPath(String alphabet, int plain, long seed) {
+        Random random = new Random(seed);
         int fast = 0;
         FeedText reader = new FeedText();
         for (int t = 0; t < 4000; t++) {
@@ -139,7 +150,7 @@ class FeedPlainTextTest {
             int length = random.nextInt(60);
             boolean plainOnly = random.nextBoolean(); // letters, digits and single spaces: the eight-byte steps
             for (int c = 0; c < length; c++) {
-                int limit = plainOnly ? 36 : alphabet.length();
+                int limit = plainOnly ? plain : alphabet.length();
                 text.append(random.nextInt(8) == 0 ? " " : alphabet.charAt(random.nextInt(limit)));
                 if (random.nextInt(40) == 0) {
                     text.append(List.of("&lt;p&gt;", "&lt;/b&gt;", "&amp;", "&#233;", "\u0627\u06CC", "&#32;",
