@@ -101,6 +101,42 @@ final class NabScorer {
         return best;
     }
 
+    /**
+     * Where the points short of a perfect score go at a threshold, in normalised points (out of
+     * 100): windows missed (the true positive not earned and the miss charged), windows found late
+     * (the part of the true positive lost to a later detection) and false positives.
+     */
+    double[] losses(double threshold) {
+        double missed = 0;
+        double late = 0;
+        double falsePositives = 0;
+        int windowCount = 0;
+        for (File f : files) {
+            double[] best = new double[f.windows().size()];
+            Arrays.fill(best, Double.NaN);
+            for (Point p : points(f, 0)) {
+                if (p.score() < threshold) {
+                    continue;
+                }
+                if (p.fp()) {
+                    falsePositives -= p.weight();
+                } else if (Double.isNaN(best[p.window()]) || p.weight() > best[p.window()]) {
+                    best[p.window()] = p.weight();
+                }
+            }
+            for (double b : best) {
+                if (Double.isNaN(b)) {
+                    missed += TP + FN;
+                } else {
+                    late += TP - b;
+                }
+            }
+            windowCount += f.windows().size();
+        }
+        double scale = 100 / (TP * windowCount + FN * windowCount);
+        return new double[] {missed * scale, late * scale, falsePositives * scale};
+    }
+
     private static List<Point> points(File f, int firstWindow) {
         double maxTp = scaledSigmoid(-1.0);
         List<Point> out = new ArrayList<>();

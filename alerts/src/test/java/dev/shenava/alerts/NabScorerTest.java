@@ -67,6 +67,21 @@ class NabScorerTest {
     }
 
     @Test
+    void lossesAddUpToWhatTheScoreFallsShortOfPerfect() {
+        NabScorer scorer = new NabScorer();
+        double[] s = scores(3000);
+        s[1050] = 0.8;
+        s[2500] = 0.9;
+        scorer.add("a", s, List.of(new int[] {1000, 1099}, new int[] {2000, 2099}), 750);
+        double[] lost = scorer.losses(0.5);
+        // the second window missed: its true positive and the miss, 2 of the 4 points a perfect score is above the null
+        assertEquals(50.0, lost[0], 1e-9);
+        assertTrue(lost[1] > 0 && lost[1] < 25, "the first window found halfway in loses part of its true positive: " + lost[1]);
+        assertEquals(100 * 0.11 / 4, lost[2], 1e-6);
+        assertEquals(100 - lost[0] - lost[1] - lost[2], scorer.at(0.5).normalized(), 1e-6);
+    }
+
+    @Test
     void scaledSigmoidMatchesNab() {
         assertEquals(0.9866, NabScorer.scaledSigmoid(-1.0), 1e-4);
         assertEquals(0.0, NabScorer.scaledSigmoid(0.0), 1e-12);

@@ -26,7 +26,8 @@ final class NabYardstick {
     }
 
     /** What one setting scored on one stand-in set. */
-    record Figure(String label, double ten, double threshold, double half, int windows, int detected, int falsePositives) {
+    record Figure(String label, double ten, double threshold, double half, int windows, int detected, int falsePositives,
+                  double[] losses) {
     }
 
     private NabYardstick() {
@@ -89,7 +90,7 @@ final class NabYardstick {
             NabScorer.Result pooled = ten.best();
             NabScorer.Result standIn = half.at(pooled.threshold());
             return new Figure(set.label(), pooled.normalized(), pooled.threshold(), standIn.normalized(), standIn.windows(),
-                    standIn.detectedWindows(), standIn.falsePositives());
+                    standIn.detectedWindows(), standIn.falsePositives(), half.losses(pooled.threshold()));
         }).toList();
     }
 
@@ -97,13 +98,21 @@ final class NabYardstick {
     static String describe(List<Figure> figures) {
         StringBuilder text = new StringBuilder();
         for (Figure f : figures) {
-            text.append(String.format("; %s: ten %.1f at %.4f, stand-ins %.1f (%d/%d, %d)", f.label(), f.ten(), f.threshold(), f.half(),
-                    f.detected(), f.windows(), f.falsePositives()));
+            text.append(String.format("; %s: ten %.1f at %.4f, stand-ins %.1f (%d/%d, %d; lost %.1f missed, %.1f late, %.1f fp)",
+                    f.label(), f.ten(), f.threshold(), f.half(), f.detected(), f.windows(), f.falsePositives(),
+                    f.losses()[0], f.losses()[1], f.losses()[2]));
+        }
+        double[] lost = new double[3];
+        for (Figure f : figures) {
+            for (int i = 0; i < 3; i++) {
+                lost[i] += f.losses()[i] / figures.size();
+            }
         }
         double[] ten = figures.stream().mapToDouble(Figure::ten).toArray();
         double[] half = figures.stream().mapToDouble(Figure::half).toArray();
-        return String.format("ten worst %.1f mean %.1f, stand-ins worst %.1f mean %.1f%s",
+        return String.format("ten worst %.1f mean %.1f, stand-ins worst %.1f mean %.1f (lost on average %.1f to missed windows, "
+                        + "%.1f to late detection, %.1f to false positives)%s",
                 Arrays.stream(ten).min().orElse(0), Arrays.stream(ten).average().orElse(0),
-                Arrays.stream(half).min().orElse(0), Arrays.stream(half).average().orElse(0), text);
+                Arrays.stream(half).min().orElse(0), Arrays.stream(half).average().orElse(0), lost[0], lost[1], lost[2], text);
     }
 }

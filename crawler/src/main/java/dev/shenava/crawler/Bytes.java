@@ -33,6 +33,28 @@ final class Bytes {
         return -1;
     }
 
+    /** The first index of {@code one} or {@code other} in {@code b[from, to)}, or -1; eight bytes a step. */
+    static int indexOfEither(byte[] b, int one, int other, int from, int to) {
+        long first = ONES * (one & 0xFF);
+        long second = ONES * (other & 0xFF);
+        int k = from;
+        for (; k + 8 <= to; k += 8) {
+            long word = (long) LONGS.get(b, k);
+            long x = word ^ first;
+            long y = word ^ second;
+            long found = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+            if (found != 0) {
+                return k + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; k < to; k++) {
+            if (b[k] == (byte) one || b[k] == (byte) other) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /** The first index where {@code b} holds the ASCII {@code key} wholly inside {@code [from, to)}, or -1. */
     static int indexOf(byte[] b, String key, int from, int to) {
         int first = key.charAt(0);

@@ -10,7 +10,8 @@ import org.jsoup.parser.Parser;
  * Scans HTML whose tree is its plain nesting in one pass over its text, and tells a {@link Listener} each element's
  * start and end and each text segment. It reads only known ordinary tags, every end tag closing the element last
  * opened, no tag the HTML tree builder moves, closes or reopens on its own (paragraphs, lists, tables, nested links,
- * templates); on anything else it throws {@link Unusual}, and the caller leaves the page to jsoup.
+ * templates), and no NUL anywhere (found by the same search that finds the next '<', and in what lies outside text);
+ * on anything else it throws {@link Unusual}, and the caller leaves the page to jsoup.
  */
 final class PlainHtmlScanner {
 
@@ -27,6 +28,8 @@ final class PlainHtmlScanner {
     private static final String[][][] NAMES = names();
     /** What each of {@link #NAMES} is: {@link #ORDINARY_TAG}, {@link #VOID_TAG}, {@link #SVG_TAG} bits. */
     private static final int[][][] KINDS = kinds();
+    /** {@link #NAMES} in ASCII bytes, compared with the page's bytes without a String's per-character checks. */
+    private static final byte[][][][] NAME_BYTES = nameBytes();
     private static final int ORDINARY_TAG = 1;
     private static final int VOID_TAG = 2;
     private static final int SVG_TAG = 4;
@@ -37,6 +40,23 @@ final class PlainHtmlScanner {
     private static final int SVG_ROOT = 32;
     private static final int FORM_TAG = 64;
     private static final int LINK_TAG = 128;
+
+    /** What each byte is in markup, looked up once instead of compared with each character of a class in turn. */
+    private static final byte[] BYTE_KINDS = byteKinds();
+    /** HTML whitespace: space, tab, line feed, carriage return, form feed. */
+    private static final int SPACE = 1;
+    /** What a tag name may hold: ASCII letters, digits, '-'. */
+    private static final int NAME = 2;
+    /** What ends a tag name: whitespace, '/', '>'. */
+    private static final int NAME_END = 4;
+    /** What ends an attribute name: whitespace, '/', '>', '='. */
+    private static final int ATTRIBUTE_NAME_END = 8;
+    /** What no attribute name holds here: quotes, '<'. */
+    private static final int NOT_IN_ATTRIBUTE_NAME = 16;
+    /** What ends an unquoted value: whitespace, '>'. */
+    private static final int VALUE_END = 32;
+    /** What no unquoted value holds here: quotes, '<', '=', '`'. */
+    private static final int NOT_IN_VALUE = 64;
 
     /** Why markup is left to jsoup: thrown by the scanner and its listener, caught by whoever started the scan. */
     static final class Unusual extends Exception {
@@ -86,13 +106,19 @@ final class PlainHtmlScanner {
      * and those read into strings so far (a value becomes a string only when it is asked for).
      */
     private final String[] asked;
+    private final byte[][] askedBytes;
     private final int[] valueFrom;
+    /** Per asked name, the start tag ({@link #tags}) its value and string belong to: older ones are absent. */
+    private final int[] valueTag;
+    /** Start tags read so far. */
+    private int tags;
     private final int[] valueTo;
     private final String[] values;
     /** Per name length, the first asked name of that length (-1: none), and per asked name the next one. */
     private final int[] firstOfLength;
     private final int[] nextOfLength;
     private Listener listener;
+    private final ClassBitsCache classes = new ClassBitsCache();
     /** Text segments of a UTF-8 page decoded. */
     private char[] decoded = new char[256];
     /** What the last name read is, for the names the scanner knows ({@link #ORDINARY_TAG} ...), else 0. */
@@ -120,7 +146,12 @@ final class PlainHtmlScanner {
         this.n = utf8.length;
         this.asked = asked;
         this.values = new String[asked.length];
+        this.askedBytes = new byte[asked.length][];
+        for (int i = 0; i < asked.length; i++) {
+            askedBytes[i] = asked[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
         this.valueFrom = new int[asked.length];
+        this.valueTag = new int[asked.length];
         this.valueTo = new int[asked.length];
         int longest = 0;
         for (String name : asked) {
@@ -137,7 +168,10 @@ final class PlainHtmlScanner {
 
     /** The value of the {@code index}th attribute asked for on the start tag being reported, or null. */
     String attribute(int index) throws Unusual {
-        if (values[index] == null && valueFrom[index] >= 0) {
+        if (valueTag[index] != tags) {
+            return null;
+        }
+        if (values[index] == null) {
             values[index] = value(valueFrom[index], valueTo[index]);
         }
         return values[index];
@@ -148,11 +182,11 @@ final class PlainHtmlScanner {
      * is ASCII without references, without a string of it.
      */
     long classBits(int index, Html.ClassNames names) throws Unusual {
-        int from = valueFrom[index];
-        if (from < 0) {
+        if (valueTag[index] != tags) {
             return 0;
         }
-        long bits = Html.asciiClassBits(b, from, valueTo[index], names);
+        int from = valueFrom[index];
+        long bits = classes.bits(b, from, valueTo[index], names);
         return bits != -1 ? bits : Html.classBits(attribute(index), names);
     }
 
@@ -161,7 +195,10 @@ final class PlainHtmlScanner {
         this.listener = listener;
         int i = start;
         while (i < n) {
-            int lt = Bytes.indexOf(b, '<', i, n);
+            int lt = Bytes.indexOfEither(b, '<', 0, i, n);
+            if (lt >= 0 && b[lt] == 0) {
+                throw UNUSUAL; // NUL: jsoup's rules for it are not worth copying
+            }
             int end = lt < 0 ? n : lt;
             if (end > i) {
                 text(i, end);
@@ -200,7 +237,7 @@ final class PlainHtmlScanner {
         }
         if (Bytes.startsWithIgnoringCase(b, n, lt + 2, "doctype")) {
             int gt = Bytes.indexOf(b, '>', lt, n);
-            if (gt < 0) {
+            if (gt < 0 || Bytes.indexOf(b, 0, lt, gt) >= 0) {
                 throw UNUSUAL;
             }
             return gt + 1; // a DOCTYPE ends at its first '>', quoted or not
@@ -213,7 +250,7 @@ final class PlainHtmlScanner {
             throw UNUSUAL;
         }
         int close = Bytes.indexOf(b, "-->", lt + 4, n);
-        if (close < 0) {
+        if (close < 0 || Bytes.indexOf(b, 0, lt + 4, close) >= 0) {
             throw UNUSUAL;
         }
         for (int bang = Bytes.indexOf(b, '!', lt + 4, close); bang >= 0;
@@ -277,8 +314,7 @@ final class PlainHtmlScanner {
 
     /** Reads a start tag's attributes from {@code k}; returns where its '>' is. */
     private int attributes(int k) throws Unusual {
-        Arrays.fill(values, null);
-        Arrays.fill(valueFrom, -1);
+        tags++; // every value read before now absent
         selfClosing = false;
         while (true) {
             k = skipSpace(k);
@@ -341,7 +377,7 @@ final class PlainHtmlScanner {
     }
 
     private int rawTextEnd(String name, int from, int end, int nameEnd) throws Unusual {
-        if (name.equals("script") && Bytes.indexOf(b, "<!--", from, end) >= 0) {
+        if (name.equals("script") && Bytes.indexOf(b, "<!--", from, end) >= 0 || Bytes.indexOf(b, 0, from, end) >= 0) {
             throw UNUSUAL; // escaped script data has its own end rules
         }
         int gt = skipSpace(nameEnd);
@@ -380,12 +416,12 @@ final class PlainHtmlScanner {
     private int attributeNameEnd(int from) throws Unusual {
         int k = from;
         while (k < n) {
-            char c = at(k);
-            if (isSpace(c) || c == '/' || c == '>' || c == '=') {
+            int kind = BYTE_KINDS[b[k] & 0xFF];
+            if ((kind & (ATTRIBUTE_NAME_END | NOT_IN_ATTRIBUTE_NAME)) != 0) {
+                if ((kind & NOT_IN_ATTRIBUTE_NAME) != 0) {
+                    throw UNUSUAL;
+                }
                 break;
-            }
-            if (c == '"' || c == '\'' || c == '<') {
-                throw UNUSUAL;
             }
             k++;
         }
@@ -397,8 +433,8 @@ final class PlainHtmlScanner {
 
     /** Where the value quoted at {@code open} ends (its closing quote), which a space, '/' or '>' must follow. */
     private int quotedEnd(int open, char q) throws Unusual {
-        int end = Bytes.indexOf(b, q, open + 1, n);
-        if (end < 0 || end + 1 >= n) {
+        int end = Bytes.indexOfEither(b, q, 0, open + 1, n);
+        if (end < 0 || end + 1 >= n || b[end] == 0) {
             throw UNUSUAL;
         }
         char after = at(end + 1);
@@ -410,9 +446,9 @@ final class PlainHtmlScanner {
 
     private int unquotedEnd(int from) throws Unusual {
         int k = from;
-        while (k < n && !isSpace(at(k)) && at(k) != '>') {
-            char c = at(k);
-            if (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`') {
+        int kind;
+        while (k < n && ((kind = BYTE_KINDS[b[k] & 0xFF]) & VALUE_END) == 0) {
+            if ((kind & NOT_IN_VALUE) != 0) {
                 throw UNUSUAL;
             }
             k++;
@@ -427,8 +463,10 @@ final class PlainHtmlScanner {
     private void keep(int from, int to, int valueStart, int valueEnd) throws Unusual {
         int length = to - from;
         for (int i = length < firstOfLength.length ? firstOfLength[length] : -1; i >= 0; i = nextOfLength[i]) {
-            if (matches(from, asked[i])) {
-                if (valueFrom[i] < 0) {
+            if (matches(from, askedBytes[i])) {
+                if (valueTag[i] != tags) {
+                    valueTag[i] = tags;
+                    values[i] = null;
                     valueFrom[i] = valueStart;
                     valueTo[i] = valueEnd;
                 }
@@ -498,11 +536,11 @@ final class PlainHtmlScanner {
         }
         int k = from;
         while (k < n) {
-            char c = at(k);
-            if (isSpace(c) || c == '/' || c == '>') {
+            int kind = BYTE_KINDS[b[k] & 0xFF];
+            if ((kind & NAME_END) != 0) {
                 return k;
             }
-            if (!(isLetter(c) || c >= '0' && c <= '9' || c == '-')) {
+            if ((kind & NAME) == 0) {
                 throw UNUSUAL;
             }
             k++;
@@ -518,11 +556,11 @@ final class PlainHtmlScanner {
         int length = to - from;
         int first = (at(from) | 0x20) - 'a'; // a letter: checked by nameEnd
         if (length < NAMES.length && first >= 0 && first < 26) {
-            String[] candidates = NAMES[length][first];
+            byte[][] candidates = NAME_BYTES[length][first];
             for (int k = 0; k < candidates.length; k++) {
                 if (matches(from, candidates[k])) {
                     nameKind = KINDS[length][first][k];
-                    return candidates[k];
+                    return NAMES[length][first][k];
                 }
             }
         }
@@ -554,6 +592,20 @@ final class PlainHtmlScanner {
         return kinds;
     }
 
+    private static byte[][][][] nameBytes() {
+        byte[][][][] bytes = new byte[NAMES.length][26][][];
+        for (int length = 0; length < NAMES.length; length++) {
+            for (int letter = 0; letter < 26; letter++) {
+                String[] names = NAMES[length][letter];
+                bytes[length][letter] = new byte[names.length][];
+                for (int k = 0; k < names.length; k++) {
+                    bytes[length][letter][k] = names[k].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                }
+            }
+        }
+        return bytes;
+    }
+
     private static String[][][] names() {
         List<String> all = new ArrayList<>(ORDINARY);
         all.addAll(VOID);
@@ -575,9 +627,9 @@ final class PlainHtmlScanner {
      * Whether the text at {@code from} is {@code key} in any case: ASCII only, the key lower case letters, digits and
      * '-' (a character that folds onto '-' is whitespace, which ends names before they are compared).
      */
-    private boolean matches(int from, String key) {
-        for (int k = 0; k < key.length(); k++) {
-            if ((at(from + k) | 0x20) != key.charAt(k)) {
+    private boolean matches(int from, byte[] key) {
+        for (int k = 0; k < key.length; k++) {
+            if ((b[from + k] | 0x20) != key[k]) {
                 return false;
             }
         }
@@ -590,10 +642,25 @@ final class PlainHtmlScanner {
     }
 
     private int skipSpace(int k) {
-        while (k < n && isSpace(at(k))) {
+        while (k < n && (BYTE_KINDS[b[k] & 0xFF] & SPACE) != 0) {
             k++;
         }
         return k;
+    }
+
+    private static byte[] byteKinds() {
+        byte[] kinds = new byte[256];
+        for (int c = 0; c < 256; c++) {
+            boolean space = isSpace((char) c);
+            boolean name = isLetter((char) c) || c >= '0' && c <= '9' || c == '-';
+            kinds[c] = (byte) ((space ? SPACE : 0) | (name ? NAME : 0)
+                    | (space || c == '/' || c == '>' ? NAME_END : 0)
+                    | (space || c == '/' || c == '>' || c == '=' ? ATTRIBUTE_NAME_END : 0)
+                    | (c == '"' || c == '\'' || c == '<' || c == 0 ? NOT_IN_ATTRIBUTE_NAME : 0)
+                    | (space || c == '>' ? VALUE_END : 0)
+                    | (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`' || c == 0 ? NOT_IN_VALUE : 0));
+        }
+        return kinds;
     }
 
     private static boolean isSpace(char c) {

@@ -272,7 +272,7 @@ final class TelegramConnector implements Connector {
         Instant published = null;
         if (m.datetime() != null) {
             try {
-                published = Timestamps.rfc3339(m.datetime());
+                published = TelegramDates.rfc3339(m.datetime());
                 published = published != null ? published : OffsetDateTime.parse(m.datetime()).toInstant();
             } catch (RuntimeException ignored) {
                 published = null;
@@ -301,6 +301,37 @@ final class TelegramConnector implements Connector {
     }
 
     /**
+     * A count of digits with at most one dot, {@code raw[0, end)}, times ten to {@code exponent}, read as integers when
+     * the product is a whole number of at most 15 digits (then the double reading rounds to the same number); else -1.
+     */
+    private static long exactCount(String raw, int end, int exponent) {
+        long value = 0;
+        int digits = 0;
+        int fraction = -1; // digits after the dot, -1 before one
+        for (int i = 0; i < end; i++) {
+            char c = raw.charAt(i);
+            if (c == '.') {
+                if (fraction >= 0) {
+                    return -1;
+                }
+                fraction = 0;
+            } else {
+                value = value * 10 + (c - '0');
+                digits++;
+                fraction += fraction >= 0 ? 1 : 0;
+            }
+        }
+        int scale = exponent - Math.max(fraction, 0);
+        if (digits == 0 || scale < 0 || digits + scale > 15) {
+            return -1;
+        }
+        for (int k = 0; k < scale; k++) {
+            value *= 10;
+        }
+        return value;
+    }
+
+    /**
      * Reads an abbreviated count ("37.2K", "1.2M", "845").
      *
      * @param raw the count as shown
@@ -317,6 +348,11 @@ final class TelegramConnector implements Connector {
             char last = raw.charAt(n - 1);
             double factor = last == 'K' || last == 'k' ? 1e3 : last == 'M' || last == 'm' ? 1e6
                     : last == 'B' || last == 'b' ? 1e9 : 1;
+            long exact = exactCount(raw, factor == 1 ? n : n - 1, factor == 1 ? 0 : factor == 1e3 ? 3 : factor == 1e6
+                    ? 6 : 9);
+            if (exact >= 0) {
+                return exact;
+            }
             try {
                 return Math.round(Double.parseDouble(factor == 1 ? raw : raw.substring(0, n - 1)) * factor);
             } catch (NumberFormatException e) {

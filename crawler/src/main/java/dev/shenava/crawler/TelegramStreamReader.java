@@ -60,6 +60,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     private final List<Counter> openCounters = new ArrayList<>(1);
     private final List<TextCapture> captures = new ArrayList<>(4);
     private final List<Html.Chars> spare = new ArrayList<>(4);
+    private final Html.Chars scratch = new Html.Chars(256);
 
     private TelegramStreamReader(PlainHtmlScanner scanner) {
         this.scanner = scanner;
@@ -99,9 +100,6 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     }
 
     private static Page read(byte[] utf8, int start, String baseUrl) {
-        if (Bytes.indexOf(utf8, 0, start, utf8.length) >= 0) {
-            return null; // NUL: jsoup's rules for it are not worth copying
-        }
         PlainHtmlScanner scanner = new PlainHtmlScanner(utf8, start, ATTRIBUTES);
         TelegramStreamReader reader = new TelegramStreamReader(scanner);
         try {
@@ -177,11 +175,11 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
             Counter c = openCounters.get(i);
             if (!c.typeFound && (classes & COUNTER_TYPE) != 0) {
                 c.typeFound = true;
-                capture(name, depth, false, s -> c.type = s);
+                capture(depth, false, s -> c.type = s);
             }
             if (!c.valueFound && (classes & COUNTER_VALUE) != 0) {
                 c.valueFound = true;
-                capture(name, depth, false, s -> c.value = s);
+                capture(depth, false, s -> c.value = s);
             }
         }
     }
@@ -194,7 +192,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         }
         if (m.previewDepth > 0 && !m.titleFound && (classes & PREVIEW_TITLE) != 0) {
             m.titleFound = true;
-            capture(name, depth, true, s -> m.title = s);
+            capture(depth, true, s -> m.title = s);
         }
         if (classes == 0) {
             return;
@@ -206,7 +204,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         }
         if (!m.textFound && !quoted && (classes & TEXT) != 0) {
             m.textFound = true;
-            capture(name, depth, true, s -> m.text = s);
+            capture(depth, true, s -> m.text = s);
         }
         seeParts(m, name, depth, classes);
     }
@@ -216,28 +214,28 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
             m.previewDepth = depth;
             if ((classes & PREVIEW_TITLE) != 0) {
                 m.titleFound = true;
-                capture(name, depth, true, s -> m.title = s);
+                capture(depth, true, s -> m.title = s);
             }
         }
         if (!m.ownerFound && (classes & OWNER) != 0) {
             m.ownerFound = true;
-            capture(name, depth, false, s -> m.owner = s);
+            capture(depth, false, s -> m.owner = s);
         }
         if (!m.signedFound && (classes & SIGNED) != 0) {
             m.signedFound = true;
-            capture(name, depth, false, s -> m.signed = s);
+            capture(depth, false, s -> m.signed = s);
         }
         if (!m.viewsFound && (classes & VIEWS) != 0) {
             m.viewsFound = true;
-            capture(name, depth, false, s -> m.views = s);
+            capture(depth, false, s -> m.views = s);
         }
     }
 
     /** Starts reading the text of the element just opened, in a buffer a finished capture left. */
-    private void capture(String name, int depth, boolean lines, Consumer<String> sink) {
+    private void capture(int depth, boolean lines, Consumer<String> sink) {
         Html.Chars chars = spare.isEmpty() ? new Html.Chars(256) : spare.removeLast();
         chars.length = 0;
-        captures.add(new TextCapture(depth, name, lines, chars, sink));
+        captures.add(new TextCapture(depth, lines, chars, sink));
     }
 
     /** The innermost open element ends: what the tree walk's tail does. */
@@ -278,20 +276,16 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         if (captures.size() != 1) {
             return false;
         }
-        Html.Chars chars = captures.getFirst().chars;
-        chars.room(to - from); // never more chars than bytes
-        int end = Charsets.decodeUtf8(utf8, from, to, chars.chars, chars.length);
-        if (end < 0) {
+        if (!captures.getFirst().utf8(utf8, from, to)) {
             throw PlainHtmlScanner.UNUSUAL; // malformed: the decoder's replacement could differ from a segment's
         }
-        chars.length = end;
         return true;
     }
 
     @Override
     public void text(char[] text, int begin, int end) throws PlainHtmlScanner.Unusual {
         for (int i = 0; i < captures.size(); i++) {
-            if (!Html.appendText(captures.get(i).chars, text, begin, end)) {
+            if (!captures.get(i).text(text, begin, end, scratch)) {
                 throw PlainHtmlScanner.UNUSUAL;
             }
         }

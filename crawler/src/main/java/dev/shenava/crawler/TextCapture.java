@@ -16,20 +16,18 @@ final class TextCapture {
 
     final int depth;
     final Html.Chars chars;
-    private final String name;
     private final boolean lines;
     private final Consumer<String> sink;
+    /** The text cleaned as it arrives, for text with its lines kept; null otherwise. */
+    private final CleanText clean;
     private boolean unusual;
 
-    TextCapture(int depth, String name, boolean lines, Html.Chars chars, Consumer<String> sink) {
+    TextCapture(int depth, boolean lines, Html.Chars chars, Consumer<String> sink) {
         this.depth = depth;
-        this.name = name;
         this.lines = lines;
         this.sink = sink;
         this.chars = chars;
-        if (lines && BLOCKS.contains(name)) {
-            chars.add('\n');
-        }
+        this.clean = lines ? new CleanText(chars) : null;
     }
 
     void child(String name) throws PlainHtmlScanner.Unusual {
@@ -38,22 +36,52 @@ final class TextCapture {
                 throw PlainHtmlScanner.UNUSUAL;
             }
         } else if (name.equals("br") || BLOCKS.contains(name)) {
-            chars.add('\n');
+            clean.add('\n');
         }
     }
 
     void childEnd(String name) {
         if (lines && BLOCKS.contains(name)) {
-            chars.add('\n');
+            clean.add('\n');
         }
+    }
+
+    /**
+     * Adds text holding no reference, in UTF-8 bytes {@code [from, to)}.
+     *
+     * @return false when they are not well-formed UTF-8
+     */
+    boolean utf8(byte[] b, int from, int to) {
+        if (lines) {
+            return clean.addUtf8(b, from, to);
+        }
+        chars.room(to - from); // never more chars than bytes
+        int end = Charsets.decodeUtf8(b, from, to, chars.chars, chars.length);
+        chars.length = Math.max(end, chars.length);
+        return end >= 0;
+    }
+
+    /**
+     * Adds text with its references read ({@link Html#appendText(Html.Chars, char[], int, int)}).
+     *
+     * @param scratch a buffer to read references into, for text whose lines are kept
+     * @return false when jsoup should read it
+     */
+    boolean text(char[] text, int from, int to, Html.Chars scratch) {
+        if (!lines) {
+            return Html.appendText(chars, text, from, to);
+        }
+        scratch.length = 0;
+        if (!Html.appendText(scratch, text, from, to)) {
+            return false;
+        }
+        clean.add(scratch.chars, 0, scratch.length);
+        return true;
     }
 
     void finish() throws PlainHtmlScanner.Unusual {
         if (lines) {
-            if (BLOCKS.contains(name)) {
-                chars.add('\n');
-            }
-            sink.accept(Html.clean(chars.chars, chars.length));
+            sink.accept(clean.text()); // a block's closing line break is trimmed at the end anyway
             return;
         }
         String text = normalised();

@@ -25,6 +25,12 @@ class BytesTest {
             for (int value : new int[] {'<', '&', '!', 0, 0xBC, 0xFF}) {
                 assertEquals(slowIndexOf(b, value, from, to), Bytes.indexOf(b, value, from, to), "value " + value);
             }
+            for (int[] pair : new int[][] {{'<', 0}, {'"', 0}, {'\'', 0}, {0xBC, '&'}}) {
+                int one = slowIndexOf(b, pair[0], from, to);
+                int other = slowIndexOf(b, pair[1], from, to);
+                assertEquals(one < 0 ? other : other < 0 ? one : Math.min(one, other),
+                        Bytes.indexOfEither(b, pair[0], pair[1], from, to), "either " + pair[0] + " or " + pair[1]);
+            }
             for (String key : new String[] {"-->", "</", "<!--", "--!>"}) {
                 assertEquals(slowIndexOf(b, key, from, to), Bytes.indexOf(b, key, from, to), key);
                 assertEquals(from + key.length() <= to && slowIndexOf(b, key, from, to) == from,

@@ -170,6 +170,26 @@ class TelegramStreamReaderTest {
         assertNotNull(TelegramStreamReader.read("", "https://t.me/s/c"));
     }
 
+    @Test
+    void leavesAPageWithNulAnywhereToJsoup() {
+        String page = "<!DOCTYPE html%s><html><head><script>var a = '%s';</script><!-- c%s --></head><body>"
+                + "<div class=\"tgme_widget_message%s\" data-post=\"c/1\" dir=au%sto x%sy=\"1\">t%sxt</div>"
+                + "<span class=\"tgme_widget_message_views\">1%s2</span></body></html>";
+        int places = 8;
+        for (int place = 0; place < places; place++) {
+            Object[] nul = new Object[places];
+            java.util.Arrays.fill(nul, "");
+            nul[place] = "\u0000";
+            String html = page.formatted(nul);
+            assertNull(TelegramStreamReader.read(html.getBytes(StandardCharsets.UTF_8), "https://t.me/s/c"), html);
+            assertSameAsTree(html, html);
+        }
+        Object[] none = new Object[places];
+        java.util.Arrays.fill(none, "");
+        assertNotNull(TelegramStreamReader.read(page.formatted(none).getBytes(StandardCharsets.UTF_8),
+                "https://t.me/s/c"), "the same page without a NUL is streamed");
+    }
+
     private static List<Path> recorded() throws Exception {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> all = Files.list(Fixtures.shared("telegram"))) {
