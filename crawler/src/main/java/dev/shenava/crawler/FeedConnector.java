@@ -63,6 +63,22 @@ final class FeedConnector implements Connector {
      *                  always ROME, the reference both are tested against)
      */
     List<Post> parse(Source source, Fetched page, boolean streaming) {
+        if (streaming && StandardCharsets.UTF_8.equals(page.charset())) {
+            // a plain UTF-8 RSS 2.0 feed: each body turned into plain text while the scan holds it
+            List<Rss2Reader.Entry> scanned = Rss2Scanner.readPlainUtf8(page.body());
+            if (scanned != null) {
+                List<Post> posts = new ArrayList<>(scanned.size());
+                for (Rss2Reader.Entry e : scanned) {
+                    posts.add(plainPost(source, page, e));
+                }
+                return posts;
+            }
+        }
+        return parseRaw(source, page, streaming);
+    }
+
+    /** {@link #parse(Source, Fetched, boolean)} without the plain-text scan: every body kept raw, then cleaned. */
+    List<Post> parseRaw(Source source, Fetched page, boolean streaming) {
         // a plain RSS 2.0 feed is read in one scan (a UTF-8 one straight from its bytes): it holds no C1 character
         // and no DOCTYPE for the repairs below
         String decoded = null;
@@ -143,6 +159,33 @@ final class FeedConnector implements Connector {
         String authorName = author == null ? "" : author.trim();
         return new Post(source.id(), source.kind(), id, Urls.canonical(link), new Author("", authorName, -1),
                 title, Html.text(body), date, page.fetchedAt(), Engagement.NONE);
+    }
+
+    /**
+     * The post of an entry whose {@code content} is already the plain text of its body (and its title plain text) and
+     * which has a guid or a link
+     * ({@link Rss2Scanner#readPlainUtf8}): what {@link #post(Source, Fetched, String, String, String, String, String,
+     * Instant)} gives for the raw entry, with the link checked once for both resolving and the canonical form.
+     */
+    private static Post plainPost(Source source, Fetched page, Rss2Reader.Entry e) {
+        String rawLink = e.link();
+        String link;
+        String canonical;
+        String trimmed = rawLink == null || rawLink.isBlank() ? "" : rawLink.trim();
+        String simple = trimmed.isEmpty() ? "" : Urls.simpleCanonical(trimmed);
+        if (simple != null) { // absolute, and written as OkHttp writes it: resolving changes nothing
+            link = trimmed;
+            canonical = simple;
+        } else {
+            link = resolve(page.url(), rawLink);
+            canonical = Urls.canonical(link);
+        }
+        String uri = e.uri();
+        String id = uri != null && !uri.isBlank() ? uri.trim() : link;
+        String author = e.author() == null ? "" : e.author().trim();
+        return new Post(source.id(), source.kind(), id, canonical, new Author("", author, -1),
+                e.title() == null ? "" : e.title(),
+                e.content(), e.published(), page.fetchedAt(), Engagement.NONE);
     }
 
     static String resolve(String base, String link) {

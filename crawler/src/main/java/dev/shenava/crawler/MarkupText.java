@@ -10,9 +10,9 @@ import org.jsoup.parser.Parser;
  */
 final class MarkupText {
 
-    private static final int OTHER = 0;
-    private static final int BREAK = 1;
-    private static final int INLINE = 2;
+    static final int OTHER = 0;
+    static final int BREAK = 1;
+    static final int INLINE = 2;
     private static final String[] INLINE_TAGS = {"a", "b", "i", "u", "s", "em", "strong", "code", "span", "small",
         "sub", "sup", "tt", "font", "strike", "mark", "abbr", "cite", "q", "wbr"};
     /** {@link #commonEntity}: a numeric reference to a character HTML treats specially. */
@@ -160,6 +160,30 @@ final class MarkupText {
             }
         }
         return OTHER;
+    }
+
+    /** {@link #phrasing(char[], int, int)} of the ASCII name {@code b[from, to)}. */
+    static int phrasing(byte[] b, int from, int to) {
+        int length = to - from;
+        if (length == 1 && (b[from] | 0x20) == 'p'
+                || length == 2 && (b[from] | 0x20) == 'b' && (b[from + 1] | 0x20) == 'r') {
+            return BREAK;
+        }
+        for (String tag : INLINE_TAGS) {
+            if (tag.length() == length && sameIgnoringCase(b, from, tag)) {
+                return INLINE;
+            }
+        }
+        return OTHER;
+    }
+
+    private static boolean sameIgnoringCase(byte[] b, int at, String key) {
+        for (int k = 0; k < key.length(); k++) {
+            if ((b[at + k] | 0x20) != key.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

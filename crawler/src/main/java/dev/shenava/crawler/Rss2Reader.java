@@ -235,6 +235,12 @@ final class Rss2Reader {
                 return null;
             }
         }
+        return entryAt(title, link, description, content, guid, permaLink, author, creator, published);
+    }
+
+    /** {@link #entry} of an item whose date (null when none) is read already. */
+    static Entry entryAt(String title, String link, String description, String content, String guid,
+                         boolean permaLink, String author, String creator, Instant published) {
         String uri = guid != null ? guid : link;
         String entryLink = link == null && guid != null && permaLink ? guid : link;
         return new Entry(entryLink, title, content, description, uri, creator != null ? creator : author, published);

@@ -74,12 +74,19 @@ final class Rss2Scanner {
     // text gathered for a field
     private char[] text = new char[256];
     private int length;
+    /** Whether an item's body is turned into plain text as it is read ({@link #readPlainUtf8}). */
+    private final boolean plain;
+    /** Whether the body field just read by {@link #firstPlain} was blank as written (String.isBlank). */
+    private boolean rawBlank;
+    /** Reads a body field's escaped markup straight to plain text. */
+    private final FeedText plainText = new FeedText();
 
-    private Rss2Scanner(byte[] utf8, int begin) {
+    private Rss2Scanner(byte[] utf8, int begin, boolean plain) {
         this.c = utf8;
         this.n = utf8.length;
         this.begin = begin;
         this.i = begin;
+        this.plain = plain;
     }
 
     /**
@@ -100,7 +107,7 @@ final class Rss2Scanner {
         }
         byte[] bytes = new byte[utf8.remaining()];
         utf8.get(bytes);
-        return read(bytes, 0);
+        return read(bytes, 0, false);
     }
 
     /**
@@ -114,12 +121,28 @@ final class Rss2Scanner {
     static List<Rss2Reader.Entry> readUtf8(byte[] body) {
         boolean bom = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
         int from = bom ? 3 : 0;
-        return read(body, from);
+        return read(body, from, false);
     }
 
-    private static List<Rss2Reader.Entry> read(byte[] utf8, int begin) {
+    /**
+     * {@link #readUtf8} with each item's title and body already turned into plain text while the scan reads them
+     * ({@link FeedText} straight from the bytes when the markup is simple): an entry's {@code title} is
+     * {@code Html.text} of the title (null when none), its {@code content} {@code Html.text} of the body the feed
+     * connector picks (content:encoded unless blank, else the description), its {@code description} null; a plain
+     * RFC 1123 pubDate is read from the bytes. Null also for an item that would need its
+     * raw body for a content hash (no guid and no link), which the reader that keeps raw text handles.
+     *
+     * @param body the feed's bytes, a byte order mark allowed
+     * @return the entries in document order, or null
+     */
+    static List<Rss2Reader.Entry> readPlainUtf8(byte[] body) {
+        boolean bom = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
+        return read(body, bom ? 3 : 0, true);
+    }
+
+    private static List<Rss2Reader.Entry> read(byte[] utf8, int begin, boolean plain) {
         try {
-            return new Rss2Scanner(utf8, begin).feed();
+            return new Rss2Scanner(utf8, begin, plain).feed();
         } catch (Unusual | RuntimeException notForUs) { // running past the end is a truncated feed too
             return null;
         }
@@ -189,6 +212,8 @@ final class Rss2Scanner {
         String author = null;
         String creator = null;
         String pubDate = null;
+        boolean contentBlank = true;
+        java.time.Instant published = null; // read from the bytes
         if (!selfClosing) {
             int start = nameStart;
             int end = nameEnd;
@@ -196,15 +221,19 @@ final class Rss2Scanner {
             while (nextChild(start, end)) {
                 if (nameColon < 0) {
                     if (localIs("title")) {
-                        title = first(title);
+                        title = plain ? firstPlain(title) : first(title);
                     } else if (localIs("link")) {
                         link = first(link);
                     } else if (localIs("description")) {
-                        description = first(description);
+                        description = plain ? firstPlain(description) : first(description);
                     } else if (localIs("author")) {
                         author = first(author);
                     } else if (localIs("pubDate")) {
-                        pubDate = first(pubDate);
+                        if (published != null) {
+                            fieldChars(); // a later one read all the same, checked and dropped
+                        } else if (!plain || pubDate != null || (published = dateFromBytes()) == null) {
+                            pubDate = first(pubDate);
+                        }
                     } else if (localIs("guid") && guid == null) {
                         int a = find("isPermaLink");
                         if (a >= 0 && attributeNormalised[a]) {
@@ -216,7 +245,13 @@ final class Rss2Scanner {
                         skipElement();
                     }
                 } else if (nameUri.equals(Rss2Reader.CONTENT) && localIs("encoded")) {
-                    content = first(content);
+                    if (plain) {
+                        boolean firstOne = content == null;
+                        content = firstPlain(content);
+                        contentBlank = firstOne ? rawBlank : contentBlank;
+                    } else {
+                        content = first(content);
+                    }
                 } else if (nameUri.equals(Rss2Reader.DC) && localIs("creator")) {
                     String value = fieldText();
                     if (value.isEmpty() || !value.equals(value.strip())) {
@@ -231,12 +266,77 @@ final class Rss2Scanner {
             }
             depth--;
         }
-        Rss2Reader.Entry entry = Rss2Reader.entry(title, link, description, content, guid, permaLink, author, creator,
-                pubDate);
-        if (entry == null) {
-            throw UNUSUAL;
+        if (plain) { // the body the feed connector picks: content:encoded unless blank as written, else the description
+            content = content != null && (!contentBlank || description == null) ? content
+                    : description != null ? description : "";
+            description = null;
+        }
+        Rss2Reader.Entry entry = published != null
+                ? Rss2Reader.entryAt(title, link, description, content, guid, permaLink, author, creator, published)
+                : Rss2Reader.entry(title, link, description, content, guid, permaLink, author, creator, pubDate);
+        if (entry == null || plain && isBlank(entry.uri()) && isBlank(entry.link())) {
+            throw UNUSUAL; // a date only ROME reads; or an item identified by a hash of its raw text
         }
         return entry;
+    }
+
+    /**
+     * The date of the pubDate element just started when it is a plain RFC 1123 date in ASCII with nothing but spaces
+     * around it, read from the bytes and the element read to its end; null (nothing read) otherwise.
+     */
+    private java.time.Instant dateFromBytes() throws Unusual {
+        if (selfClosing) {
+            return null;
+        }
+        int from = i;
+        int lt = from;
+        while (lt < n && c[lt] >= 0x20 && c[lt] < 0x7F && c[lt] != '<' && c[lt] != '&') {
+            lt++;
+        }
+        if (lt + 1 >= n || c[lt] != '<' || c[lt + 1] != '/') {
+            return null;
+        }
+        int to = lt;
+        while (from < to && c[from] == ' ') {
+            from++;
+        }
+        while (to > from && c[to - 1] == ' ') {
+            to--;
+        }
+        long seconds = Timestamps.rfc1123Seconds(c, from, to);
+        if (seconds == Timestamps.NOT_RFC1123) {
+            return null;
+        }
+        i = lt;
+        endTag(nameStart, nameEnd);
+        return java.time.Instant.ofEpochSecond(seconds);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** {@link #first} of a body field in plain text; {@link #rawBlank} tells whether this one was blank as written. */
+    private String firstPlain(String kept) throws Unusual {
+        if (kept == null && !selfClosing) { // escaped markup read to plain text in one pass, when it is simple
+            int lt = Bytes.indexOf(c, '<', i, n);
+            if (lt >= 0 && lt + 1 < n && c[lt + 1] == '/' && plainText.read(c, i, lt) == lt) {
+                i = lt;
+                endTag(nameStart, nameEnd);
+                rawBlank = plainText.rawBlank;
+                return rawBlank || plainText.length == 0 ? "" : new String(plainText.out, 0, plainText.length);
+            }
+        }
+        fieldChars(); // read either way: a later one holding markup is as unusual as the first
+        if (kept != null) {
+            return kept;
+        }
+        boolean blank = true;
+        for (int k = 0; k < length && blank; k++) {
+            blank = Character.isWhitespace(text[k]);
+        }
+        rawBlank = blank;
+        return blank ? "" : Html.text(text, 0, length);
     }
 
     /** The field kept: {@code kept} when an earlier element of its name gave it, else this one's text. */
@@ -247,18 +347,24 @@ final class Rss2Scanner {
 
     /** The text of the element just started; a child element is unusual (ROME would read only the direct text). */
     private String fieldText() throws Unusual {
+        fieldChars();
+        return length == 0 ? "" : new String(text, 0, length);
+    }
+
+    /** Reads the text of the element just started into {@code text[0, length)}. */
+    private void fieldChars() throws Unusual {
+        length = 0;
         if (selfClosing) {
-            return "";
+            return;
         }
         int start = nameStart;
         int end = nameEnd;
-        length = 0;
         while (true) {
             if (c[i] == '<') {
                 int next = c[i + 1];
                 if (next == '/') {
                     endTag(start, end);
-                    return new String(text, 0, length);
+                    return;
                 }
                 if (next != '!') {
                     throw UNUSUAL; // a child element or a processing instruction

@@ -77,6 +77,103 @@ final class Timestamps {
         return local.toInstant(offset);
     }
 
+    /** Days in each month of a common year. */
+    private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    /** Answer of {@link #rfc1123Seconds} for anything but a plain RFC 1123 date. */
+    static final long NOT_RFC1123 = Long.MIN_VALUE;
+
+    /**
+     * {@link #rfc1123(String)} of the ASCII text {@code b[from, to)} (no surrounding whitespace), read from the bytes
+     * with no string, substring or date object: the instant's epoch second, or {@link #NOT_RFC1123} where
+     * {@code rfc1123} answers null.
+     */
+    static long rfc1123Seconds(byte[] b, int from, int to) {
+        int n = to - from;
+        int i = from;
+        int dayName = -1;
+        if (n > 5 && b[from + 3] == ',' && b[from + 4] == ' ') {
+            dayName = threeLetters(DAYS, b, from);
+            if (dayName < 0) {
+                return NOT_RFC1123;
+            }
+            i = from + 5;
+        }
+        int dayEnd = i;
+        while (dayEnd < to && b[dayEnd] != ' ') {
+            dayEnd++;
+        }
+        if (dayEnd == to || dayEnd - i < 1 || dayEnd - i > 2 || to < dayEnd + 20) {
+            return NOT_RFC1123;
+        }
+        int day = number(b, i, dayEnd - i);
+        int month = threeLetters(MONTHS, b, dayEnd + 1);
+        int y = dayEnd + 5;
+        if (month < 0 || b[dayEnd + 4] != ' ' || b[y + 4] != ' ' || b[y + 7] != ':' || b[y + 10] != ':'
+                || b[y + 13] != ' ') {
+            return NOT_RFC1123;
+        }
+        int offsetSeconds;
+        if (to == y + 17 && b[y + 14] == 'G' && b[y + 15] == 'M' && b[y + 16] == 'T') {
+            offsetSeconds = 0;
+        } else if (to == y + 19 && (b[y + 14] == '+' || b[y + 14] == '-')) {
+            int hours = number(b, y + 15, 2);
+            int minutes = number(b, y + 17, 2);
+            if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59 || hours == 18 && minutes != 0) {
+                return NOT_RFC1123; // as ZoneOffset.ofHoursMinutes refuses them
+            }
+            offsetSeconds = (b[y + 14] == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+        } else {
+            return NOT_RFC1123;
+        }
+        int year = number(b, y, 4);
+        int hour = number(b, y + 5, 2);
+        int minute = number(b, y + 8, 2);
+        int second = number(b, y + 11, 2);
+        boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        if (year < 0 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+                || day > MONTH_DAYS[month] + (month == 1 && leap ? 1 : 0)) {
+            return NOT_RFC1123; // as LocalDateTime.of refuses them (31 November, hour 24, second 60)
+        }
+        long epochDay = epochDay(year, month + 1, day);
+        if (dayName >= 0 && Math.floorMod(epochDay + 3, 7) != dayName) {
+            return NOT_RFC1123; // a day name that contradicts the date: let the general reader decide
+        }
+        return epochDay * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+    }
+
+    /** The index (0 for the first) of the three letters at {@code at} among {@code names}' threes; -1 when none. */
+    private static int threeLetters(String names, byte[] b, int at) {
+        for (int k = 0; k < names.length(); k += 3) {
+            if (b[at] == names.charAt(k) && b[at + 1] == names.charAt(k + 1) && b[at + 2] == names.charAt(k + 2)) {
+                return k / 3;
+            }
+        }
+        return -1;
+    }
+
+    /** Days from 1970-01-01 to a valid date of a year from 0 on, as LocalDate.toEpochDay counts them. */
+    private static long epochDay(int year, int month, int day) {
+        long y = year;
+        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        total += (367 * month - 362) / 12 + day - 1;
+        if (month > 2) {
+            total -= (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0) ? 1 : 2;
+        }
+        return total - 719_528;
+    }
+
+    private static int number(byte[] b, int from, int len) {
+        int v = 0;
+        for (int k = from; k < from + len; k++) {
+            int c = b[k];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     private static ZoneOffset offset(String s, int i, boolean colon) {
         int n = s.length();
         if (colon && i == n - 1 && s.charAt(i) == 'Z') {

@@ -72,6 +72,22 @@ public final class Urls {
         return q > 0 && plain(url, q) && simpleQuery(url, q + 1) && unwrap(url) == url;
     }
 
+    /**
+     * The canonical form of an address {@link #unchangedByParse} (so also what resolving it gives, against any base),
+     * found with one check; null when it is not such an address and needs the parser.
+     *
+     * @param trimmed the address, trimmed
+     * @return {@code canonical(trimmed)}, or null
+     */
+    static String simpleCanonical(String trimmed) {
+        int q = trimmed.indexOf('?');
+        if (q < 0) {
+            return plain(trimmed) ? trimmed : null;
+        }
+        return q > 0 && plain(trimmed, q) && simpleQuery(trimmed, q + 1) && unwrap(trimmed) == trimmed
+                ? withoutTracking(trimmed, q) : null;
+    }
+
     /** {@link #canonical} through OkHttp's parser, for any address. */
     static String parsedCanonical(String trimmed) {
         HttpUrl parsed = HttpUrl.parse(unwrap(trimmed));
@@ -154,18 +170,20 @@ public final class Urls {
         }
         for (int i = slash; i < end; i++) {
             char c = url.charAt(i);
-            if (c >= 128 || (SAFE[c] & 1) == 0) {
+            if (c >= 128 || (SAFE[c] & 1) == 0 || c == '/' && dotSegment(url, i + 1, end)) {
                 return false;
             }
         }
-        return !within(url, "/./", end) && !within(url, "/../", end) && !url.startsWith("/.", end - 2)
-                && !url.startsWith("/..", end - 3);
+        return true;
     }
 
-    /** Whether {@code part} stands in the first {@code end} characters of {@code s}. */
-    private static boolean within(String s, String part, int end) {
-        int at = s.indexOf(part);
-        return at >= 0 && at + part.length() <= end;
+    /** Whether the path segment at {@code from} (before {@code end}) is "." or "..", which OkHttp resolves. */
+    private static boolean dotSegment(String url, int from, int end) {
+        if (from >= end || url.charAt(from) != '.') {
+            return false;
+        }
+        int after = from + 1 < end && url.charAt(from + 1) == '.' ? from + 2 : from + 1;
+        return after == end || url.charAt(after) == '/';
     }
 
     /** Whether the query at {@code from} is {@code name=value} pairs of characters OkHttp writes as they are. */
@@ -195,6 +213,14 @@ public final class Urls {
 
     /** The address without its tracking pairs (a simple query: plain names, each with '='); itself when it has none. */
     private static String withoutTracking(String url, int q) {
+        int firstKept = q + 1;
+        while (firstKept < url.length() && tracking(url, firstKept, url.indexOf('=', firstKept))) {
+            int amp = url.indexOf('&', firstKept);
+            firstKept = amp < 0 ? url.length() : amp + 1;
+        }
+        if (firstKept >= url.length() && firstKept > q + 1) {
+            return url.substring(0, q); // only tracking pairs (the common "?utm_source=rss"): no builder
+        }
         StringBuilder out = null;
         char separator = '?';
         int pairStart = q + 1;
@@ -214,7 +240,9 @@ public final class Urls {
 
     /** Whether the query parameter named {@code url[from, to)} is a tracking one. */
     private static boolean tracking(String url, int from, int to) {
-        if (url.regionMatches(true, from, "utm_", 0, 4)) {
+        // names of a simple query are ASCII: case folded by one bit
+        if (to - from >= 4 && (url.charAt(from) | 0x20) == 'u' && (url.charAt(from + 1) | 0x20) == 't'
+                && (url.charAt(from + 2) | 0x20) == 'm' && url.charAt(from + 3) == '_') {
             return true;
         }
         return to - from <= 11 && TRACKING.contains(url.substring(from, to).toLowerCase(Locale.ROOT));

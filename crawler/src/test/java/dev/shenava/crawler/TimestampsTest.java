@@ -42,6 +42,34 @@ class TimestampsTest {
         assertNull(Timestamps.rfc3339("2026-02-30T10:00:00Z"));
     }
 
+    @Test
+    void readsRfc1123FromBytesAsFromText() {
+        Random random = new Random(1123);
+        int read = 0;
+        for (int i = 0; i < 30_000; i++) {
+            Instant at = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_000_000_000L));
+            ZoneOffset offset = random.nextInt(4) == 0 ? ZoneOffset.ofTotalSeconds(60 * random.nextInt(-18 * 60,
+                    18 * 60 + 1)) : OFFSETS.get(random.nextInt(OFFSETS.size()));
+            String s = DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(offset));
+            s = switch (random.nextInt(6)) {
+                case 0 -> mangle(s, random);
+                case 1 -> mangle(mangle(s, random), random);
+                case 2 -> s.substring(5);
+                case 3 -> s.replace(" +0000", " GMT").replace("GMT", random.nextBoolean() ? "GMT" : "UTC");
+                case 4 -> s.replace(s.substring(0, 3), List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "onT",
+                        "nTu", "Jan", "mon").get(random.nextInt(11)));
+                default -> s.replaceFirst(" [A-Z][a-z]{2} ", " " + "JanFebMarAprMayJunJulAugSepOctNovDecanF"
+                        .substring(random.nextInt(37)).substring(0, 3) + " ");
+            };
+            byte[] bytes = ("  " + s + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            long seconds = Timestamps.rfc1123Seconds(bytes, 2, bytes.length - 1);
+            Instant text = Timestamps.rfc1123(s);
+            assertEquals(text, seconds == Timestamps.NOT_RFC1123 ? null : Instant.ofEpochSecond(seconds), s);
+            read += text != null ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(read > 10_000, "too few dates read: " + read);
+    }
+
     private static String mangle(String s, Random random) {
         char[] chars = s.toCharArray();
         chars[random.nextInt(chars.length)] = " 0123456789:+-TZ,aG".charAt(random.nextInt(19));
