@@ -183,18 +183,7 @@ class FeedPlainTextTest {
         int taken = 0;
         int cases = 4000;
         for (int t = 0; t < cases; t++) {
-            StringBuilder feed = new StringBuilder(seeds.get(t % seeds.size()));
-            int edits = 1 + random.nextInt(3);
-            for (int e = 0; e < edits; e++) {
-                int at = random.nextInt(feed.length() + 1);
-                switch (random.nextInt(3)) {
-                    case 0 -> feed.insert(at, hostile[random.nextInt(hostile.length)]);
-                    case 1 -> feed.delete(at, Math.min(feed.length(), at + 1 + random.nextInt(6)));
-                    default -> feed.replace(at, Math.min(feed.length(), at + 1),
-                            hostile[random.nextInt(hostile.length)]);
-                }
-            }
-            String text = feed.toString();
+            String text = Fixtures.mutate(seeds.get(t % seeds.size()), hostile, random);
             taken += assertSamePosts(text.getBytes(StandardCharsets.UTF_8), UTF8, text) ? 1 : 0;
         }
         System.out.printf("plain-text feed path took %d of %d changed feeds, each as the raw path%n", taken, cases);

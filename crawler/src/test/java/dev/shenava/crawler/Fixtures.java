@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import okio.Buffer;
@@ -89,5 +90,28 @@ final class Fixtures {
 
     static Source source(String id, SourceKind kind, Map<String, String> params, String credentialEnv) {
         return new Source(id, kind, params, List.of("demo"), Duration.ofMinutes(5), credentialEnv, true);
+    }
+
+    /**
+     * A text changed at random in one to three places, each a piece inserted, up to six characters removed, or a
+     * character replaced by a piece: what breaks a parser's assumptions.
+     *
+     * @param seed    the text to change
+     * @param pieces  what to insert or replace with
+     * @param random  the source of randomness (seeded by the test)
+     * @return the changed text
+     */
+    static String mutate(String seed, String[] pieces, Random random) {
+        StringBuilder text = new StringBuilder(seed);
+        int edits = 1 + random.nextInt(3);
+        for (int e = 0; e < edits; e++) {
+            int at = random.nextInt(text.length() + 1);
+            switch (random.nextInt(3)) {
+                case 0 -> text.insert(at, pieces[random.nextInt(pieces.length)]);
+                case 1 -> text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(6)));
+                default -> text.replace(at, Math.min(text.length(), at + 1), pieces[random.nextInt(pieces.length)]);
+            }
+        }
+        return text.toString();
     }
 }

@@ -203,18 +203,7 @@ class Rss2ScannerTest {
         int scanned = 0;
         int cases = 6000;
         for (int t = 0; t < cases; t++) {
-            StringBuilder feed = new StringBuilder(seeds.get(t % seeds.size()));
-            int edits = 1 + random.nextInt(3);
-            for (int e = 0; e < edits; e++) {
-                int at = random.nextInt(feed.length() + 1);
-                switch (random.nextInt(3)) {
-                    case 0 -> feed.insert(at, hostile[random.nextInt(hostile.length)]);
-                    case 1 -> feed.delete(at, Math.min(feed.length(), at + 1 + random.nextInt(6)));
-                    default -> feed.replace(at, Math.min(feed.length(), at + 1),
-                            hostile[random.nextInt(hostile.length)]);
-                }
-            }
-            String text = feed.toString();
+            String text = Fixtures.mutate(seeds.get(t % seeds.size()), hostile, random);
             List<Rss2Reader.Entry> mine = Rss2Scanner.read(text);
             if (mine != null) {
                 assertEquals(reference(text), mine, text);
