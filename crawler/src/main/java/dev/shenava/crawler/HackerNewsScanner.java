@@ -68,6 +68,9 @@ final class HackerNewsScanner extends JsonScanner {
     /** Per string field of the hit being read: start, end (-1, -1 for null) and plainness. */
     private final int[] spans = new int[STRINGS * 2];
     private final boolean[] plain = new boolean[STRINGS];
+    /** The comment text cleaned so far in {@link #chars}, and the separator pending (0, ' ' or a line break). */
+    private int length;
+    private char separator;
     private boolean noHits = true;
     /** The last title read and its plain text (the hits of one story repeat its title). */
     private String lastTitle;
@@ -223,9 +226,10 @@ final class HackerNewsScanner extends JsonScanner {
 
     /**
      * A comment_text after its opening quote, as {@link Html#text(char[], int, int)} reads the decoded string (null
-     * when empty): JSON escapes, UTF-8, the common references and the plain phrasing tags HN writes read in one pass
-     * straight into the text buffer, then cleaned as {@code MarkupText} cleans its text; a comment with any other
-     * reference or tag, or an escape that makes markup, is decoded and read by {@code Html.text} instead.
+     * when empty): JSON escapes, UTF-8, the common references and the plain phrasing tags HN writes read and cleaned
+     * as {@link Html#clean(char[], int)} cleans ({@link CleanText}'s rules) in one pass straight into the text
+     * buffer; a comment with any other reference or tag, or an escape that makes markup, is decoded and read by
+     * {@code Html.text} instead.
      */
     private String comment() {
         int from = i;
@@ -233,65 +237,133 @@ final class HackerNewsScanner extends JsonScanner {
             i++;
             return null; // an empty string: no comment
         }
-        int length = commentText();
-        if (length >= 0) {
-            String text = Html.clean(chars, length);
+        if (commentText()) {
+            String text = new String(chars, 0, length);
             if (text.isEmpty() || !text.isBlank()) {
                 return text;
             }
         }
         i = from;
-        length = string(true);
-        return Html.text(chars, 0, length);
+        int decoded = string(true);
+        return Html.text(chars, 0, decoded);
     }
 
-    /** {@link #comment}'s one pass: the chars gathered before cleaning, or -1 when it must take the other way. */
-    private int commentText() {
-        int k = 0;
-        char[] out = chars;
+    /**
+     * {@link #comment}'s one pass: the text cleaned into {@link #chars}, {@link #length} of them; false when it must
+     * take the other way. Runs of plain ASCII are copied whole: they hold no two spaces in a row
+     * ({@link #commentPlainEnd}), so only a space at either end of a run needs the cleaning's rules.
+     */
+    private boolean commentText() {
+        length = 0;
+        separator = 0;
         while (true) {
-            int run = markupPlainEnd(i);
-            if (k + (run - i) + 2 > out.length) {
-                out = grow(k + (run - i) + 2);
+            int run = commentPlainEnd(i);
+            if (run > i) {
+                plainRun(i, run);
+                i = run;
             }
-            k = widen(i, run, out, k);
-            i = run;
             int c = b[i];
             if (c == '"') {
                 i++;
-                return k;
+                return true;
             }
-            if (k + 2 > out.length) {
-                out = grow(k);
+            if (length + 3 > chars.length) {
+                grow(length + 3);
             }
-            if (c == '&' || c == '<') {
+            if (c == ' ') { // the second of two spaces or more
+                while (b[i] == ' ') {
+                    i++;
+                }
+                wordBreak();
+            } else if (c == '&' || c == '<') {
                 int found = c == '&' ? match(REFERENCES) : match(TAGS);
                 if (found < 0) {
-                    return -1;
+                    return false;
                 }
                 i += (c == '&' ? REFERENCES : TAGS)[found].length;
-                char put = c == '&' ? REFERENCE_CHARS[found] : TAG_CHARS[found];
-                if (put != 0) {
-                    out[k++] = put;
+                if (c == '&') {
+                    put(REFERENCE_CHARS[found]);
+                } else if (TAG_CHARS[found] != 0) {
+                    lineBreak();
                 }
             } else if (c == '\\') {
                 char e = escape();
                 if (e == '<' || e == '&' || e == 0) {
-                    return -1; // markup or a NUL made by an escape
+                    return false; // markup or a NUL made by an escape
                 }
-                out[k++] = e;
+                clean(e);
             } else if (c >= 0) {
                 throw UNREADABLE; // a control character
             } else {
                 int cp = utf8(c & 0xFF);
                 if (cp < 0x10000) {
-                    out[k++] = (char) cp;
+                    clean((char) cp);
                 } else {
-                    out[k++] = Character.highSurrogate(cp);
-                    out[k++] = Character.lowSurrogate(cp);
+                    put(Character.highSurrogate(cp));
+                    chars[length++] = Character.lowSurrogate(cp);
                 }
             }
         }
+    }
+
+    /**
+     * The plain ASCII bytes {@code [from, to)}, no two spaces in a row among them: a space at either end is a
+     * separator, the rest copied as it stands (single spaces between other characters are what the cleaning keeps).
+     */
+    private void plainRun(int from, int to) {
+        if (b[from] == ' ') {
+            wordBreak();
+            from++;
+        }
+        if (from == to) {
+            return;
+        }
+        boolean trailing = b[to - 1] == ' ';
+        if (trailing) {
+            to--;
+        }
+        if (length + (to - from) + 1 > chars.length) {
+            grow(length + (to - from) + 1);
+        }
+        if (separator != 0) {
+            chars[length++] = separator;
+            separator = 0;
+        }
+        length = widen(from, to, chars, length);
+        if (trailing) {
+            separator = ' ';
+        }
+    }
+
+    /** A character of the comment, room made, as {@link Html#clean(char[], int)} reads it. */
+    private void clean(char c) {
+        if (c > 0xA0 || c > ' ' && c < 0x7F) {
+            put(c);
+        } else if (c == '\n' || c == '\r') {
+            lineBreak();
+        } else if (c == ' ' || c == '\t' || c == '\u00A0' || c == '\f' || c == '\u000B') {
+            wordBreak();
+        } else {
+            put(c >= 0x80 && c <= 0x9F ? Html.cp1252(c) : c);
+        }
+    }
+
+    /** A character kept, after the separator pending; room made for both. */
+    private void put(char c) {
+        if (separator != 0) {
+            chars[length++] = separator;
+            separator = 0;
+        }
+        chars[length++] = c;
+    }
+
+    /** Whitespace between words: a space pending, unless a line break is or nothing was kept yet. */
+    private void wordBreak() {
+        separator = separator == '\n' ? '\n' : length > 0 ? ' ' : 0;
+    }
+
+    private void lineBreak() {
+        separator = length > 0 ? '\n' : 0;
     }
 
     /** Which of the patterns stands at {@link #i}, or -1. */

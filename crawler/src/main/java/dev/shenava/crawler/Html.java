@@ -234,6 +234,11 @@ final class Html {
         return new String(in, start, len - start);
     }
 
+    /** The windows-1252 character a C1 control character (U+0080 to U+009F) stands for, as the cleaning reads it. */
+    static char cp1252(char c) {
+        return CP1252.charAt(c - 0x80);
+    }
+
     /** Whether {@link #clean(char[], int)} would give the text back as it is. */
     private static boolean unchanged(String s) {
         int n = s.length();

@@ -267,6 +267,34 @@ abstract class JsonScanner {
         return k;
     }
 
+    /**
+     * {@link #markupPlainEnd} that also stops at a space following a space, so that the run holds single spaces only
+     * (a space that starts the run is taken as following none).
+     */
+    int commentPlainEnd(int from) {
+        int k = from;
+        long before = 0; // the high bit of the last byte of the previous eight when it was a space
+        while (k + 8 <= n) {
+            long v = (long) LONGS.get(b, k);
+            long special = v | (v - SPACES) & ~v | zeroByte(v ^ QUOTES) | zeroByte(v ^ BACKSLASHES)
+                    | zeroByte(v ^ AMPERSANDS) | zeroByte(v ^ LESS_THANS);
+            long spaces = zeroByte(v ^ SPACES) & HIGH_BITS; // a '!' after a space counts too: the run only ends early
+            if (((special | spaces & (spaces << 8 | before)) & HIGH_BITS) != 0) {
+                break;
+            }
+            before = spaces >>> 56;
+            k += 8;
+        }
+        while (k < n) {
+            byte c = b[k];
+            if (c < 0x20 || c == '"' || c == '\\' || c == '&' || c == '<' || c == ' ' && k > from && b[k - 1] == ' ') {
+                break;
+            }
+            k++;
+        }
+        return k;
+    }
+
     /** Copies the ASCII bytes {@code [from, to)} to {@code out} at {@code k} (one loop the compiler can vectorise). */
     final int widen(int from, int to, char[] out, int k) {
         int length = to - from;

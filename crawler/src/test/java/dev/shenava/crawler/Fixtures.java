@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,7 +21,18 @@ import okio.Buffer;
  */
 final class Fixtures {
 
+    /** The Hacker News source the Algolia answers of the tests are read for. */
+    static final Source HACKER_NEWS = source("hn", SourceKind.HACKERNEWS, Map.of("query", "x"));
+
+    private static final Instant ALGOLIA_FETCHED = Instant.parse("2026-11-22T10:00:00Z");
+
     private Fixtures() {
+    }
+
+    /** An Algolia answer as fetched: UTF-8 JSON from the search endpoint, at a fixed time. */
+    static Fetched algoliaAnswer(byte[] body) {
+        return new Fetched("https://hn.algolia.com/api/v1/search_by_date", CrawlStatus.FETCHED, 200,
+                Map.of("content-type", "application/json; charset=utf-8"), body, "", ALGOLIA_FETCHED);
     }
 
     static byte[] ours(String name) {

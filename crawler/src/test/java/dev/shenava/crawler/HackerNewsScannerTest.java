@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class HackerNewsScannerTest {
 
-    private static final Source SOURCE = Fixtures.source("hn", SourceKind.HACKERNEWS, Map.of("query", "x"));
-    private static final Instant FETCHED = Instant.parse("2026-11-22T10:00:00Z");
-
-    private static Fetched page(byte[] body) {
-        return new Fetched("https://hn.algolia.com/api/v1/search_by_date", CrawlStatus.FETCHED, 200,
-                Map.of("content-type", "application/json; charset=utf-8"), body, "", FETCHED);
-    }
+    private static final Source SOURCE = Fixtures.HACKER_NEWS;
 
     private static HackerNewsConnector.Answer scanned(byte[] body) {
-        Fetched page = page(body);
+        Fetched page = Fixtures.algoliaAnswer(body);
         int start = Json.utf8Start(page);
         return start < 0 ? null : HackerNewsScanner.read(SOURCE, page, start);
     }
@@ -51,13 +44,13 @@ class HackerNewsScannerTest {
     private static void assertScannedAsTree(byte[] body, String what) {
         HackerNewsConnector.Answer scanned = scanned(body);
         assertNotNull(scanned, what + ": left to Jackson");
-        Fetched page = page(body);
+        Fetched page = Fixtures.algoliaAnswer(body);
         assertEquals(HackerNewsConnector.tree(SOURCE, page, Json.read(page)), scanned, what);
     }
 
     /** Asserts the connector (scanner first) reads the answer as the Jackson path does; answers whether it scanned. */
     private static boolean assertSameAsJackson(byte[] body, String what) {
-        Fetched page = page(body);
+        Fetched page = Fixtures.algoliaAnswer(body);
         Object expected = outcome(() -> HackerNewsConnector.readWithJackson(SOURCE, page));
         Object scanned = outcome(() -> scanned(body));
         if (scanned != null) {
@@ -154,6 +147,38 @@ class HackerNewsScannerTest {
         for (String json : answers) {
             assertScannedAsTree(json.getBytes(StandardCharsets.UTF_8), json);
         }
+    }
+
+    /**
+     * Pieces of comment text (JSON string content) that the cleaning done while decoding treats apart: spaces in
+     * runs and at the ends, the whitespace escapes, the no-break space, C1 characters raw and escaped, controls,
+     * characters Java calls blank, DEL, the tags and references read in the same pass, long plain words that cross
+     * eight-byte steps, a '!' after a space (the eight-byte space test also flags it).
+     */
+    private static final String[] COMMENT_PIECES = {" ", "  ", "   ", "x", "ab", "!", " !", "word", "Delivery was",
+        "late again and support did not answer", "\\n", "\\t", "\\r\\n", "\\f", "\\u000b", "\\u00a0", "\u00a0",
+        "\u0085", "\\u0085", "\\u0093", "\\u001c", "\u2003", "\\u2003", "\\u0001", "\u007f", "<p>", "</p>", "<i>",
+        "</i>", "<code>", "&#x27;", "&quot;", "&amp;", "&lt;", "\u0627\u0633\u0646\u067e", "\u200c", "\uD83D\uDE80",
+        "\\ud83d\\ude00", "\\\"", "\\/", "caf\u00e9", "        ", "12345678 ", " 1234567"};
+
+    @Test
+    void commentsCleanedWhileDecodedReadAsJacksonsStringIs() {
+        Random random = new Random(20261124);
+        int scannedCount = 0;
+        int rounds = 6000;
+        for (int round = 0; round < rounds; round++) {
+            StringBuilder comment = new StringBuilder();
+            int pieces = random.nextInt(12);
+            for (int k = 0; k < pieces; k++) {
+                comment.append(COMMENT_PIECES[random.nextInt(COMMENT_PIECES.length)]);
+            }
+            String json = "{\"hits\":[{\"objectID\":\"1\",\"comment_text\":\"" + comment
+                    + "\",\"story_title\":\"S\"}]}";
+            if (assertSameAsJackson(json.getBytes(StandardCharsets.UTF_8), json)) {
+                scannedCount++;
+            }
+        }
+        assertTrue(scannedCount > rounds * 9 / 10, "scanned only " + scannedCount + " of " + rounds);
     }
 
     @Test

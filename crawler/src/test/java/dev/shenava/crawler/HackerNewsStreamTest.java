@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class HackerNewsStreamTest {
 
-    private static final Source SOURCE = Fixtures.source("hn", SourceKind.HACKERNEWS, Map.of("query", "x"));
-    private static final Instant FETCHED = Instant.parse("2026-11-22T10:00:00Z");
-
-    private static Fetched page(byte[] body) {
-        return new Fetched("https://hn.algolia.com/api/v1/search_by_date", CrawlStatus.FETCHED, 200,
-                Map.of("content-type", "application/json; charset=utf-8"), body, "", FETCHED);
-    }
+    private static final Source SOURCE = Fixtures.HACKER_NEWS;
 
     private static void assertSameAsTree(byte[] body, String what) {
-        Fetched page = page(body);
+        Fetched page = Fixtures.algoliaAnswer(body);
         HackerNewsConnector.Answer tree = HackerNewsConnector.tree(SOURCE, page, Json.read(page));
         assertEquals(tree, HackerNewsConnector.readWithJackson(SOURCE, page), what);
         assertEquals(tree, HackerNewsConnector.read(SOURCE, page), what);
@@ -39,7 +32,7 @@ class HackerNewsStreamTest {
     void streamReadsOurRecordedShapesAsTheTreeDoes() {
         for (String name : List.of("hn_page0.json", "hn_page1.json")) {
             byte[] body = Fixtures.ours(name);
-            assertFalse(HackerNewsConnector.read(SOURCE, page(body)).posts().isEmpty(), name);
+            assertFalse(HackerNewsConnector.read(SOURCE, Fixtures.algoliaAnswer(body)).posts().isEmpty(), name);
             assertSameAsTree(body, name);
         }
         assertSameAsTree(BenchPages.hackerNews(50), "bench page");
@@ -82,7 +75,7 @@ class HackerNewsStreamTest {
 
     @Test
     void malformedAnswersAreWordedAsBefore() {
-        Fetched broken = page("{\"hits\":[{\"objectID\":\"1\",".getBytes(StandardCharsets.UTF_8));
+        Fetched broken = Fixtures.algoliaAnswer("{\"hits\":[{\"objectID\":\"1\",".getBytes(StandardCharsets.UTF_8));
         CrawlException e = assertThrows(CrawlException.class, () -> HackerNewsConnector.read(SOURCE, broken));
         assertEquals(assertThrows(CrawlException.class, () -> Json.read(broken)).getMessage(), e.getMessage());
     }
