@@ -19,6 +19,8 @@ final class Charsets {
     private static final Pattern XML_DECL = Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([\\w.:\\-]+)[\"']");
     private static final Pattern META = Pattern.compile(
             "<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:\\-]+)", Pattern.CASE_INSENSITIVE);
+    /** How many of a body's first bytes are searched for an XML declaration or HTML meta naming a charset. */
+    private static final int SNIFFED = 2048;
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
@@ -33,6 +35,38 @@ final class Charsets {
                 .or(() -> headerCharset(contentType).map(c -> unlessMislabelledUtf8(c, body)))
                 .or(() -> sniffed(body))
                 .orElseGet(() -> isUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"));
+    }
+
+    /**
+     * Whether {@link #detect} answers UTF-8 for this body if it is well-formed UTF-8, told without reading the whole
+     * body: a byte-order mark says UTF-8, or there is none and the header names UTF-8 or no charset and the first
+     * bytes hold neither an XML declaration nor an HTML meta that could name one. A reader that checks every byte
+     * itself (a JSON scanner) then skips the check of the whole body that detection makes; false means "detect".
+     */
+    static boolean utf8IfWellFormed(byte[] body, String contentType) {
+        Optional<Charset> mark = bom(body);
+        if (mark.isPresent()) {
+            return mark.get().equals(StandardCharsets.UTF_8);
+        }
+        Optional<Charset> declared = headerCharset(contentType);
+        if (declared.isPresent()) {
+            return declared.get().equals(StandardCharsets.UTF_8);
+        }
+        // what sniffed() could find: an XML declaration first after whitespace, or "<meta" within its head
+        int head = Math.min(body.length, SNIFFED);
+        int first = 0;
+        while (first < head && (body[first] == ' ' || body[first] >= '\t' && body[first] <= '\r')) {
+            first++;
+        }
+        if (first < head && body[first] == '<') {
+            return false;
+        }
+        for (int k = Bytes.indexOf(body, '<', 0, head); k >= 0; k = Bytes.indexOf(body, '<', k + 1, head)) {
+            if (Bytes.startsWithIgnoringCase(body, head, k + 1, "meta")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -127,7 +161,7 @@ final class Charsets {
     }
 
     private static Optional<Charset> sniffed(byte[] body) {
-        String head = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.ISO_8859_1);
+        String head = new String(body, 0, Math.min(body.length, SNIFFED), StandardCharsets.ISO_8859_1);
         return declared(XML_DECL, head).or(() -> {
             int meta = indexOfMeta(head); // no match can start before the first "<meta"
             return meta < 0 ? Optional.empty() : declared(META, head.substring(meta));

@@ -92,11 +92,11 @@ final class HackerNewsConnector implements Connector {
     }
 
     /**
-     * Reads an answer: a UTF-8 answer of the usual shape in one scan over its bytes ({@link HackerNewsScanner}),
-     * anything else with Jackson ({@link #readWithJackson}).
+     * Reads an answer: a UTF-8 answer of the usual shape in one scan over its bytes ({@link HackerNewsScanner}, which
+     * also checks the UTF-8 that charset detection would check), anything else with Jackson ({@link #readWithJackson}).
      */
     static Answer read(Source source, Fetched page) {
-        int start = Json.utf8Start(page);
+        int start = Json.utf8StartIfWellFormed(page); // the scanner checks every byte
         if (start >= 0) {
             Answer scanned = HackerNewsScanner.read(source, page, start);
             if (scanned != null) {

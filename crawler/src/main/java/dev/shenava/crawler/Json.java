@@ -49,7 +49,24 @@ final class Json {
      * may read the bytes themselves; -1 when the body is not that and must be decoded first.
      */
     static int utf8Start(Fetched page) {
+        int first = rootStart(page.body());
+        return first >= 0 && StandardCharsets.UTF_8.equals(page.charset()) ? first : -1;
+    }
+
+    /**
+     * {@link #utf8Start} for a reader that checks itself that every byte of the body is well-formed UTF-8 and leaves
+     * the body to {@link #utf8Start}'s readers when it is not: the charset detection's check of the whole body is
+     * skipped when the header names UTF-8 or no charset ({@link Charsets#utf8IfWellFormed}); JSON is UTF-8.
+     */
+    static int utf8StartIfWellFormed(Fetched page) {
         byte[] body = page.body();
+        int first = rootStart(body);
+        return first >= 0 && Charsets.utf8IfWellFormed(body, page.headers().getOrDefault("content-type", ""))
+                ? first : utf8Start(page);
+    }
+
+    /** Where an object or array starts after a byte-order mark and whitespace, -1 when nothing like that does. */
+    private static int rootStart(byte[] body) {
         int start = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
                 ? 3 : 0;
         int first = start;
@@ -57,8 +74,7 @@ final class Json {
                 || body[first] == '\t')) {
             first++;
         }
-        return first < body.length && (body[first] == '{' || body[first] == '[')
-                && StandardCharsets.UTF_8.equals(page.charset()) ? first : -1;
+        return first < body.length && (body[first] == '{' || body[first] == '[') ? first : -1;
     }
 
     /**
