@@ -68,7 +68,13 @@ final class HackerNewsScanner extends JsonScanner {
     /** Per string field of the hit being read: start, end (-1, -1 for null) and plainness. */
     private final int[] spans = new int[STRINGS * 2];
     private final boolean[] plain = new boolean[STRINGS];
-    /** The comment text cleaned so far in {@link #chars}, and the separator pending (0, ' ' or a line break). */
+    /**
+     * The comment text cleaned so far: {@link #length} characters in {@link #latin} while all are Latin-1 (runs of
+     * ASCII copied as bytes, the string made without compressing chars), in {@link #chars} once one is not
+     * ({@link #wide}); and the separator pending (0, ' ' or a line break).
+     */
+    private byte[] latin = new byte[1024];
+    private boolean wide;
     private int length;
     private char separator;
     private boolean noHits = true;
@@ -238,7 +244,7 @@ final class HackerNewsScanner extends JsonScanner {
             return null; // an empty string: no comment
         }
         if (commentText()) {
-            String text = new String(chars, 0, length);
+            String text = wide ? new String(chars, 0, length) : new String(latin, 0, length, StandardCharsets.ISO_8859_1);
             if (text.isEmpty() || !text.isBlank()) {
                 return text;
             }
@@ -256,6 +262,7 @@ final class HackerNewsScanner extends JsonScanner {
     private boolean commentText() {
         length = 0;
         separator = 0;
+        wide = false;
         while (true) {
             int run = commentPlainEnd(i);
             if (run > i) {
@@ -267,9 +274,7 @@ final class HackerNewsScanner extends JsonScanner {
                 i++;
                 return true;
             }
-            if (length + 3 > chars.length) {
-                grow(length + 3);
-            }
+            room(3);
             if (c == ' ') { // the second of two spaces or more
                 while (b[i] == ' ') {
                     i++;
@@ -299,7 +304,7 @@ final class HackerNewsScanner extends JsonScanner {
                 if (cp < 0x10000) {
                     clean((char) cp);
                 } else {
-                    put(Character.highSurrogate(cp));
+                    put(Character.highSurrogate(cp)); // the text is wide from here
                     chars[length++] = Character.lowSurrogate(cp);
                 }
             }
@@ -322,14 +327,17 @@ final class HackerNewsScanner extends JsonScanner {
         if (trailing) {
             to--;
         }
-        if (length + (to - from) + 1 > chars.length) {
-            grow(length + (to - from) + 1);
-        }
+        room(to - from + 1);
         if (separator != 0) {
-            chars[length++] = separator;
+            store(separator);
             separator = 0;
         }
-        length = widen(from, to, chars, length);
+        if (wide) {
+            length = widen(from, to, chars, length);
+        } else {
+            System.arraycopy(b, from, latin, length, to - from);
+            length += to - from;
+        }
         if (trailing) {
             separator = ' ';
         }
@@ -351,10 +359,39 @@ final class HackerNewsScanner extends JsonScanner {
     /** A character kept, after the separator pending; room made for both. */
     private void put(char c) {
         if (separator != 0) {
-            chars[length++] = separator;
+            store(separator);
             separator = 0;
         }
+        store(c);
+    }
+
+    private void store(char c) {
+        if (!wide) {
+            if (c < 0x100) {
+                latin[length++] = (byte) c;
+                return;
+            }
+            if (chars.length < latin.length) { // the room made in latin holds in chars too
+                chars = new char[latin.length];
+            }
+            for (int k = 0; k < length; k++) {
+                chars[k] = (char) (latin[k] & 0xFF);
+            }
+            wide = true;
+        }
         chars[length++] = c;
+    }
+
+    /** Room for {@code more} characters in the buffer in use. */
+    private void room(int more) {
+        int needed = length + more;
+        if (wide) {
+            if (needed > chars.length) {
+                grow(needed);
+            }
+        } else if (needed > latin.length) {
+            latin = Arrays.copyOf(latin, Math.max(latin.length * 2, needed + 16));
+        }
     }
 
     /** Whitespace between words: a space pending, unless a line break is or nothing was kept yet. */
