@@ -65,8 +65,10 @@ final class HackerNewsScanner extends JsonScanner {
         ascii("</b>"), ascii("<em>"), ascii("</em>"), ascii("</a>"), ascii("<code>"), ascii("</code>")};
     private static final char[] TAG_CHARS = {'\n', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
-    /** Per string field of the hit being read: start, end (-1, -1 for null) and plainness. */
+    /** Per string field of the hit being read: start, end (-1, -1 for null) and plainness, where seen. */
     private final int[] spans = new int[STRINGS * 2];
+    /** The fields of the hit being read that it holds, a bit each. */
+    private int seen;
     private final boolean[] plain = new boolean[STRINGS];
     /**
      * The comment text cleaned so far: {@link #length} characters in {@link #latin} while all are Latin-1 (runs of
@@ -184,8 +186,8 @@ final class HackerNewsScanner extends JsonScanner {
     /** One hit after its '{'. */
     private HackerNewsConnector.Hit hit() {
         HackerNewsConnector.Hit hit = new HackerNewsConnector.Hit();
-        Arrays.fill(spans, -1);
         int seen = 0;
+        this.seen = 0;
         space();
         if (b[i] == '}') {
             i++;
@@ -203,7 +205,9 @@ final class HackerNewsScanner extends JsonScanner {
                 }
                 seen |= 1 << field;
                 if (field < STRINGS) {
-                    if (!literalNull()) {
+                    if (literalNull()) {
+                        spans[field * 2] = -1;
+                    } else {
                         expect('"');
                         string(false);
                         spans[field * 2] = stringStart;
@@ -225,6 +229,7 @@ final class HackerNewsScanner extends JsonScanner {
                 }
             }
             if (!next('}')) {
+                this.seen = seen;
                 return hit;
             }
         }
@@ -459,7 +464,7 @@ final class HackerNewsScanner extends JsonScanner {
 
     private String field(int field) {
         int start = spans[field * 2];
-        if (start < 0) {
+        if ((seen & 1 << field) == 0 || start < 0) {
             return "";
         }
         int end = spans[field * 2 + 1];

@@ -85,7 +85,7 @@ abstract class JsonScanner {
     void space() {
         while (i < n) {
             byte c = b[i];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            if (c > ' ' || c != ' ' && c != '\n' && c != '\r' && c != '\t') { // most often no whitespace at all
                 return;
             }
             i++;
