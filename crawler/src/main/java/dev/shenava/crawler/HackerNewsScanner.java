@@ -57,12 +57,12 @@ final class HackerNewsScanner extends JsonScanner {
     private static final int KEPT_CHARS = 1 << 16;
 
     /** The references HN writes and what they read as ({@code MarkupText}'s reading of them, wherever they stand). */
-    private static final byte[][] REFERENCES = {ascii("&#x27;"), ascii("&#x2F;"), ascii("&quot;"), ascii("&amp;"),
-        ascii("&lt;"), ascii("&gt;"), ascii("&#39;"), ascii("&apos;")};
+    private static final Name[] REFERENCES = words("&#x27;", "&#x2F;", "&quot;", "&amp;", "&lt;", "&gt;", "&#39;",
+        "&apos;");
     private static final char[] REFERENCE_CHARS = {'\'', '/', '"', '&', '<', '>', '\'', '\''};
     /** The plain phrasing tags HN writes: a paragraph is a line break, the others nothing (0). */
-    private static final byte[][] TAGS = {ascii("<p>"), ascii("</p>"), ascii("<i>"), ascii("</i>"), ascii("<b>"),
-        ascii("</b>"), ascii("<em>"), ascii("</em>"), ascii("</a>"), ascii("<code>"), ascii("</code>")};
+    private static final Name[] TAGS = words("<p>", "</p>", "<i>", "</i>", "<b>", "</b>", "<em>", "</em>", "</a>",
+        "<code>", "</code>");
     private static final char[] TAG_CHARS = {'\n', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
     /** Per string field of the hit being read: start, end (-1, -1 for null) and plainness, where seen. */
@@ -286,7 +286,7 @@ final class HackerNewsScanner extends JsonScanner {
                 }
                 wordBreak();
             } else if (c == '&' || c == '<') {
-                int found = c == '&' ? match(REFERENCES) : match(TAGS);
+                int found = c == '&' ? wordAt(REFERENCES) : wordAt(TAGS);
                 if (found < 0) {
                     return false;
                 }
@@ -408,16 +408,12 @@ final class HackerNewsScanner extends JsonScanner {
         separator = length > 0 ? '\n' : 0;
     }
 
-    /** Which of the patterns stands at {@link #i}, or -1. */
-    private int match(byte[][] patterns) {
-        for (int p = 0; p < patterns.length; p++) {
-            byte[] pattern = patterns[p];
-            if (n - i >= pattern.length && b[i + 1] == pattern[1]
-                    && Arrays.equals(b, i, i + pattern.length, pattern, 0, pattern.length)) {
-                return p;
-            }
+    private static Name[] words(String... words) {
+        Name[] names = new Name[words.length];
+        for (int w = 0; w < words.length; w++) {
+            names[w] = new Name(words[w]);
         }
-        return -1;
+        return names;
     }
 
     /** Which field the last name is, by length and bytes. */

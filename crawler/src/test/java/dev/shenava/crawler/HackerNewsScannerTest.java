@@ -155,13 +155,14 @@ class HackerNewsScannerTest {
      * Pieces of comment text (JSON string content) that the cleaning done while decoding treats apart: spaces in
      * runs and at the ends, the whitespace escapes, the no-break space, C1 characters raw and escaped, controls,
      * characters Java calls blank, DEL, the tags and references read in the same pass, long plain words that cross
-     * eight-byte steps, a '!' after a space (the eight-byte space test also flags it), text longer than the buffers.
+     * eight-byte steps, a '!' after a space (the eight-byte space test also flags it), '|' (found with '<' and the
+     * backslash), text longer than the buffers.
      */
     private static final String[] COMMENT_PIECES = {" ", "  ", "   ", "x", "ab", "!", " !", "word", "Delivery was",
         "late again and support did not answer", "\\n", "\\t", "\\r\\n", "\\f", "\\u000b", "\\u00a0", "\u00a0",
         "\u0085", "\\u0085", "\\u0093", "\\u001c", "\u2003", "\\u2003", "\\u0001", "\u007f", "<p>", "</p>", "<i>",
         "</i>", "<code>", "&#x27;", "&quot;", "&amp;", "&lt;", "\u0627\u0633\u0646\u067e", "\u200c", "\uD83D\uDE80",
-        "\\ud83d\\ude00", "\\\"", "\\/", "caf\u00e9", "        ", "12345678 ", " 1234567",
+        "\\ud83d\\ude00", "\\\"", "\\/", "caf\u00e9", "        ", "12345678 ", " 1234567", "a|b", " | ",
         "a long comment goes past the buffers the scanner starts with ".repeat(12)};
 
     @Test
