@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Reads an Algolia search answer in one pass over its UTF-8 bytes, without a JSON parser: the fields a post needs
  * are found by name (compared as bytes; no string is made of a skipped field or value), string values are kept as
  * offsets and decoded only when the post uses them, and {@code comment_text} goes from its bytes into a reused text
- * buffer with its JSON escapes, references and plain tags read in the same pass ({@link #comment}).
+ * buffer with its JSON escapes, references and plain tags read and its whitespace cleaned in the same pass, kept as
+ * Latin-1 bytes while it is ({@link #comment}).
  *
  * <p>Strict where it matters: it takes only answers it reads exactly as Jackson's tree does, and answers null on
  * anything else so that the Jackson path reads them: a root that is not an object, {@code hits} that is not an array
