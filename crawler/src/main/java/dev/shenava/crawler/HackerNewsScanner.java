@@ -195,8 +195,11 @@ final class HackerNewsScanner extends JsonScanner {
             return hit;
         }
         while (true) {
-            name();
-            int field = hitField();
+            int field = knownField();
+            if (field == UNKNOWN) {
+                name();
+                field = hitField();
+            }
             colon();
             if (field == UNKNOWN) {
                 skipValue();
@@ -415,6 +418,24 @@ final class HackerNewsScanner extends JsonScanner {
             names[w] = new Name(words[w]);
         }
         return names;
+    }
+
+    /** The field whose name stands at {@link #i} as Algolia writes it, read past; UNKNOWN (nothing read) if none. */
+    private int knownField() {
+        if (i + 1 >= n) {
+            return UNKNOWN;
+        }
+        return switch (b[i + 1]) {
+            case 'c' -> quotedName(CREATED_AT_I_NAME) ? CREATED_AT_I : quotedName(CREATED_AT_NAME) ? CREATED_AT
+                    : quotedName(COMMENT_TEXT_NAME) ? COMMENT_TEXT : UNKNOWN;
+            case 'a' -> quotedName(AUTHOR_NAME) ? AUTHOR : UNKNOWN;
+            case 'o' -> quotedName(OBJECT_ID_NAME) ? OBJECT_ID : UNKNOWN;
+            case 's' -> quotedName(STORY_TITLE_NAME) ? STORY_TITLE : quotedName(STORY_TEXT_NAME) ? STORY_TEXT : UNKNOWN;
+            case 't' -> quotedName(TITLE_NAME) ? TITLE : UNKNOWN;
+            case 'p' -> quotedName(POINTS_NAME) ? POINTS : UNKNOWN;
+            case 'n' -> quotedName(NUM_COMMENTS_NAME) ? NUM_COMMENTS : UNKNOWN;
+            default -> UNKNOWN;
+        };
     }
 
     /** Which field the last name is, by length and bytes. */

@@ -141,6 +141,28 @@ abstract class JsonScanner {
                 : (first & name.mask) == name.first;
     }
 
+    /**
+     * Whether the member name at {@link #i} (its opening quote) is exactly the name, closing quote and all; if so,
+     * moves past it as {@link #name} does and sets what it sets, without scanning the string.
+     */
+    boolean quotedName(Name name) {
+        int start = i + 1;
+        int end = start + name.length;
+        if (end + 8 > n || b[i] != '"' || b[end] != '"') {
+            return false; // near the end of the answer, or another name: name() reads it
+        }
+        long first = (long) LONGS.get(b, start);
+        if (name.length >= 8 ? first != name.first || (long) LONGS.get(b, end - 8) != name.last
+                : (first & name.mask) != name.first) {
+            return false;
+        }
+        stringStart = start;
+        stringEnd = end;
+        stringPlain = true;
+        i = end + 1;
+        return true;
+    }
+
     /** Which of the words (ASCII, shorter than eight bytes) stands at {@link #i}, or -1: one read of eight bytes. */
     int wordAt(Name[] words) {
         if (i + 8 > n) { // near the end of the answer
