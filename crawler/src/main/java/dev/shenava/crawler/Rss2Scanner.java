@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * windows-1252 repair would change them), characters XML forbids, misnested or unclosed elements, duplicate
  * attributes, more than {@value #MAX_ATTRIBUTES} attributes on an element, nesting deeper than {@value #MAX_DEPTH}.
  */
-final class Rss2Scanner {
+sealed class Rss2Scanner permits Rss2PlainScanner {
 
     private static final int MAX_DEPTH = 64;
     private static final int MAX_NAME = 256;
@@ -39,19 +39,19 @@ final class Rss2Scanner {
     }
 
     /** Why a feed is left to the XML parser: thrown and caught inside this class only. */
-    private static final class Unusual extends Exception {
+    static final class Unusual extends Exception {
         Unusual() {
             super(null, null, false, false);
         }
     }
 
-    private static final Unusual UNUSUAL = new Unusual();
+    static final Unusual UNUSUAL = new Unusual();
 
     /** The feed in UTF-8: markup is ASCII, text is decoded where a field keeps it. */
-    private final byte[] c;
-    private final int n;
+    final byte[] c;
+    final int n;
     private final int begin;
-    private int i;
+    int i;
     private int depth;
     /** Namespace prefixes declared on the root (chars in {@link #c}) and their names. */
     private int prefixCount;
@@ -59,11 +59,11 @@ final class Rss2Scanner {
     private int[] prefixEnd = new int[4];
     private String[] prefixUri = new String[4];
     // the start tag just read: its name, where its prefix ends (-1 when none), its namespace, its attributes
-    private int nameStart;
+    int nameStart;
     private int nameColon;
-    private int nameEnd;
+    int nameEnd;
     private String nameUri;
-    private boolean selfClosing;
+    boolean selfClosing;
     private int attributes;
     /** Per attribute: name start, colon (-1 when none), name end, value start, value end (before the quote). */
     private int[] attribute = new int[5 * 8];
@@ -72,21 +72,26 @@ final class Rss2Scanner {
     private int lastColon;
     private boolean valueNormalised;
     // text gathered for a field
-    private char[] text = new char[256];
-    private int length;
-    /** Whether an item's body is turned into plain text as it is read ({@link #readPlainUtf8}). */
-    private final boolean plain;
-    /** Whether the body field just read by {@link #firstPlain} was blank as written (String.isBlank). */
-    private boolean rawBlank;
-    /** Reads a body field's escaped markup straight to plain text. */
-    private final FeedText plainText = new FeedText();
+    char[] text = new char[256];
+    int length;
+    // the fields of the item being read, the first of each name kept
+    String title;
+    String link;
+    String description;
+    String content;
+    String guid;
+    boolean permaLink;
+    String author;
+    String creator;
+    String pubDate;
+    /** The item's date when read from the bytes already (then {@link #pubDate} stays null). */
+    java.time.Instant published;
 
-    private Rss2Scanner(byte[] utf8, int begin, boolean plain) {
+    Rss2Scanner(byte[] utf8, int begin) {
         this.c = utf8;
         this.n = utf8.length;
         this.begin = begin;
         this.i = begin;
-        this.plain = plain;
     }
 
     /**
@@ -107,7 +112,7 @@ final class Rss2Scanner {
         }
         byte[] bytes = new byte[utf8.remaining()];
         utf8.get(bytes);
-        return read(bytes, 0, false);
+        return read(bytes, 0);
     }
 
     /**
@@ -121,28 +126,17 @@ final class Rss2Scanner {
     static List<Rss2Reader.Entry> readUtf8(byte[] body) {
         boolean bom = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
         int from = bom ? 3 : 0;
-        return read(body, from, false);
+        return read(body, from);
     }
 
-    /**
-     * {@link #readUtf8} with each item's title and body already turned into plain text while the scan reads them
-     * ({@link FeedText} straight from the bytes when the markup is simple): an entry's {@code title} is
-     * {@code Html.text} of the title (null when none), its {@code content} {@code Html.text} of the body the feed
-     * connector picks (content:encoded unless blank, else the description), its {@code description} null; a plain
-     * RFC 1123 pubDate is read from the bytes. Null also for an item that would need its
-     * raw body for a content hash (no guid and no link), which the reader that keeps raw text handles.
-     *
-     * @param body the feed's bytes, a byte order mark allowed
-     * @return the entries in document order, or null
-     */
-    static List<Rss2Reader.Entry> readPlainUtf8(byte[] body) {
-        boolean bom = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
-        return read(body, bom ? 3 : 0, true);
+    private static List<Rss2Reader.Entry> read(byte[] utf8, int begin) {
+        return new Rss2Scanner(utf8, begin).entries();
     }
 
-    private static List<Rss2Reader.Entry> read(byte[] utf8, int begin, boolean plain) {
+    /** The feed's entries, or null when this scanner does not take the feed. */
+    final List<Rss2Reader.Entry> entries() {
         try {
-            return new Rss2Scanner(utf8, begin, plain).feed();
+            return feed();
         } catch (Unusual | RuntimeException notForUs) { // running past the end is a truncated feed too
             return null;
         }
@@ -203,17 +197,16 @@ final class Rss2Scanner {
     }
 
     private Rss2Reader.Entry item() throws Unusual {
-        String title = null;
-        String link = null;
-        String description = null;
-        String content = null;
-        String guid = null;
-        boolean permaLink = true;
-        String author = null;
-        String creator = null;
-        String pubDate = null;
-        boolean contentBlank = true;
-        java.time.Instant published = null; // read from the bytes
+        title = null;
+        link = null;
+        description = null;
+        content = null;
+        guid = null;
+        permaLink = true;
+        author = null;
+        creator = null;
+        pubDate = null;
+        published = null;
         if (!selfClosing) {
             int start = nameStart;
             int end = nameEnd;
@@ -221,19 +214,15 @@ final class Rss2Scanner {
             while (nextChild(start, end)) {
                 if (nameColon < 0) {
                     if (localIs("title")) {
-                        title = plain ? firstPlain(title) : first(title);
+                        title = title(title);
                     } else if (localIs("link")) {
                         link = first(link);
                     } else if (localIs("description")) {
-                        description = plain ? firstPlain(description) : first(description);
+                        description = description(description);
                     } else if (localIs("author")) {
                         author = first(author);
                     } else if (localIs("pubDate")) {
-                        if (published != null) {
-                            fieldChars(); // a later one read all the same, checked and dropped
-                        } else if (!plain || pubDate != null || (published = dateFromBytes()) == null) {
-                            pubDate = first(pubDate);
-                        }
+                        pubDate();
                     } else if (localIs("guid") && guid == null) {
                         int a = find("isPermaLink");
                         if (a >= 0 && attributeNormalised[a]) {
@@ -245,13 +234,7 @@ final class Rss2Scanner {
                         skipElement();
                     }
                 } else if (nameUri.equals(Rss2Reader.CONTENT) && localIs("encoded")) {
-                    if (plain) {
-                        boolean firstOne = content == null;
-                        content = firstPlain(content);
-                        contentBlank = firstOne ? rawBlank : contentBlank;
-                    } else {
-                        content = first(content);
-                    }
+                    contentEncoded();
                 } else if (nameUri.equals(Rss2Reader.DC) && localIs("creator")) {
                     String value = fieldText();
                     if (value.isEmpty() || !value.equals(value.strip())) {
@@ -266,81 +249,42 @@ final class Rss2Scanner {
             }
             depth--;
         }
-        if (plain) { // the body the feed connector picks: content:encoded unless blank as written, else the description
-            content = content != null && (!contentBlank || description == null) ? content
-                    : description != null ? description : "";
-            description = null;
-        }
+        return entry();
+    }
+
+    /** The item's title: {@code kept} when an earlier title gave it, else this one's. */
+    String title(String kept) throws Unusual {
+        return first(kept);
+    }
+
+    /** The item's description: {@code kept} when an earlier one gave it, else this one's. */
+    String description(String kept) throws Unusual {
+        return first(kept);
+    }
+
+    /** Reads a content:encoded element into {@link #content}. */
+    void contentEncoded() throws Unusual {
+        content = first(content);
+    }
+
+    /** Reads a pubDate element into {@link #pubDate}. */
+    void pubDate() throws Unusual {
+        pubDate = first(pubDate);
+    }
+
+    /** The entry of the item just read. */
+    Rss2Reader.Entry entry() throws Unusual {
         Rss2Reader.Entry entry = published != null
                 ? Rss2Reader.entryAt(title, link, description, content, guid, permaLink, author, creator, published)
                 : Rss2Reader.entry(title, link, description, content, guid, permaLink, author, creator, pubDate);
-        if (entry == null || plain && isBlank(entry.uri()) && isBlank(entry.link())) {
-            throw UNUSUAL; // a date only ROME reads; or an item identified by a hash of its raw text
+        if (entry == null) {
+            throw UNUSUAL; // a date only ROME reads
         }
         return entry;
     }
 
-    /**
-     * The date of the pubDate element just started when it is a plain RFC 1123 date in ASCII with nothing but spaces
-     * around it, read from the bytes and the element read to its end; null (nothing read) otherwise.
-     */
-    private java.time.Instant dateFromBytes() throws Unusual {
-        if (selfClosing) {
-            return null;
-        }
-        int from = i;
-        int lt = from;
-        while (lt < n && c[lt] >= 0x20 && c[lt] < 0x7F && c[lt] != '<' && c[lt] != '&') {
-            lt++;
-        }
-        if (lt + 1 >= n || c[lt] != '<' || c[lt + 1] != '/') {
-            return null;
-        }
-        int to = lt;
-        while (from < to && c[from] == ' ') {
-            from++;
-        }
-        while (to > from && c[to - 1] == ' ') {
-            to--;
-        }
-        long seconds = Timestamps.rfc1123Seconds(c, from, to);
-        if (seconds == Timestamps.NOT_RFC1123) {
-            return null;
-        }
-        i = lt;
-        endTag(nameStart, nameEnd);
-        return java.time.Instant.ofEpochSecond(seconds);
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    /** {@link #first} of a body field in plain text; {@link #rawBlank} tells whether this one was blank as written. */
-    private String firstPlain(String kept) throws Unusual {
-        if (kept == null && !selfClosing) { // escaped markup read to plain text in one pass, when it is simple
-            int lt = Bytes.indexOf(c, '<', i, n);
-            if (lt >= 0 && lt + 1 < n && c[lt + 1] == '/' && plainText.read(c, i, lt) == lt) {
-                i = lt;
-                endTag(nameStart, nameEnd);
-                rawBlank = plainText.rawBlank;
-                return rawBlank || plainText.length == 0 ? "" : new String(plainText.out, 0, plainText.length);
-            }
-        }
-        fieldChars(); // read either way: a later one holding markup is as unusual as the first
-        if (kept != null) {
-            return kept;
-        }
-        boolean blank = true;
-        for (int k = 0; k < length && blank; k++) {
-            blank = Character.isWhitespace(text[k]);
-        }
-        rawBlank = blank;
-        return blank ? "" : Html.text(text, 0, length);
-    }
-
     /** The field kept: {@code kept} when an earlier element of its name gave it, else this one's text. */
-    private String first(String kept) throws Unusual {
+    final String first(String kept) throws Unusual {
         String value = fieldText(); // read either way: a later one holding markup is as unusual as the first
         return kept != null ? kept : value;
     }
@@ -352,7 +296,7 @@ final class Rss2Scanner {
     }
 
     /** Reads the text of the element just started into {@code text[0, length)}. */
-    private void fieldChars() throws Unusual {
+    final void fieldChars() throws Unusual {
         length = 0;
         if (selfClosing) {
             return;
@@ -880,7 +824,7 @@ final class Rss2Scanner {
     }
 
     /** An end tag at {@code i} that must close the element named {@code c[start, end)}. */
-    private void endTag(int start, int end) throws Unusual {
+    final void endTag(int start, int end) throws Unusual {
         int k = i + 2;
         int length = end - start;
         if (!sameChars(k, k + length, c, start, end)) {

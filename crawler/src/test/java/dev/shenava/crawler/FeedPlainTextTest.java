@@ -35,7 +35,7 @@ class FeedPlainTextTest {
     private static boolean assertSamePosts(byte[] body, String contentType, String what) {
         Fetched page = Fetched.of("https://news.example/feed.xml",
                 contentType.isEmpty() ? Map.of() : Map.of("content-type", contentType), body);
-        if (!StandardCharsets.UTF_8.equals(page.charset()) || Rss2Scanner.readPlainUtf8(body) == null) {
+        if (!StandardCharsets.UTF_8.equals(page.charset()) || Rss2PlainScanner.readPlainUtf8(body) == null) {
             return false;
         }
         assertEquals(FEEDS.parseRaw(SOURCE, page, true), FEEDS.parse(SOURCE, page), what);
