@@ -34,23 +34,25 @@ final class FeedText {
     boolean rawBlank;
 
     /**
-     * Reads the field's text from {@code b[from]} up to the next '&lt;', which must be at {@code lt}.
+     * Reads the field's text from {@code b[from]} up to the next '&lt;' (the end of the field), which must come before
+     * {@code lt}: no separate search for the field's end.
      *
-     * @return {@code lt} when read, {@link #GIVE_UP} otherwise (out and length then mean nothing)
+     * @return the index of that '&lt;' when read, {@link #GIVE_UP} otherwise (out and length then mean nothing)
      */
     int read(byte[] b, int from, int lt) {
-        if (out.length < lt - from) { // a character read takes at least a byte: the text is never longer
-            out = new char[Math.max(lt - from, out.length * 2)];
-        }
         char[] o = out;
         int len = 0;
         int pending = 0; // what the cleaning writes before the next character: 1 a space, 2 or 3 a line break
         boolean nonBlank = false; // besides the characters written: a tag, a no-break space
         int k = from;
         while (k < lt) {
+            if (len + 16 > o.length) { // room for what one step below writes before its own loop checks
+                o = java.util.Arrays.copyOf(o, o.length * 2);
+                out = o;
+            }
             int ch = b[k];
             int code;
-            if (ch > ' ' && ch < 0x7F && ch != '&' && ch != '>') { // printable ASCII, the common case
+            if (ch > ' ' && ch < 0x7F && ch != '&' && ch != '<' && ch != '>') { // printable ASCII, the common case
                 if (pending != 0) {
                     o[len++] = pending >= 2 ? '\n' : ' ';
                     pending = 0;
@@ -59,7 +61,7 @@ final class FeedText {
                 k++;
                 // then eight bytes a step while they are plain ASCII words with single spaces between them, which
                 // the cleaning keeps as they are (a character before a block is never a space)
-                while (k + 8 <= lt) {
+                while (k + 8 <= lt && len + 8 <= o.length) {
                     long w = (long) LONGS.get(b, k);
                     long spaces = equal(w, SPACES);
                     if ((w & HIGHS) != 0 || ((w + 0x6060606060606060L) & HIGHS) != HIGHS // a byte above 0x7F, below 0x20
@@ -80,6 +82,9 @@ final class FeedText {
                 k++;
                 continue;
             }
+            if (ch == '<') {
+                break; // the field's end
+            }
             if (ch >= (byte) 0xC2 && ch <= (byte) 0xDF && k + 1 < lt && (b[k + 1] & 0xC0) == 0x80) {
                 code = (ch & 0x1F) << 6 | b[k + 1] & 0x3F; // two bytes: Arabic script, Latin-1 supplement
                 k += 2;
@@ -89,18 +94,25 @@ final class FeedText {
                         pending = 0;
                     }
                     o[len++] = (char) code;
-                    // then four two-byte characters a step (words in Arabic script), each from U+00C0 on
-                    while (k + 8 <= lt) {
-                        long w = (long) LONGS.get(b, k);
-                        if ((w & 0xC0E0C0E0C0E0C0E0L) != 0x80C080C080C080C0L // lead, continuation, four times
-                                || ((w & 0x001F001F001F001FL) + 0x001D001D001D001DL & 0x0020002000200020L)
-                                != 0x0020002000200020L) { // a lead below 0xC3: C1 controls, no-break space
+                    // then more two-byte characters from U+00C0 on (words in Arabic script) and single spaces
+                    // between them, in a loop of their own (a space written only when such a character follows)
+                    while (k + 2 < lt && len + 2 <= o.length) {
+                        int x = b[k];
+                        int y = b[k + 1];
+                        if (x >= (byte) 0xC3 && x <= (byte) 0xDF && (y & 0xC0) == 0x80) {
+                            o[len++] = (char) ((x & 0x1F) << 6 | y & 0x3F);
+                            k += 2;
+                        } else if (x == ' ' && y >= (byte) 0xC3 && y <= (byte) 0xDF && (b[k + 2] & 0xC0) == 0x80) {
+                            o[len] = ' ';
+                            o[len + 1] = (char) ((y & 0x1F) << 6 | b[k + 2] & 0x3F);
+                            len += 2;
+                            k += 3;
+                        } else if (x == (byte) 0xE2 && y == (byte) 0x80 && b[k + 2] == (byte) 0x8C) {
+                            o[len++] = '\u200C'; // the zero-width non-joiner inside Persian words
+                            k += 3;
+                        } else {
                             break;
                         }
-                        for (int j = 0; j < 64; j += 16) {
-                            o[len++] = (char) (((int) (w >>> j) & 0x1F) << 6 | (int) (w >>> j + 8) & 0x3F);
-                        }
-                        k += 8;
                     }
                     continue;
                 }
@@ -175,10 +187,13 @@ final class FeedText {
                 o[len++] = Character.lowSurrogate(code);
             }
         }
+        if (k >= lt) {
+            return GIVE_UP; // no end before the limit
+        }
         nonBlank |= len > 0;
         length = len;
         rawBlank = !nonBlank;
-        return lt;
+        return k;
     }
 
     /** The high bit of each byte of {@code w} that equals the byte repeated in {@code pattern}, exactly. */

@@ -111,8 +111,8 @@ final class Rss2PlainScanner extends Rss2Scanner {
     /** {@link #first} of a body field in plain text; {@link #rawBlank} tells whether this one was blank as written. */
     private String firstPlain(String kept) throws Unusual {
         if (kept == null && !selfClosing) { // escaped markup read to plain text in one pass, when it is simple
-            int lt = Bytes.indexOf(c, '<', i, n);
-            if (lt >= 0 && lt + 1 < n && c[lt + 1] == '/' && plainText.read(c, i, lt) == lt) {
+            int lt = plainText.read(c, i, n); // reads to the '<' that ends the field
+            if (lt >= 0 && lt + 1 < n && c[lt + 1] == '/') {
                 i = lt;
                 endTag(nameStart, nameEnd);
                 rawBlank = plainText.rawBlank;
