@@ -1,5 +1,8 @@
 package dev.shenava.crawler;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,6 +29,15 @@ sealed class Rss2Scanner permits Rss2PlainScanner {
             + "|'[A-Za-z][A-Za-z0-9._-]*'))?"
             + "([ \\t\\r\\n]+standalone[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"(yes|no)\"|'(yes|no)'))?"
             + "[ \\t\\r\\n]*");
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    // an item's field names as their bytes in a long, read as the scan reads a name (names up to eight bytes)
+    private static final long TITLE = word("title");
+    private static final long LINK = word("link");
+    private static final long DESCRIPT = word("descript");
+    private static final long ION = word("ion");
+    private static final long AUTHOR = word("author");
+    private static final long PUB_DATE = word("pubDate");
+    private static final long GUID = word("guid");
     /** ASCII characters text cannot simply be copied past: controls, markup, references, '>' of "]]>". */
     private static final boolean[] STOP = new boolean[128];
 
@@ -213,17 +225,19 @@ sealed class Rss2Scanner permits Rss2PlainScanner {
             depth++;
             while (nextChild(start, end)) {
                 if (nameColon < 0) {
-                    if (localIs("title")) {
+                    int length = nameEnd - nameStart; // names compared as one read of their bytes
+                    long word = word(nameStart, length);
+                    if (length == 5 && word == TITLE) {
                         title = title(title);
-                    } else if (localIs("link")) {
+                    } else if (length == 4 && word == LINK) {
                         link = first(link);
-                    } else if (localIs("description")) {
+                    } else if (length == 11 && word == DESCRIPT && word(nameStart + 8, 3) == ION) {
                         description = description(description);
-                    } else if (localIs("author")) {
+                    } else if (length == 6 && word == AUTHOR) {
                         author = first(author);
-                    } else if (localIs("pubDate")) {
+                    } else if (length == 7 && word == PUB_DATE) {
                         pubDate();
-                    } else if (localIs("guid") && guid == null) {
+                    } else if (length == 4 && word == GUID && guid == null) {
                         int a = find("isPermaLink");
                         if (a >= 0 && attributeNormalised[a]) {
                             throw UNUSUAL;
@@ -291,6 +305,18 @@ sealed class Rss2Scanner permits Rss2PlainScanner {
 
     /** The text of the element just started; a child element is unusual (ROME would read only the direct text). */
     private String fieldText() throws Unusual {
+        if (!selfClosing) { // printable ASCII without a reference (links, guids, names): a string of the bytes
+            int k = i;
+            while (k < n && c[k] >= 0x20 && c[k] < 0x7F && c[k] != '<' && c[k] != '&' && c[k] != '>') {
+                k++;
+            }
+            if (k + 1 < n && c[k] == '<' && c[k + 1] == '/') {
+                String value = k == i ? "" : new String(c, i, k - i, java.nio.charset.StandardCharsets.ISO_8859_1);
+                i = k;
+                endTag(nameStart, nameEnd);
+                return value;
+            }
+        }
         fieldChars();
         return length == 0 ? "" : new String(text, 0, length);
     }
@@ -827,7 +853,7 @@ sealed class Rss2Scanner permits Rss2PlainScanner {
     final void endTag(int start, int end) throws Unusual {
         int k = i + 2;
         int length = end - start;
-        if (!sameChars(k, k + length, c, start, end)) {
+        if (!sameBytes(k, start, length)) {
             throw UNUSUAL;
         }
         k += length;
@@ -863,6 +889,43 @@ sealed class Rss2Scanner permits Rss2PlainScanner {
             throw UNUSUAL;
         }
         return k;
+    }
+
+    /**
+     * The {@code length} bytes at {@code from} in a long, the first in the lowest byte, zeros above (the first eight
+     * when longer); a name's bytes are never zero, so two names of the same length are equal when their words are.
+     */
+    private long word(int from, int length) {
+        if (from + 8 <= n) {
+            long w = (long) LONGS.get(c, from);
+            return length >= 8 ? w : w & (1L << 8 * length) - 1;
+        }
+        long w = 0;
+        for (int k = Math.min(length, 8) - 1; k >= 0; k--) {
+            w = w << 8 | c[from + k] & 0xFF;
+        }
+        return w;
+    }
+
+    /** {@link #word(int, int)} of an ASCII name. */
+    private static long word(String name) {
+        long w = 0;
+        for (int k = Math.min(name.length(), 8) - 1; k >= 0; k--) {
+            w = w << 8 | name.charAt(k);
+        }
+        return w;
+    }
+
+    /** Whether the {@code length} bytes at {@code a} and at {@code b} are the same (by longs: names are short). */
+    private boolean sameBytes(int a, int b, int length) {
+        if (length > 16 || a + length + 8 > n || b + length + 8 > n || length < 8) {
+            return a + length <= n && b + length <= n
+                    && (length < 8 ? word(a, length) == word(b, length)
+                    : java.util.Arrays.equals(c, a, a + length, c, b, b + length));
+        }
+        int last = length - 8; // 8 to 16 bytes: the first eight and the last eight, which may overlap
+        return (long) LONGS.get(c, a) == (long) LONGS.get(c, b)
+                && (long) LONGS.get(c, a + last) == (long) LONGS.get(c, b + last);
     }
 
     /** Whether the local name of the tag just read is {@code name}. */
