@@ -19,13 +19,12 @@ final class FeedText {
     static final int GIVE_UP = -1;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     private static final long SPACES = 0x2020202020202020L;
     private static final long AMPERSANDS = 0x2626262626262626L;
-    private static final long LESS = 0x3C3C3C3C3C3C3C3CL;
     private static final long GREATER = 0x3E3E3E3E3E3E3E3EL;
-    private static final long DELETES = 0x7F7F7F7F7F7F7F7FL;
 
     /** The text read: {@code out[0, length)}. */
     char[] out = new char[256];
@@ -64,8 +63,9 @@ final class FeedText {
                 while (k + 8 <= lt && len + 8 <= o.length) {
                     long w = (long) LONGS.get(b, k);
                     long spaces = equal(w, SPACES);
-                    if ((w & HIGHS) != 0 || ((w + 0x6060606060606060L) & HIGHS) != HIGHS // a byte above 0x7F, below 0x20
-                            || (equal(w, AMPERSANDS) | equal(w, LESS) | equal(w, GREATER) | equal(w, DELETES)) != 0
+                    if (((w | w + 0x0101010101010101L) & HIGHS) != 0 // a byte from 0x7F (DEL) on
+                            || ((w + 0x6060606060606060L) & HIGHS) != HIGHS // a byte below 0x20
+                            || (equal(w, AMPERSANDS) | equal(w | 0x0202020202020202L, GREATER)) != 0 // & < >
                             || (spaces & spaces << 8) != 0 || spaces < 0) { // two spaces in a row, a space last
                         break;
                     }
@@ -96,9 +96,18 @@ final class FeedText {
                     o[len++] = (char) code;
                     // then more two-byte characters from U+00C0 on (words in Arabic script) and single spaces
                     // between them, in a loop of their own (a space written only when such a character follows)
-                    while (k + 2 < lt && len + 2 <= o.length) {
-                        int x = b[k];
-                        int y = b[k + 1];
+                    while (k + 4 < lt && len + 2 <= o.length) {
+                        int w = (int) INTS.get(b, k);
+                        if ((w & 0xC0E0C0E0) == 0x80C080C0 // two of them, leads from 0xC3 on
+                                && ((w & 0x001F001F) + 0x001D001D & 0x00200020) == 0x00200020) {
+                            o[len] = (char) ((w & 0x1F) << 6 | w >>> 8 & 0x3F);
+                            o[len + 1] = (char) ((w >>> 16 & 0x1F) << 6 | w >>> 24 & 0x3F);
+                            len += 2;
+                            k += 4;
+                            continue;
+                        }
+                        int x = (byte) w;
+                        int y = (byte) (w >> 8);
                         if (x >= (byte) 0xC3 && x <= (byte) 0xDF && (y & 0xC0) == 0x80) {
                             o[len++] = (char) ((x & 0x1F) << 6 | y & 0x3F);
                             k += 2;
