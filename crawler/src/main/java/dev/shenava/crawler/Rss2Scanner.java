@@ -41,7 +41,13 @@ sealed class Rss2Scanner permits Rss2PlainScanner {
     /** ASCII characters text cannot simply be copied past: controls, markup, references, '>' of "]]>". */
     private static final boolean[] STOP = new boolean[128];
 
+    /** Per byte: whether a name may hold it after its first character (ASCII letters, digits, '_', '-', '.'). */
+    private static final boolean[] NAME = new boolean[256];
+
     static {
+        for (int ch = 0; ch < 128; ch++) {
+            NAME[ch] = isNameStart(ch) || ch >= '0' && ch <= '9' || ch == '-' || ch == '.';
+        }
         for (int ch = 0; ch < 0x20; ch++) {
             STOP[ch] = true;
         }
@@ -876,7 +882,7 @@ sealed class Rss2Scanner permits Rss2PlainScanner {
         k++;
         while (true) {
             int ch = c[k];
-            if (isNameStart(ch) || ch >= '0' && ch <= '9' || ch == '-' || ch == '.') {
+            if (NAME[ch & 0xFF]) {
                 k++;
             } else if (ch == ':' && lastColon < 0 && isNameStart(c[k + 1])) {
                 lastColon = k;
