@@ -3,6 +3,7 @@ package dev.shenava.crawler;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The plain text of a feed field holding escaped markup ({@code &lt;p&gt;Text&lt;/p&gt;}), read in one pass over
@@ -26,9 +27,14 @@ final class FeedText {
     private static final long AMPERSANDS = 0x2626262626262626L;
     private static final long GREATER = 0x3E3E3E3E3E3E3E3EL;
 
-    /** The text read: {@code out[0, length)}. */
-    char[] out = new char[256];
-    int length;
+    /** Answer of {@link #readAscii}: the field holds something other than ASCII, for {@link #readChars}. */
+    private static final int NOT_ASCII = -2;
+
+    /** The text read: {@code out[0, length)}, or {@code ascii[0, length)} when {@link #inAscii}. */
+    private char[] out = new char[256];
+    private byte[] ascii = new byte[256];
+    private boolean inAscii;
+    private int length;
     /** Whether the field's decoded text was blank (String.isBlank) as written. */
     boolean rawBlank;
 
@@ -39,6 +45,120 @@ final class FeedText {
      * @return the index of that '&lt;' when read, {@link #GIVE_UP} otherwise (out and length then mean nothing)
      */
     int read(byte[] b, int from, int lt) {
+        int end = readAscii(b, from, lt);
+        inAscii = end != NOT_ASCII;
+        return inAscii ? end : readChars(b, from, lt);
+    }
+
+    /** The text read (after {@link #read} read the field). */
+    String text() {
+        return rawBlank || length == 0 ? "" : inAscii ? new String(ascii, 0, length, StandardCharsets.ISO_8859_1)
+                : new String(out, 0, length);
+    }
+
+    /**
+     * {@link #read} of a field whose text is ASCII, into bytes (a step of eight plain bytes is one read and one
+     * write, and the string is a copy of them); {@link #NOT_ASCII} on anything else, even what the general reading
+     * gives up on.
+     */
+    private int readAscii(byte[] b, int from, int lt) {
+        byte[] o = ascii;
+        int len = 0;
+        int pending = 0;
+        boolean nonBlank = false;
+        int k = from;
+        while (k < lt) {
+            if (len + 16 > o.length) {
+                o = java.util.Arrays.copyOf(o, o.length * 2);
+                ascii = o;
+            }
+            int ch = b[k];
+            if (ch > ' ' && ch < 0x7F && ch != '&' && ch != '<' && ch != '>') {
+                if (pending != 0) {
+                    o[len++] = (byte) (pending >= 2 ? '\n' : ' ');
+                    pending = 0;
+                }
+                o[len++] = (byte) ch;
+                k++;
+                while (k + 8 <= lt && len + 8 <= o.length) {
+                    long w = (long) LONGS.get(b, k);
+                    if (!plainWords(w)) {
+                        break;
+                    }
+                    LONGS.set(o, len, w);
+                    len += 8;
+                    k += 8;
+                }
+                continue;
+            }
+            if (ch == ' ' || ch == '\t') {
+                pending |= len > 0 ? 1 : 0;
+                k++;
+                continue;
+            }
+            if (ch == '\n' || ch == '\r') {
+                pending = len > 0 ? 2 : 0;
+                k++;
+                continue;
+            }
+            if (ch == '<') {
+                break;
+            }
+            if (ch != '&') {
+                return NOT_ASCII;
+            }
+            if (k + 3 < lt && b[k + 1] == 'l' && b[k + 2] == 't' && b[k + 3] == ';') {
+                int end = tag(b, k + 4, lt);
+                if (end < 0) {
+                    return NOT_ASCII;
+                }
+                nonBlank = true;
+                if (end >= 0x40000000) {
+                    pending = len > 0 ? 2 : 0;
+                    end -= 0x40000000;
+                }
+                k = end;
+                continue;
+            }
+            int code = reference(b, k, lt);
+            if (code < 0 || code >= 0x7F) {
+                return NOT_ASCII;
+            }
+            k = referenceEnd;
+            if (code == ' ' || code == '\t') {
+                pending |= len > 0 ? 1 : 0;
+            } else if (code == '\n' || code == '\r') {
+                pending = len > 0 ? 2 : 0;
+            } else {
+                if (pending != 0) {
+                    o[len++] = (byte) (pending >= 2 ? '\n' : ' ');
+                    pending = 0;
+                }
+                o[len++] = (byte) code;
+            }
+        }
+        if (k >= lt) {
+            return NOT_ASCII;
+        }
+        length = len;
+        rawBlank = !(nonBlank | len > 0);
+        return k;
+    }
+
+    /**
+     * Whether the eight bytes are plain ASCII words with single spaces between them, which the cleaning keeps as
+     * they are (a character before a block is never a space, so a space last is not plain).
+     */
+    private static boolean plainWords(long w) {
+        long spaces = equal(w, SPACES);
+        return ((w | w + 0x0101010101010101L) & HIGHS) == 0 // no byte from 0x7F (DEL) on
+                && ((w + 0x6060606060606060L) & HIGHS) == HIGHS // none below 0x20
+                && (equal(w, AMPERSANDS) | equal(w | 0x0202020202020202L, GREATER)) == 0 // no & < >
+                && (spaces & spaces << 8) == 0 && spaces >= 0; // no two spaces in a row, no space last
+    }
+
+    /** {@link #read} of any field. */
+    private int readChars(byte[] b, int from, int lt) {
         char[] o = out;
         int len = 0;
         int pending = 0; // what the cleaning writes before the next character: 1 a space, 2 or 3 a line break
@@ -62,11 +182,7 @@ final class FeedText {
                 // the cleaning keeps as they are (a character before a block is never a space)
                 while (k + 8 <= lt && len + 8 <= o.length) {
                     long w = (long) LONGS.get(b, k);
-                    long spaces = equal(w, SPACES);
-                    if (((w | w + 0x0101010101010101L) & HIGHS) != 0 // a byte from 0x7F (DEL) on
-                            || ((w + 0x6060606060606060L) & HIGHS) != HIGHS // a byte below 0x20
-                            || (equal(w, AMPERSANDS) | equal(w | 0x0202020202020202L, GREATER)) != 0 // & < >
-                            || (spaces & spaces << 8) != 0 || spaces < 0) { // two spaces in a row, a space last
+                    if (!plainWords(w)) {
                         break;
                     }
                     for (int j = 0; j < 8; j++) {

@@ -116,7 +116,7 @@ final class Rss2PlainScanner extends Rss2Scanner {
                 i = lt;
                 endTag(nameStart, nameEnd);
                 rawBlank = plainText.rawBlank;
-                return rawBlank || plainText.length == 0 ? "" : new String(plainText.out, 0, plainText.length);
+                return plainText.text();
             }
         }
         fieldChars(); // read either way: a later one holding markup is as unusual as the first
