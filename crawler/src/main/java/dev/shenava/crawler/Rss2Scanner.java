@@ -82,6 +82,30 @@ sealed class Rss2Scanner extends FeedXmlScanner permits Rss2PlainScanner {
         return new Rss2Scanner(utf8, begin).entries();
     }
 
+    /**
+     * Whether the XML declaration's {@code c[from, to)} after {@code <?xml} is the common
+     * {@code  version="1.0" encoding="NAME"} (single spaces, double quotes), which {@link #DECLARATION} matches: most
+     * feeds' declaration told without the regular expression.
+     */
+    private boolean commonDeclaration(int from, int to) {
+        String head = " version=\"1.0\" encoding=\"";
+        int name = from + head.length();
+        if (to - name < 2 || !startsWith(from, head) || c[to - 1] != '"' || !isAsciiLetter(c[name])) {
+            return false;
+        }
+        for (int k = name + 1; k < to - 1; k++) {
+            int ch = c[k];
+            if (!(isAsciiLetter(ch) || ch >= '0' && ch <= '9' || ch == '.' || ch == '_' || ch == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(int ch) {
+        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z';
+    }
+
     /** The feed's entries, or null when this scanner does not take the feed. */
     final List<Rss2Reader.Entry> entries() {
         try {
@@ -94,7 +118,7 @@ sealed class Rss2Scanner extends FeedXmlScanner permits Rss2PlainScanner {
     private List<Rss2Reader.Entry> feed() throws Unusual {
         if (startsWith(begin, "<?xml") && isSpace(c[begin + 5])) {
             int end = indexOf("?>", begin + 5);
-            if (end < 0 || !DECLARATION.matcher(new String(c, begin + 5, end - begin - 5,
+            if (end < 0 || !commonDeclaration(begin + 5, end) && !DECLARATION.matcher(new String(c, begin + 5, end - begin - 5,
                     java.nio.charset.StandardCharsets.ISO_8859_1)).matches()) {
                 throw UNUSUAL;
             }

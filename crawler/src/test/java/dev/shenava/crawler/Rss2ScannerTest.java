@@ -116,6 +116,31 @@ class Rss2ScannerTest {
     }
 
     @Test
+    void takesTheXmlDeclarationsVersionOnePointZeroAllows() {
+        Map<String, Boolean> declarations = new java.util.LinkedHashMap<>();
+        declarations.put("<?xml version=\"1.0\" encoding=\"utf-8\"?>", true);
+        declarations.put("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", true);
+        declarations.put("<?xml version=\"1.0\" encoding=\"u\"?>", true);
+        declarations.put("<?xml version=\"1.0\" encoding=\"utf-8\"  ?>", true);
+        declarations.put("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>", true);
+        declarations.put("<?xml version='1.0' encoding='utf-8'?>", true);
+        declarations.put("<?xml version=\"1.0\"?>", true);
+        declarations.put("<?xml version=\"1.0\" encoding=\"\"?>", false);
+        declarations.put("<?xml version=\"1.0\" encoding=\"8bit\"?>", false);
+        declarations.put("<?xml version=\"1.0\" encoding=\"utf 8\"?>", false);
+        declarations.put("<?xml version=\"1.0\" encoding=\"utf-8'?>", false);
+        declarations.put("<?xml version=\"1.0\" encoding=\"a\"b\"?>", false);
+        declarations.put("<?xml version=\"1.1\" encoding=\"utf-8\"?>", false);
+        for (Map.Entry<String, Boolean> d : declarations.entrySet()) {
+            String feed = d.getKey() + "\n<rss version=\"2.0\"><channel><item><title>x</title></item></channel></rss>";
+            assertEquals(d.getValue(), Rss2Scanner.read(feed) != null, feed);
+            if (d.getValue()) {
+                assertTrue(assertSame(feed, feed));
+            }
+        }
+    }
+
+    @Test
     void refusesAnEndTagThatDiffersFromItsStartTagInAnyByte() {
         for (int length = 1; length <= 20; length++) {
             String name = "abcdefghijklmnopqrstuvwxyz".substring(0, length);
