@@ -65,7 +65,7 @@ final class FeedConnector implements Connector {
     List<Post> parse(Source source, Fetched page, boolean streaming) {
         if (streaming && StandardCharsets.UTF_8.equals(page.charset())) {
             // a plain UTF-8 RSS 2.0 feed: each body turned into plain text while the scan holds it
-            List<Rss2Reader.Entry> scanned = Rss2Scanner.readPlainUtf8(page.body());
+            List<Rss2Reader.Entry> scanned = Rss2PlainScanner.readPlainUtf8(page.body());
             if (scanned != null) {
                 List<Post> posts = new ArrayList<>(scanned.size());
                 for (Rss2Reader.Entry e : scanned) {
@@ -164,7 +164,7 @@ final class FeedConnector implements Connector {
     /**
      * The post of an entry whose {@code content} is already the plain text of its body (and its title plain text) and
      * which has a guid or a link
-     * ({@link Rss2Scanner#readPlainUtf8}): what {@link #post(Source, Fetched, String, String, String, String, String,
+     * ({@link Rss2PlainScanner#readPlainUtf8}): what {@link #post(Source, Fetched, String, String, String, String, String,
      * Instant)} gives for the raw entry, with the link checked once for both resolving and the canonical form.
      */
     private static Post plainPost(Source source, Fetched page, Rss2Reader.Entry e) {

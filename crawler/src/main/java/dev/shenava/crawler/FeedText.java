@@ -3,6 +3,7 @@ package dev.shenava.crawler;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The plain text of a feed field holding escaped markup ({@code &lt;p&gt;Text&lt;/p&gt;}), read in one pass over
@@ -19,38 +20,158 @@ final class FeedText {
     static final int GIVE_UP = -1;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     private static final long SPACES = 0x2020202020202020L;
     private static final long AMPERSANDS = 0x2626262626262626L;
-    private static final long LESS = 0x3C3C3C3C3C3C3C3CL;
     private static final long GREATER = 0x3E3E3E3E3E3E3E3EL;
-    private static final long DELETES = 0x7F7F7F7F7F7F7F7FL;
 
-    /** The text read: {@code out[0, length)}. */
-    char[] out = new char[256];
-    int length;
+    /** Answer of {@link #readAscii}: the field holds something other than ASCII, for {@link #readChars}. */
+    private static final int NOT_ASCII = -2;
+
+    /** The text read: {@code out[0, length)}, or {@code ascii[0, length)} when {@link #inAscii}. */
+    private char[] out = new char[256];
+    private byte[] ascii = new byte[256];
+    private boolean inAscii;
+    private int length;
     /** Whether the field's decoded text was blank (String.isBlank) as written. */
     boolean rawBlank;
 
     /**
-     * Reads the field's text from {@code b[from]} up to the next '&lt;', which must be at {@code lt}.
+     * Reads the field's text from {@code b[from]} up to the next '&lt;' (the end of the field), which must come before
+     * {@code lt}: no separate search for the field's end.
      *
-     * @return {@code lt} when read, {@link #GIVE_UP} otherwise (out and length then mean nothing)
+     * @return the index of that '&lt;' when read, {@link #GIVE_UP} otherwise (out and length then mean nothing)
      */
     int read(byte[] b, int from, int lt) {
-        if (out.length < lt - from) { // a character read takes at least a byte: the text is never longer
-            out = new char[Math.max(lt - from, out.length * 2)];
+        int end = readAscii(b, from, lt);
+        inAscii = end != NOT_ASCII;
+        return inAscii ? end : readChars(b, from, lt);
+    }
+
+    /** The text read (after {@link #read} read the field). */
+    String text() {
+        return rawBlank || length == 0 ? "" : inAscii ? new String(ascii, 0, length, StandardCharsets.ISO_8859_1)
+                : new String(out, 0, length);
+    }
+
+    /**
+     * {@link #read} of a field whose text is ASCII, into bytes (a step of eight plain bytes is one read and one
+     * write, and the string is a copy of them); {@link #NOT_ASCII} on anything else, even what the general reading
+     * gives up on.
+     */
+    private int readAscii(byte[] b, int from, int lt) {
+        byte[] o = ascii;
+        int len = 0;
+        int pending = 0;
+        boolean nonBlank = false;
+        int k = from;
+        while (k < lt) {
+            if (len + 16 > o.length) {
+                o = java.util.Arrays.copyOf(o, o.length * 2);
+                ascii = o;
+            }
+            int ch = b[k];
+            if (ch > ' ' && ch < 0x7F && ch != '&' && ch != '<' && ch != '>') {
+                if (pending != 0) {
+                    o[len++] = (byte) (pending >= 2 ? '\n' : ' ');
+                    pending = 0;
+                }
+                o[len++] = (byte) ch;
+                k++;
+                while (k + 8 <= lt && len + 8 <= o.length) {
+                    long w = (long) LONGS.get(b, k);
+                    if (!plainWords(w)) {
+                        break;
+                    }
+                    LONGS.set(o, len, w);
+                    len += 8;
+                    k += 8;
+                }
+                continue;
+            }
+            if (ch == ' ' || ch == '\t') {
+                pending |= len > 0 ? 1 : 0;
+                k++;
+                continue;
+            }
+            if (ch == '\n' || ch == '\r') {
+                pending = len > 0 ? 2 : 0;
+                k++;
+                continue;
+            }
+            if (ch == '<') {
+                break;
+            }
+            if (ch != '&') {
+                return NOT_ASCII;
+            }
+            if (k + 3 < lt && b[k + 1] == 'l' && b[k + 2] == 't' && b[k + 3] == ';') {
+                int end = tag(b, k + 4, lt);
+                if (end < 0) {
+                    return NOT_ASCII;
+                }
+                nonBlank = true;
+                if (end >= 0x40000000) {
+                    pending = len > 0 ? 2 : 0;
+                    end -= 0x40000000;
+                }
+                k = end;
+                continue;
+            }
+            int code = reference(b, k, lt);
+            if (code < 0 || code >= 0x7F) {
+                return NOT_ASCII;
+            }
+            k = referenceEnd;
+            if (code == ' ' || code == '\t') {
+                pending |= len > 0 ? 1 : 0;
+            } else if (code == '\n' || code == '\r') {
+                pending = len > 0 ? 2 : 0;
+            } else {
+                if (pending != 0) {
+                    o[len++] = (byte) (pending >= 2 ? '\n' : ' ');
+                    pending = 0;
+                }
+                o[len++] = (byte) code;
+            }
         }
+        if (k >= lt) {
+            return NOT_ASCII;
+        }
+        length = len;
+        rawBlank = !(nonBlank | len > 0);
+        return k;
+    }
+
+    /**
+     * Whether the eight bytes are plain ASCII words with single spaces between them, which the cleaning keeps as
+     * they are (a character before a block is never a space, so a space last is not plain).
+     */
+    private static boolean plainWords(long w) {
+        long spaces = equal(w, SPACES);
+        return ((w | w + 0x0101010101010101L) & HIGHS) == 0 // no byte from 0x7F (DEL) on
+                && ((w + 0x6060606060606060L) & HIGHS) == HIGHS // none below 0x20
+                && (equal(w, AMPERSANDS) | equal(w | 0x0202020202020202L, GREATER)) == 0 // no & < >
+                && (spaces & spaces << 8) == 0 && spaces >= 0; // no two spaces in a row, no space last
+    }
+
+    /** {@link #read} of any field. */
+    private int readChars(byte[] b, int from, int lt) {
         char[] o = out;
         int len = 0;
         int pending = 0; // what the cleaning writes before the next character: 1 a space, 2 or 3 a line break
         boolean nonBlank = false; // besides the characters written: a tag, a no-break space
         int k = from;
         while (k < lt) {
+            if (len + 16 > o.length) { // room for what one step below writes before its own loop checks
+                o = java.util.Arrays.copyOf(o, o.length * 2);
+                out = o;
+            }
             int ch = b[k];
             int code;
-            if (ch > ' ' && ch < 0x7F && ch != '&' && ch != '>') { // printable ASCII, the common case
+            if (ch > ' ' && ch < 0x7F && ch != '&' && ch != '<' && ch != '>') { // printable ASCII, the common case
                 if (pending != 0) {
                     o[len++] = pending >= 2 ? '\n' : ' ';
                     pending = 0;
@@ -59,12 +180,9 @@ final class FeedText {
                 k++;
                 // then eight bytes a step while they are plain ASCII words with single spaces between them, which
                 // the cleaning keeps as they are (a character before a block is never a space)
-                while (k + 8 <= lt) {
+                while (k + 8 <= lt && len + 8 <= o.length) {
                     long w = (long) LONGS.get(b, k);
-                    long spaces = equal(w, SPACES);
-                    if ((w & HIGHS) != 0 || ((w + 0x6060606060606060L) & HIGHS) != HIGHS // a byte above 0x7F, below 0x20
-                            || (equal(w, AMPERSANDS) | equal(w, LESS) | equal(w, GREATER) | equal(w, DELETES)) != 0
-                            || (spaces & spaces << 8) != 0 || spaces < 0) { // two spaces in a row, a space last
+                    if (!plainWords(w)) {
                         break;
                     }
                     for (int j = 0; j < 8; j++) {
@@ -80,6 +198,9 @@ final class FeedText {
                 k++;
                 continue;
             }
+            if (ch == '<') {
+                break; // the field's end
+            }
             if (ch >= (byte) 0xC2 && ch <= (byte) 0xDF && k + 1 < lt && (b[k + 1] & 0xC0) == 0x80) {
                 code = (ch & 0x1F) << 6 | b[k + 1] & 0x3F; // two bytes: Arabic script, Latin-1 supplement
                 k += 2;
@@ -89,18 +210,34 @@ final class FeedText {
                         pending = 0;
                     }
                     o[len++] = (char) code;
-                    // then four two-byte characters a step (words in Arabic script), each from U+00C0 on
-                    while (k + 8 <= lt) {
-                        long w = (long) LONGS.get(b, k);
-                        if ((w & 0xC0E0C0E0C0E0C0E0L) != 0x80C080C080C080C0L // lead, continuation, four times
-                                || ((w & 0x001F001F001F001FL) + 0x001D001D001D001DL & 0x0020002000200020L)
-                                != 0x0020002000200020L) { // a lead below 0xC3: C1 controls, no-break space
+                    // then more two-byte characters from U+00C0 on (words in Arabic script) and single spaces
+                    // between them, in a loop of their own (a space written only when such a character follows)
+                    while (k + 4 < lt && len + 2 <= o.length) {
+                        int w = (int) INTS.get(b, k);
+                        if ((w & 0xC0E0C0E0) == 0x80C080C0 // two of them, leads from 0xC3 on
+                                && ((w & 0x001F001F) + 0x001D001D & 0x00200020) == 0x00200020) {
+                            o[len] = (char) ((w & 0x1F) << 6 | w >>> 8 & 0x3F);
+                            o[len + 1] = (char) ((w >>> 16 & 0x1F) << 6 | w >>> 24 & 0x3F);
+                            len += 2;
+                            k += 4;
+                            continue;
+                        }
+                        int x = (byte) w;
+                        int y = (byte) (w >> 8);
+                        if (x >= (byte) 0xC3 && x <= (byte) 0xDF && (y & 0xC0) == 0x80) {
+                            o[len++] = (char) ((x & 0x1F) << 6 | y & 0x3F);
+                            k += 2;
+                        } else if (x == ' ' && y >= (byte) 0xC3 && y <= (byte) 0xDF && (b[k + 2] & 0xC0) == 0x80) {
+                            o[len] = ' ';
+                            o[len + 1] = (char) ((y & 0x1F) << 6 | b[k + 2] & 0x3F);
+                            len += 2;
+                            k += 3;
+                        } else if (x == (byte) 0xE2 && y == (byte) 0x80 && b[k + 2] == (byte) 0x8C) {
+                            o[len++] = '\u200C'; // the zero-width non-joiner inside Persian words
+                            k += 3;
+                        } else {
                             break;
                         }
-                        for (int j = 0; j < 64; j += 16) {
-                            o[len++] = (char) (((int) (w >>> j) & 0x1F) << 6 | (int) (w >>> j + 8) & 0x3F);
-                        }
-                        k += 8;
                     }
                     continue;
                 }
@@ -175,10 +312,13 @@ final class FeedText {
                 o[len++] = Character.lowSurrogate(code);
             }
         }
+        if (k >= lt) {
+            return GIVE_UP; // no end before the limit
+        }
         nonBlank |= len > 0;
         length = len;
         rawBlank = !nonBlank;
-        return lt;
+        return k;
     }
 
     /** The high bit of each byte of {@code w} that equals the byte repeated in {@code pattern}, exactly. */

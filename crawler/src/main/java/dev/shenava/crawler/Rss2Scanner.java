@@ -6,87 +6,41 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a plain RSS 2.0 feed in one pass over its UTF-8 bytes, without an XML parser (the markup read as ASCII, only
- * the text a field keeps decoded, in the same pass): the entries {@link Rss2Reader}
- * gives (and so ROME gives) for it. It takes only feeds it can check to be well-formed XML by a small set of rules,
- * and answers null on anything else for {@link Rss2Reader} and ROME: a DOCTYPE, a processing instruction, an XML
- * declaration other than version 1.0, entity references other than the five predefined and numeric ones, names
- * outside ASCII, namespace declarations anywhere but on the root, a default namespace, C1 control characters (the
- * windows-1252 repair would change them), characters XML forbids, misnested or unclosed elements, duplicate
- * attributes, more than {@value #MAX_ATTRIBUTES} attributes on an element, nesting deeper than {@value #MAX_DEPTH}.
+ * the text a field keeps decoded, in the same pass): the entries {@link Rss2Reader} gives (and so ROME gives) for it.
+ * It takes only feeds whose XML {@link FeedXmlScanner} checks to be well-formed by its small set of rules, with an
+ * XML declaration of version 1.0 if any, and answers null on anything else, for {@link Rss2Reader} and ROME.
  */
-final class Rss2Scanner {
+sealed class Rss2Scanner extends FeedXmlScanner permits Rss2PlainScanner {
 
-    private static final int MAX_DEPTH = 64;
-    private static final int MAX_NAME = 256;
-    private static final int MAX_ATTRIBUTES = 64;
-    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
     /** The XML declaration after {@code <?xml}, as the parser takes it with a character stream (encoding ignored). */
     private static final Pattern DECLARATION = Pattern.compile("[ \\t\\r\\n]+version[ \\t\\r\\n]*=[ \\t\\r\\n]*"
             + "(\"1\\.0\"|'1\\.0')([ \\t\\r\\n]+encoding[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"[A-Za-z][A-Za-z0-9._-]*\""
             + "|'[A-Za-z][A-Za-z0-9._-]*'))?"
             + "([ \\t\\r\\n]+standalone[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"(yes|no)\"|'(yes|no)'))?"
             + "[ \\t\\r\\n]*");
-    /** ASCII characters text cannot simply be copied past: controls, markup, references, '>' of "]]>". */
-    private static final boolean[] STOP = new boolean[128];
+    // an item's field names as their bytes in a long, read as the scan reads a name (names up to eight bytes)
+    private static final long TITLE = word("title");
+    private static final long LINK = word("link");
+    private static final long DESCRIPT = word("descript");
+    private static final long ION = word("ion");
+    private static final long AUTHOR = word("author");
+    private static final long PUB_DATE = word("pubDate");
+    private static final long GUID = word("guid");
+    // the fields of the item being read, the first of each name kept
+    String title;
+    String link;
+    String description;
+    String content;
+    String guid;
+    boolean permaLink;
+    String author;
+    String creator;
+    String pubDate;
+    /** The item's date when read from the bytes already (then {@link #pubDate} stays null). */
+    java.time.Instant published;
 
-    static {
-        for (int ch = 0; ch < 0x20; ch++) {
-            STOP[ch] = true;
-        }
-        STOP['<'] = true;
-        STOP['&'] = true;
-        STOP['>'] = true;
-    }
-
-    /** Why a feed is left to the XML parser: thrown and caught inside this class only. */
-    private static final class Unusual extends Exception {
-        Unusual() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final Unusual UNUSUAL = new Unusual();
-
-    /** The feed in UTF-8: markup is ASCII, text is decoded where a field keeps it. */
-    private final byte[] c;
-    private final int n;
-    private final int begin;
-    private int i;
-    private int depth;
-    /** Namespace prefixes declared on the root (chars in {@link #c}) and their names. */
-    private int prefixCount;
-    private int[] prefixStart = new int[4];
-    private int[] prefixEnd = new int[4];
-    private String[] prefixUri = new String[4];
-    // the start tag just read: its name, where its prefix ends (-1 when none), its namespace, its attributes
-    private int nameStart;
-    private int nameColon;
-    private int nameEnd;
-    private String nameUri;
-    private boolean selfClosing;
-    private int attributes;
-    /** Per attribute: name start, colon (-1 when none), name end, value start, value end (before the quote). */
-    private int[] attribute = new int[5 * 8];
-    /** Whether an attribute's value holds a reference or whitespace other than ' ' (normalised by the parser). */
-    private boolean[] attributeNormalised = new boolean[8];
-    private int lastColon;
-    private boolean valueNormalised;
-    // text gathered for a field
-    private char[] text = new char[256];
-    private int length;
-    /** Whether an item's body is turned into plain text as it is read ({@link #readPlainUtf8}). */
-    private final boolean plain;
-    /** Whether the body field just read by {@link #firstPlain} was blank as written (String.isBlank). */
-    private boolean rawBlank;
-    /** Reads a body field's escaped markup straight to plain text. */
-    private final FeedText plainText = new FeedText();
-
-    private Rss2Scanner(byte[] utf8, int begin, boolean plain) {
-        this.c = utf8;
-        this.n = utf8.length;
-        this.begin = begin;
-        this.i = begin;
-        this.plain = plain;
+    Rss2Scanner(byte[] utf8, int begin) {
+        super(utf8, begin);
     }
 
     /**
@@ -107,7 +61,7 @@ final class Rss2Scanner {
         }
         byte[] bytes = new byte[utf8.remaining()];
         utf8.get(bytes);
-        return read(bytes, 0, false);
+        return read(bytes, 0);
     }
 
     /**
@@ -121,28 +75,41 @@ final class Rss2Scanner {
     static List<Rss2Reader.Entry> readUtf8(byte[] body) {
         boolean bom = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
         int from = bom ? 3 : 0;
-        return read(body, from, false);
+        return read(body, from);
+    }
+
+    private static List<Rss2Reader.Entry> read(byte[] utf8, int begin) {
+        return new Rss2Scanner(utf8, begin).entries();
     }
 
     /**
-     * {@link #readUtf8} with each item's title and body already turned into plain text while the scan reads them
-     * ({@link FeedText} straight from the bytes when the markup is simple): an entry's {@code title} is
-     * {@code Html.text} of the title (null when none), its {@code content} {@code Html.text} of the body the feed
-     * connector picks (content:encoded unless blank, else the description), its {@code description} null; a plain
-     * RFC 1123 pubDate is read from the bytes. Null also for an item that would need its
-     * raw body for a content hash (no guid and no link), which the reader that keeps raw text handles.
-     *
-     * @param body the feed's bytes, a byte order mark allowed
-     * @return the entries in document order, or null
+     * Whether the XML declaration's {@code c[from, to)} after {@code <?xml} is the common
+     * {@code  version="1.0" encoding="NAME"} (single spaces, double quotes), which {@link #DECLARATION} matches: most
+     * feeds' declaration told without the regular expression.
      */
-    static List<Rss2Reader.Entry> readPlainUtf8(byte[] body) {
-        boolean bom = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
-        return read(body, bom ? 3 : 0, true);
+    private boolean commonDeclaration(int from, int to) {
+        String head = " version=\"1.0\" encoding=\"";
+        int name = from + head.length();
+        if (to - name < 2 || !startsWith(from, head) || c[to - 1] != '"' || !isAsciiLetter(c[name])) {
+            return false;
+        }
+        for (int k = name + 1; k < to - 1; k++) {
+            int ch = c[k];
+            if (!(isAsciiLetter(ch) || ch >= '0' && ch <= '9' || ch == '.' || ch == '_' || ch == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static List<Rss2Reader.Entry> read(byte[] utf8, int begin, boolean plain) {
+    private static boolean isAsciiLetter(int ch) {
+        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z';
+    }
+
+    /** The feed's entries, or null when this scanner does not take the feed. */
+    final List<Rss2Reader.Entry> entries() {
         try {
-            return new Rss2Scanner(utf8, begin, plain).feed();
+            return feed();
         } catch (Unusual | RuntimeException notForUs) { // running past the end is a truncated feed too
             return null;
         }
@@ -151,7 +118,7 @@ final class Rss2Scanner {
     private List<Rss2Reader.Entry> feed() throws Unusual {
         if (startsWith(begin, "<?xml") && isSpace(c[begin + 5])) {
             int end = indexOf("?>", begin + 5);
-            if (end < 0 || !DECLARATION.matcher(new String(c, begin + 5, end - begin - 5,
+            if (end < 0 || !commonDeclaration(begin + 5, end) && !DECLARATION.matcher(new String(c, begin + 5, end - begin - 5,
                     java.nio.charset.StandardCharsets.ISO_8859_1)).matches()) {
                 throw UNUSUAL;
             }
@@ -203,38 +170,35 @@ final class Rss2Scanner {
     }
 
     private Rss2Reader.Entry item() throws Unusual {
-        String title = null;
-        String link = null;
-        String description = null;
-        String content = null;
-        String guid = null;
-        boolean permaLink = true;
-        String author = null;
-        String creator = null;
-        String pubDate = null;
-        boolean contentBlank = true;
-        java.time.Instant published = null; // read from the bytes
+        title = null;
+        link = null;
+        description = null;
+        content = null;
+        guid = null;
+        permaLink = true;
+        author = null;
+        creator = null;
+        pubDate = null;
+        published = null;
         if (!selfClosing) {
             int start = nameStart;
             int end = nameEnd;
             depth++;
             while (nextChild(start, end)) {
                 if (nameColon < 0) {
-                    if (localIs("title")) {
-                        title = plain ? firstPlain(title) : first(title);
-                    } else if (localIs("link")) {
+                    int length = nameEnd - nameStart; // names compared as one read of their bytes
+                    long word = word(nameStart, length);
+                    if (length == 5 && word == TITLE) {
+                        title = title(title);
+                    } else if (length == 4 && word == LINK) {
                         link = first(link);
-                    } else if (localIs("description")) {
-                        description = plain ? firstPlain(description) : first(description);
-                    } else if (localIs("author")) {
+                    } else if (length == 11 && word == DESCRIPT && word(nameStart + 8, 3) == ION) {
+                        description = description(description);
+                    } else if (length == 6 && word == AUTHOR) {
                         author = first(author);
-                    } else if (localIs("pubDate")) {
-                        if (published != null) {
-                            fieldChars(); // a later one read all the same, checked and dropped
-                        } else if (!plain || pubDate != null || (published = dateFromBytes()) == null) {
-                            pubDate = first(pubDate);
-                        }
-                    } else if (localIs("guid") && guid == null) {
+                    } else if (length == 7 && word == PUB_DATE) {
+                        pubDate();
+                    } else if (length == 4 && word == GUID && guid == null) {
                         int a = find("isPermaLink");
                         if (a >= 0 && attributeNormalised[a]) {
                             throw UNUSUAL;
@@ -245,13 +209,7 @@ final class Rss2Scanner {
                         skipElement();
                     }
                 } else if (nameUri.equals(Rss2Reader.CONTENT) && localIs("encoded")) {
-                    if (plain) {
-                        boolean firstOne = content == null;
-                        content = firstPlain(content);
-                        contentBlank = firstOne ? rawBlank : contentBlank;
-                    } else {
-                        content = first(content);
-                    }
+                    contentEncoded();
                 } else if (nameUri.equals(Rss2Reader.DC) && localIs("creator")) {
                     String value = fieldText();
                     if (value.isEmpty() || !value.equals(value.strip())) {
@@ -266,717 +224,46 @@ final class Rss2Scanner {
             }
             depth--;
         }
-        if (plain) { // the body the feed connector picks: content:encoded unless blank as written, else the description
-            content = content != null && (!contentBlank || description == null) ? content
-                    : description != null ? description : "";
-            description = null;
-        }
+        return entry();
+    }
+
+    /** The item's title: {@code kept} when an earlier title gave it, else this one's. */
+    String title(String kept) throws Unusual {
+        return first(kept);
+    }
+
+    /** The item's description: {@code kept} when an earlier one gave it, else this one's. */
+    String description(String kept) throws Unusual {
+        return first(kept);
+    }
+
+    /** Reads a content:encoded element into {@link #content}. */
+    void contentEncoded() throws Unusual {
+        content = first(content);
+    }
+
+    /** Reads a pubDate element into {@link #pubDate}. */
+    void pubDate() throws Unusual {
+        pubDate = first(pubDate);
+    }
+
+    /** The entry of the item just read. */
+    Rss2Reader.Entry entry() throws Unusual {
         Rss2Reader.Entry entry = published != null
                 ? Rss2Reader.entryAt(title, link, description, content, guid, permaLink, author, creator, published)
                 : Rss2Reader.entry(title, link, description, content, guid, permaLink, author, creator, pubDate);
-        if (entry == null || plain && isBlank(entry.uri()) && isBlank(entry.link())) {
-            throw UNUSUAL; // a date only ROME reads; or an item identified by a hash of its raw text
+        if (entry == null) {
+            throw UNUSUAL; // a date only ROME reads
         }
         return entry;
     }
 
-    /**
-     * The date of the pubDate element just started when it is a plain RFC 1123 date in ASCII with nothing but spaces
-     * around it, read from the bytes and the element read to its end; null (nothing read) otherwise.
-     */
-    private java.time.Instant dateFromBytes() throws Unusual {
-        if (selfClosing) {
-            return null;
+    /** {@link #word(int, int)} of an ASCII name. */
+    private static long word(String name) {
+        long w = 0;
+        for (int k = Math.min(name.length(), 8) - 1; k >= 0; k--) {
+            w = w << 8 | name.charAt(k);
         }
-        int from = i;
-        int lt = from;
-        while (lt < n && c[lt] >= 0x20 && c[lt] < 0x7F && c[lt] != '<' && c[lt] != '&') {
-            lt++;
-        }
-        if (lt + 1 >= n || c[lt] != '<' || c[lt + 1] != '/') {
-            return null;
-        }
-        int to = lt;
-        while (from < to && c[from] == ' ') {
-            from++;
-        }
-        while (to > from && c[to - 1] == ' ') {
-            to--;
-        }
-        long seconds = Timestamps.rfc1123Seconds(c, from, to);
-        if (seconds == Timestamps.NOT_RFC1123) {
-            return null;
-        }
-        i = lt;
-        endTag(nameStart, nameEnd);
-        return java.time.Instant.ofEpochSecond(seconds);
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    /** {@link #first} of a body field in plain text; {@link #rawBlank} tells whether this one was blank as written. */
-    private String firstPlain(String kept) throws Unusual {
-        if (kept == null && !selfClosing) { // escaped markup read to plain text in one pass, when it is simple
-            int lt = Bytes.indexOf(c, '<', i, n);
-            if (lt >= 0 && lt + 1 < n && c[lt + 1] == '/' && plainText.read(c, i, lt) == lt) {
-                i = lt;
-                endTag(nameStart, nameEnd);
-                rawBlank = plainText.rawBlank;
-                return rawBlank || plainText.length == 0 ? "" : new String(plainText.out, 0, plainText.length);
-            }
-        }
-        fieldChars(); // read either way: a later one holding markup is as unusual as the first
-        if (kept != null) {
-            return kept;
-        }
-        boolean blank = true;
-        for (int k = 0; k < length && blank; k++) {
-            blank = Character.isWhitespace(text[k]);
-        }
-        rawBlank = blank;
-        return blank ? "" : Html.text(text, 0, length);
-    }
-
-    /** The field kept: {@code kept} when an earlier element of its name gave it, else this one's text. */
-    private String first(String kept) throws Unusual {
-        String value = fieldText(); // read either way: a later one holding markup is as unusual as the first
-        return kept != null ? kept : value;
-    }
-
-    /** The text of the element just started; a child element is unusual (ROME would read only the direct text). */
-    private String fieldText() throws Unusual {
-        fieldChars();
-        return length == 0 ? "" : new String(text, 0, length);
-    }
-
-    /** Reads the text of the element just started into {@code text[0, length)}. */
-    private void fieldChars() throws Unusual {
-        length = 0;
-        if (selfClosing) {
-            return;
-        }
-        int start = nameStart;
-        int end = nameEnd;
-        while (true) {
-            if (c[i] == '<') {
-                int next = c[i + 1];
-                if (next == '/') {
-                    endTag(start, end);
-                    return;
-                }
-                if (next != '!') {
-                    throw UNUSUAL; // a child element or a processing instruction
-                }
-                markup(true);
-            } else {
-                characters(true);
-            }
-        }
-    }
-
-    /** Skips the element just started, checking that it is well-formed. */
-    private void skipElement() throws Unusual {
-        if (selfClosing) {
-            return;
-        }
-        int start = nameStart;
-        int end = nameEnd;
-        if (++depth > MAX_DEPTH) {
-            throw UNUSUAL;
-        }
-        while (nextChild(start, end)) {
-            skipElement();
-        }
-        depth--;
-    }
-
-    /**
-     * Reads content up to the next child's start tag (read: true) or the end tag of the element named by
-     * {@code c[start, end)} (read: false); text, comments and CDATA on the way are checked and dropped.
-     */
-    private boolean nextChild(int start, int end) throws Unusual {
-        while (true) {
-            if (c[i] == '<') {
-                int next = c[i + 1];
-                if (next == '/') {
-                    endTag(start, end);
-                    return false;
-                }
-                if (next == '!') {
-                    markup(false);
-                } else if (next == '?') {
-                    throw UNUSUAL;
-                } else {
-                    startTag(false);
-                    return true;
-                }
-            } else {
-                characters(false);
-            }
-        }
-    }
-
-    /** Comments and whitespace (outside the root). */
-    private void misc() throws Unusual {
-        while (true) {
-            while (i < n && isSpace(c[i])) {
-                i++;
-            }
-            if (startsWith(i, "<!--")) {
-                comment();
-            } else {
-                return;
-            }
-        }
-    }
-
-    /** A comment or a CDATA section at {@code i} (after "&lt;!"); a CDATA section's text kept when {@code keep}. */
-    private void markup(boolean keep) throws Unusual {
-        if (startsWith(i, "<!--")) {
-            comment();
-        } else if (startsWith(i, "<![CDATA[")) {
-            int end = indexOf("]]>", i + 9);
-            if (end < 0) {
-                throw UNUSUAL;
-            }
-            literal(i + 9, end, keep);
-            i = end + 3;
-        } else {
-            throw UNUSUAL;
-        }
-    }
-
-    /** Whether "&lt;!DOCTYPE" in any case stands at {@code k}. */
-    private boolean isDoctype(int k) {
-        String doctype = "<!doctype";
-        if (k + doctype.length() > n) {
-            return false;
-        }
-        for (int d = 0; d < doctype.length(); d++) {
-            if ((c[k + d] | 0x20) != (doctype.charAt(d) | 0x20)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void comment() throws Unusual {
-        int dashes = indexOf("--", i + 4);
-        if (dashes < 0 || c[dashes + 2] != '>') {
-            throw UNUSUAL; // unclosed, or "--" inside
-        }
-        literal(i + 4, dashes, false);
-        i = dashes + 3;
-    }
-
-    /** Characters taken as they are (CDATA, comments): checked, line ends normalised, kept when {@code keep}. */
-    private void literal(int from, int to, boolean keep) throws Unusual {
-        int k = from;
-        char[] out = text;
-        int length = this.length;
-        while (k < to) {
-            int ch = c[k];
-            if (length + 2 > out.length) {
-                this.length = length;
-                out = grow(2);
-            }
-            if (ch >= 0x20 && ch != '<' || ch == '\n' || ch == '\t') {
-                out[length] = (char) ch;
-                length += keep ? 1 : 0;
-                k++;
-            } else if (ch == '<') {
-                if (isDoctype(k)) {
-                    throw UNUSUAL; // the feed connector removes a DOCTYPE wherever it stands, even in a CDATA section
-                }
-                out[length] = '<';
-                length += keep ? 1 : 0;
-                k++;
-            } else if (ch == '\r') {
-                out[length] = '\n';
-                length += keep ? 1 : 0;
-                k += k + 1 < to && c[k + 1] == '\n' ? 2 : 1;
-            } else if (ch < 0) {
-                this.length = length;
-                k = multiByte(k, keep);
-                out = text;
-                length = this.length;
-            } else {
-                throw UNUSUAL; // a control character
-            }
-        }
-        this.length = length;
-    }
-
-    /**
-     * Character data from {@code i} to the next '&lt;': checked, references read, line ends normalised, decoded into
-     * the field's text when {@code keep}.
-     */
-    private void characters(boolean keep) throws Unusual {
-        int k = i;
-        char[] out = text;
-        int length = this.length;
-        while (true) {
-            int ch = c[k];
-            if (length + 2 > out.length) {
-                this.length = length;
-                out = grow(2);
-            }
-            if (ch >= 0) {
-                if (!STOP[ch]) {
-                    out[length] = (char) ch;
-                    length += keep ? 1 : 0;
-                    k++;
-                    continue;
-                }
-                if (ch == '<') {
-                    break;
-                }
-                if (ch == '&') {
-                    this.length = length;
-                    k = reference(k, keep);
-                    out = text;
-                    length = this.length;
-                    continue;
-                }
-                if (ch == '>' && k - 2 >= i && c[k - 1] == ']' && c[k - 2] == ']') {
-                    throw UNUSUAL; // "]]>" in text
-                }
-                if (ch == '>' || ch == '\n' || ch == '\t') {
-                    out[length] = (char) ch;
-                    length += keep ? 1 : 0;
-                    k++;
-                } else if (ch == '\r') {
-                    out[length] = '\n';
-                    length += keep ? 1 : 0;
-                    k += c[k + 1] == '\n' ? 2 : 1;
-                } else {
-                    throw UNUSUAL; // a control character
-                }
-            } else if (ch >= (byte) 0xC2 && ch <= (byte) 0xDF && (c[k + 1] & 0xC0) == 0x80) {
-                // two bytes (Arabic script, Latin-1 supplement) decoded here; U+0080 to U+009F are C1 controls
-                int code = (ch & 0x1F) << 6 | c[k + 1] & 0x3F;
-                if (code < 0xA0) {
-                    throw UNUSUAL;
-                }
-                out[length] = (char) code;
-                length += keep ? 1 : 0;
-                k += 2;
-            } else {
-                this.length = length;
-                k = multiByte(k, keep);
-                out = text;
-                length = this.length;
-            }
-        }
-        this.length = length;
-        i = k;
-    }
-
-    /**
-     * The UTF-8 sequence at {@code k}, checked (well-formed, and a character XML allows that the windows-1252 repair
-     * leaves alone) and added to the text when {@code keep}; returns the index after it.
-     */
-    private int multiByte(int k, boolean keep) throws Unusual {
-        int x = c[k] & 0xFF;
-        int code;
-        int next;
-        if (x >= 0xC2 && x <= 0xDF) {
-            code = (x & 0x1F) << 6 | continuation(k + 1);
-            next = k + 2;
-        } else if ((x & 0xF0) == 0xE0) {
-            code = (x & 0x0F) << 12 | continuation(k + 1) << 6 | continuation(k + 2);
-            if (code < 0x800 || code >= 0xD800 && code < 0xE000) {
-                throw UNUSUAL; // overlong, or a surrogate
-            }
-            next = k + 3;
-        } else if (x >= 0xF0 && x <= 0xF4) {
-            code = (x & 0x07) << 18 | continuation(k + 1) << 12 | continuation(k + 2) << 6 | continuation(k + 3);
-            if (code < 0x10000 || code > 0x10FFFF) {
-                throw UNUSUAL;
-            }
-            next = k + 4;
-        } else {
-            throw UNUSUAL;
-        }
-        if (code < 0xA0 || code == 0xFFFE || code == 0xFFFF) {
-            throw UNUSUAL; // C1 controls (the windows-1252 repair would change them), U+FFFE and U+FFFF
-        }
-        if (keep) {
-            if (code < 0x10000) {
-                add((char) code);
-            } else {
-                add(Character.highSurrogate(code));
-                add(Character.lowSurrogate(code));
-            }
-        }
-        return next;
-    }
-
-    /** The six bits of the continuation byte at {@code k}. */
-    private int continuation(int k) throws Unusual {
-        int b = c[k];
-        if ((b & 0xC0) != 0x80) {
-            throw UNUSUAL;
-        }
-        return b & 0x3F;
-    }
-
-    /** A predefined or numeric reference at {@code amp}; returns the index after it. */
-    private int reference(int amp, boolean keep) throws Unusual {
-        int semi = -1;
-        for (int k = amp + 1; k < Math.min(n, amp + 12); k++) {
-            if (c[k] == ';') {
-                semi = k;
-                break;
-            }
-        }
-        if (semi < 0) {
-            throw UNUSUAL;
-        }
-        int code;
-        if (c[amp + 1] == '#') {
-            boolean hex = c[amp + 2] == 'x';
-            int from = amp + (hex ? 3 : 2);
-            if (from == semi) {
-                throw UNUSUAL;
-            }
-            code = 0;
-            for (int k = from; k < semi; k++) {
-                int digit = Character.digit(c[k], hex ? 16 : 10);
-                if (digit < 0 || c[k] > 'f') { // Character.digit reads non-ASCII digits too
-                    throw UNUSUAL;
-                }
-                code = code * (hex ? 16 : 10) + digit;
-            }
-            if (!(code == 9 || code == 10 || code == 13 || code >= 0x20 && code < 0xD800
-                    || code >= 0xE000 && code < 0xFFFE || code >= 0x10000 && code <= 0x10FFFF)) {
-                throw UNUSUAL;
-            }
-        } else {
-            code = switch (semi - amp - 1) {
-                case 2 -> c[amp + 1] == 'l' && c[amp + 2] == 't' ? '<' : c[amp + 1] == 'g' && c[amp + 2] == 't' ? '>'
-                        : -1;
-                case 3 -> c[amp + 1] == 'a' && c[amp + 2] == 'm' && c[amp + 3] == 'p' ? '&' : -1;
-                case 4 -> startsWith(amp + 1, "quot") ? '"' : startsWith(amp + 1, "apos") ? '\'' : -1;
-                default -> -1;
-            };
-            if (code < 0) {
-                throw UNUSUAL; // an entity only a DTD would declare
-            }
-        }
-        if (keep) {
-            if (Character.isBmpCodePoint(code)) {
-                add((char) code);
-            } else {
-                add(Character.highSurrogate(code));
-                add(Character.lowSurrogate(code));
-            }
-        }
-        return semi + 1;
-    }
-
-    /** Reads the start tag at {@code i} into the tag fields; namespace declarations are read on the root only. */
-    private void startTag(boolean root) throws Unusual {
-        int k = name(i + 1);
-        nameStart = i + 1;
-        nameColon = lastColon;
-        nameEnd = k;
-        attributes = 0;
-        selfClosing = false;
-        while (true) {
-            boolean spaced = isSpace(c[k]);
-            while (isSpace(c[k])) {
-                k++;
-            }
-            int ch = c[k];
-            if (ch == '>') {
-                k++;
-                break;
-            }
-            if (ch == '/') {
-                if (c[k + 1] != '>') {
-                    throw UNUSUAL;
-                }
-                selfClosing = true;
-                k += 2;
-                break;
-            }
-            if (!spaced) {
-                throw UNUSUAL;
-            }
-            k = attribute(k);
-        }
-        i = k;
-        if (root) {
-            declarations();
-        }
-        nameUri = nameColon < 0 ? "" : uri(nameStart, nameColon, false);
-        for (int a = 0; a < attributes; a++) {
-            int colon = attribute[5 * a + 1];
-            if (colon >= 0 && !root) {
-                uri(attribute[5 * a], colon, true);
-            } else if (colon < 0 && sameChars(attribute[5 * a], attribute[5 * a + 2], "xmlns", 0, 5) && !root) {
-                throw UNUSUAL;
-            }
-            for (int b = 0; b < a; b++) {
-                if (sameName(a, b)) {
-                    throw UNUSUAL; // the same attribute twice
-                }
-            }
-        }
-    }
-
-    /** Reads an attribute at {@code k}; returns the index after its closing quote. */
-    private int attribute(int k) throws Unusual {
-        int start = k;
-        k = name(k);
-        int colon = lastColon;
-        int end = k;
-        while (isSpace(c[k])) {
-            k++;
-        }
-        if (c[k] != '=') {
-            throw UNUSUAL;
-        }
-        k++;
-        while (isSpace(c[k])) {
-            k++;
-        }
-        int quote = c[k];
-        if (quote != '"' && quote != '\'') {
-            throw UNUSUAL;
-        }
-        int valueStart = ++k;
-        valueNormalised = false;
-        while (c[k] != quote) {
-            int ch = c[k];
-            if (ch == '<') {
-                throw UNUSUAL;
-            }
-            if (ch == '&') {
-                k = reference(k, false);
-                valueNormalised = true;
-                continue;
-            }
-            if (ch < 0) {
-                k = multiByte(k, false);
-                continue;
-            }
-            if (ch < 0x20) {
-                if (ch != '\n' && ch != '\t' && ch != '\r') {
-                    throw UNUSUAL;
-                }
-                valueNormalised = true;
-            }
-            k++;
-        }
-        if (attributes == MAX_ATTRIBUTES) {
-            throw UNUSUAL; // the duplicate check is quadratic: a feed's elements have a handful
-        }
-        if (attributes == attributeNormalised.length) {
-            attribute = java.util.Arrays.copyOf(attribute, attribute.length * 2);
-            attributeNormalised = java.util.Arrays.copyOf(attributeNormalised, attributes * 2);
-        }
-        int at = 5 * attributes;
-        attribute[at] = start;
-        attribute[at + 1] = colon;
-        attribute[at + 2] = end;
-        attribute[at + 3] = valueStart;
-        attribute[at + 4] = k;
-        attributeNormalised[attributes] = valueNormalised;
-        attributes++;
-        return k + 1;
-    }
-
-    /** The root's namespace declarations ({@code xmlns:p="uri"}); a default namespace is left to the parser. */
-    private void declarations() throws Unusual {
-        for (int a = 0; a < attributes; a++) {
-            int start = attribute[5 * a];
-            int colon = attribute[5 * a + 1];
-            int end = attribute[5 * a + 2];
-            if (colon < 0) {
-                if (sameChars(start, end, "xmlns", 0, 5)) {
-                    throw UNUSUAL;
-                }
-                continue;
-            }
-            if (!sameChars(start, colon, "xmlns", 0, 5)) {
-                continue;
-            }
-            String prefix = new String(c, colon + 1, end - colon - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (attributeNormalised[a] || attribute[5 * a + 3] == attribute[5 * a + 4]
-                    || prefix.startsWith("xml") || prefix.startsWith("XML") || prefix.equalsIgnoreCase("xml")) {
-                throw UNUSUAL;
-            }
-            if (prefixCount == prefixUri.length) {
-                prefixStart = java.util.Arrays.copyOf(prefixStart, prefixCount * 2);
-                prefixEnd = java.util.Arrays.copyOf(prefixEnd, prefixCount * 2);
-                prefixUri = java.util.Arrays.copyOf(prefixUri, prefixCount * 2);
-            }
-            prefixStart[prefixCount] = colon + 1;
-            prefixEnd[prefixCount] = end;
-            prefixUri[prefixCount] = attributeValue(a);
-            prefixCount++;
-        }
-        for (int a = 0; a < attributes; a++) { // the root's own prefixed attributes, now that all are declared
-            int colon = attribute[5 * a + 1];
-            if (colon >= 0 && !sameChars(attribute[5 * a], colon, "xmlns", 0, 5)) {
-                uri(attribute[5 * a], colon, true);
-            }
-        }
-    }
-
-    /** The namespace of the prefix {@code c[start, colon)}; xml only on attributes, xmlns never. */
-    private String uri(int start, int colon, boolean attribute) throws Unusual {
-        for (int p = 0; p < prefixCount; p++) {
-            if (sameChars(start, colon, c, prefixStart[p], prefixEnd[p])) {
-                return prefixUri[p];
-            }
-        }
-        if (attribute && sameChars(start, colon, "xml", 0, 3)) {
-            return XML_NS;
-        }
-        throw UNUSUAL; // undeclared (or declared below the root, which this scanner does not follow)
-    }
-
-    /** Whether attributes {@code a} and {@code b} have the same name, or the same namespace and local name. */
-    private boolean sameName(int a, int b) throws Unusual {
-        int as = attribute[5 * a];
-        int ac = attribute[5 * a + 1];
-        int ae = attribute[5 * a + 2];
-        int bs = attribute[5 * b];
-        int bc = attribute[5 * b + 1];
-        int be = attribute[5 * b + 2];
-        if (sameChars(as, ae, c, bs, be)) {
-            return true;
-        }
-        if (ac < 0 || bc < 0 || sameChars(as, ac, "xmlns", 0, 5) || sameChars(bs, bc, "xmlns", 0, 5)) {
-            return false;
-        }
-        return sameChars(ac + 1, ae, c, bc + 1, be) && uri(as, ac, true).equals(uri(bs, bc, true));
-    }
-
-    /** The index of the unprefixed attribute named {@code name} of the tag just read, -1 when none. */
-    private int find(String name) {
-        for (int a = 0; a < attributes; a++) {
-            if (attribute[5 * a + 1] < 0 && sameChars(attribute[5 * a], attribute[5 * a + 2], name, 0, name.length())) {
-                return a;
-            }
-        }
-        return -1;
-    }
-
-    private boolean attributeIs(int a, String value) {
-        return a >= 0 && !attributeNormalised[a]
-                && sameChars(attribute[5 * a + 3], attribute[5 * a + 4], value, 0, value.length());
-    }
-
-    /** An attribute's value as written (callers make sure the parser would not normalise it). */
-    private String attributeValue(int a) {
-        return new String(c, attribute[5 * a + 3], attribute[5 * a + 4] - attribute[5 * a + 3],
-                java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** An end tag at {@code i} that must close the element named {@code c[start, end)}. */
-    private void endTag(int start, int end) throws Unusual {
-        int k = i + 2;
-        int length = end - start;
-        if (!sameChars(k, k + length, c, start, end)) {
-            throw UNUSUAL;
-        }
-        k += length;
-        while (isSpace(c[k])) {
-            k++;
-        }
-        if (c[k] != '>') {
-            throw UNUSUAL; // another name that starts alike, or something else in the end tag
-        }
-        i = k + 1;
-    }
-
-    /** A name (with at most one prefix) at {@code k}, ASCII only; returns where it ends, its colon in lastColon. */
-    private int name(int k) throws Unusual {
-        int start = k;
-        lastColon = -1;
-        if (!isNameStart(c[k])) {
-            throw UNUSUAL;
-        }
-        k++;
-        while (true) {
-            int ch = c[k];
-            if (isNameStart(ch) || ch >= '0' && ch <= '9' || ch == '-' || ch == '.') {
-                k++;
-            } else if (ch == ':' && lastColon < 0 && isNameStart(c[k + 1])) {
-                lastColon = k;
-                k += 2;
-            } else {
-                break;
-            }
-        }
-        if (k - start > MAX_NAME) {
-            throw UNUSUAL;
-        }
-        return k;
-    }
-
-    /** Whether the local name of the tag just read is {@code name}. */
-    private boolean localIs(String name) {
-        int from = nameColon < 0 ? nameStart : nameColon + 1;
-        return sameChars(from, nameEnd, name, 0, name.length());
-    }
-
-    private boolean sameChars(int from, int to, String s, int sFrom, int sTo) {
-        if (to - from != sTo - sFrom || to > n) {
-            return false;
-        }
-        for (int k = 0; k < to - from; k++) {
-            if (c[from + k] != s.charAt(sFrom + k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean sameChars(int from, int to, byte[] other, int oFrom, int oTo) {
-        return to <= n && java.util.Arrays.equals(c, from, to, other, oFrom, oTo);
-    }
-
-    private boolean startsWith(int at, String s) {
-        return at + s.length() <= n && sameChars(at, at + s.length(), s, 0, s.length());
-    }
-
-    private int indexOf(String s, int from) {
-        char first = s.charAt(0);
-        for (int k = from; k + s.length() <= n; k++) {
-            if (c[k] == first && sameChars(k, k + s.length(), s, 0, s.length())) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    /** Room for {@code more} characters after the text's length; returns the text buffer. */
-    private char[] grow(int more) {
-        if (length + more > text.length) {
-            text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, length + more));
-        }
-        return text;
-    }
-
-    private void add(char ch) {
-        if (length == text.length) {
-            text = java.util.Arrays.copyOf(text, text.length * 2);
-        }
-        text[length++] = ch;
-    }
-
-    private static boolean isNameStart(int ch) {
-        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '_';
-    }
-
-    private static boolean isSpace(int ch) {
-        return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+        return w;
     }
 }

@@ -35,7 +35,7 @@ class FeedPlainTextTest {
     private static boolean assertSamePosts(byte[] body, String contentType, String what) {
         Fetched page = Fetched.of("https://news.example/feed.xml",
                 contentType.isEmpty() ? Map.of() : Map.of("content-type", contentType), body);
-        if (!StandardCharsets.UTF_8.equals(page.charset()) || Rss2Scanner.readPlainUtf8(body) == null) {
+        if (!StandardCharsets.UTF_8.equals(page.charset()) || Rss2PlainScanner.readPlainUtf8(body) == null) {
             return false;
         }
         assertEquals(FEEDS.parseRaw(SOURCE, page, true), FEEDS.parse(SOURCE, page), what);
@@ -120,8 +120,8 @@ class FeedPlainTextTest {
                     + "</item>" + TAIL;
             byte[] body = feed.getBytes(StandardCharsets.UTF_8);
             taken += assertSamePosts(body, UTF8, feed) ? 1 : 0;
-            byte[] bytes = field.toString().getBytes(StandardCharsets.UTF_8);
-            fast += reader.read(bytes, 0, bytes.length) == bytes.length ? 1 : 0;
+            byte[] bytes = (field + "</").getBytes(StandardCharsets.UTF_8);
+            fast += reader.read(bytes, 0, bytes.length) == bytes.length - 2 ? 1 : 0;
         }
         System.out.printf("plain-text feed path took %d of %d random fields, the one-pass reader %d%n", taken, cases,
                 fast);
@@ -135,9 +135,24 @@ class FeedPlainTextTest {
     }
 
     @Test
-    void readsArabicScriptWordsFourCharactersAStepAsTheRawPathDoes() {
+    void readsArabicScriptWordsSpacesAndNonJoinersInTheirOwnLoopAsTheRawPathDoes() {
         assertReadsAsTheRawPath("\u0627\u0631\u0633\u0644\u06CC\u06A9\u0647\u0634\u0645\u0646\u0648\u062A\u0628"
                 + "\u0600\u07FF\u00C0\u00C3\u00FF\u0100 .\u00A9\u00A0\u0085\u200C\u2003\n\t&<>", 19, 9);
+    }
+
+    @Test
+    void readsFieldsLongerThanItsBufferInOnePassAsTheRawPathDoes() {
+        String persian = "\u0627\u0631\u0633\u0627\u0644 \u0633\u0641\u0627\u0631\u0634\u200C\u0647\u0627 "
+                + "\u0628\u0627 \u062A\u0623\u062E\u06CC\u0631. ";
+        String english = "Delivery was late again and support did not answer. ";
+        for (int repeats : new int[] {1, 20, 90, 400}) {
+            String field = "&lt;p&gt;" + (persian + english).repeat(repeats) + "&lt;/p&gt;"
+                    + persian.repeat(repeats) + "&lt;br&gt;" + english.repeat(repeats);
+            String feed = HEAD + "<item><guid>g</guid><description>" + field + "</description></item>" + TAIL;
+            assertTrue(assertSamePosts(feed.getBytes(StandardCharsets.UTF_8), UTF8, feed), "taken: " + repeats);
+            byte[] bytes = (field + "</").getBytes(StandardCharsets.UTF_8);
+            assertEquals(bytes.length - 2, new FeedText().read(bytes, 0, bytes.length), "read in one pass");
+        }
     }
 
     /** Fields of {@code alphabet}'s characters, half of them of its first {@code plain} only, read both ways. */
@@ -161,8 +176,8 @@ class FeedPlainTextTest {
                     .replace("<", "&lt;").replace(">", random.nextBoolean() ? "&gt;" : ">");
             String feed = HEAD + "<item><guid>g</guid><description>" + field + "</description></item>" + TAIL;
             assertSamePosts(feed.getBytes(StandardCharsets.UTF_8), UTF8, feed);
-            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-            fast += reader.read(bytes, 0, bytes.length) == bytes.length ? 1 : 0;
+            byte[] bytes = (field + "</").getBytes(StandardCharsets.UTF_8);
+            fast += reader.read(bytes, 0, bytes.length) == bytes.length - 2 ? 1 : 0;
         }
         assertTrue(fast > 1000, "too few fields read in one pass: " + fast);
     }

@@ -116,6 +116,51 @@ class Rss2ScannerTest {
     }
 
     @Test
+    void takesTheXmlDeclarationsVersionOnePointZeroAllows() {
+        Map<String, Boolean> declarations = new java.util.LinkedHashMap<>();
+        declarations.put("<?xml version=\"1.0\" encoding=\"utf-8\"?>", true);
+        declarations.put("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", true);
+        declarations.put("<?xml version=\"1.0\" encoding=\"u\"?>", true);
+        declarations.put("<?xml version=\"1.0\" encoding=\"utf-8\"  ?>", true);
+        declarations.put("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>", true);
+        declarations.put("<?xml version='1.0' encoding='utf-8'?>", true);
+        declarations.put("<?xml version=\"1.0\"?>", true);
+        declarations.put("<?xml version=\"1.0\" encoding=\"\"?>", false);
+        declarations.put("<?xml version=\"1.0\" encoding=\"8bit\"?>", false);
+        declarations.put("<?xml version=\"1.0\" encoding=\"utf 8\"?>", false);
+        declarations.put("<?xml version=\"1.0\" encoding=\"utf-8'?>", false);
+        declarations.put("<?xml version=\"1.0\" encoding=\"a\"b\"?>", false);
+        declarations.put("<?xml version=\"1.1\" encoding=\"utf-8\"?>", false);
+        for (Map.Entry<String, Boolean> d : declarations.entrySet()) {
+            String feed = d.getKey() + "\n<rss version=\"2.0\"><channel><item><title>x</title></item></channel></rss>";
+            assertEquals(d.getValue(), Rss2Scanner.read(feed) != null, feed);
+            if (d.getValue()) {
+                assertTrue(assertSame(feed, feed));
+            }
+        }
+    }
+
+    @Test
+    void refusesAnEndTagThatDiffersFromItsStartTagInAnyByte() {
+        for (int length = 1; length <= 20; length++) {
+            String name = "abcdefghijklmnopqrstuvwxyz".substring(0, length);
+            for (String tail : List.of("</channel></rss>", "</channel></rss>\n<!-- a comment after the root -->")) {
+                String head = "<rss version=\"2.0\"><channel><item><guid>g</guid><" + name + ">x</";
+                String same = head + name + "></item>" + tail;
+                assertNotNull(Rss2Scanner.readUtf8(same.getBytes(StandardCharsets.UTF_8)), same);
+                for (int at = 0; at < length; at++) {
+                    String other = name.substring(0, at) + "Z" + name.substring(at + 1);
+                    String feed = head + other + "></item>" + tail;
+                    assertNull(reference(feed), feed);
+                    assertNull(Rss2Scanner.readUtf8(feed.getBytes(StandardCharsets.UTF_8)), feed);
+                }
+                String longer = head + name + "q></item>" + tail;
+                assertNull(Rss2Scanner.readUtf8(longer.getBytes(StandardCharsets.UTF_8)), longer);
+            }
+        }
+    }
+
+    @Test
     void readsUtf8BytesAsTheirDecodedText() {
         String feed = HEAD + "<item><title>\u0627\u0631\u0633\u0627\u0644 \uD83D\uDE00</title></item>" + TAIL;
         byte[] utf8 = feed.getBytes(StandardCharsets.UTF_8);

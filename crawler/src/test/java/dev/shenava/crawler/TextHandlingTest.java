@@ -68,6 +68,33 @@ class TextHandlingTest {
     }
 
     @Test
+    void simpleCanonicalGivesTheParsedCanonicalFormOfAddressesUnchangedByParse() {
+        java.util.Random random = new java.util.Random(17);
+        List<String> pieces = List.of("a", "Z", "0", "=", "&", "utm_source", "fbclid", "id", "+", "%20", "'", "#", "?",
+                "/", "~", ".", "..", "/.", "/..", "é", ";", "*", "-", ":", "@");
+        List<String> starts = List.of("https://news.example", "http://t.me", "https://www.google.com/url", "https://Ex.com",
+                "https://a-b.example", "https://-a.example", "https://a..b", "http://x.com.", "https://h:8080", "ftp://x.y",
+                "https://", "https:/x.y");
+        int simple = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder url = new StringBuilder(starts.get(random.nextInt(starts.size())))
+                    .append(random.nextInt(4) > 0 ? "/" : "");
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                url.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String u = url.toString();
+            String canonical = Urls.simpleCanonical(u);
+            assertEquals(Urls.unchangedByParse(u), canonical != null, u);
+            if (canonical != null) {
+                simple++;
+                assertEquals(Urls.parsedCanonical(u), canonical, u);
+                assertEquals(u, okhttp3.HttpUrl.parse(u).toString(), u);
+            }
+        }
+        assertTrue(simple > 3_000, "only " + simple + " simple addresses");
+    }
+
+    @Test
     void contentHashIgnoresArabicPersianLetterFormsDigitsAndLinks() {
         assertEquals(ContentHash.of("", "سفارش ۱۲ رسيد https://t.co/x"), ContentHash.of("", "سفارش 12  رسید"));
         assertEquals(ContentHash.of("", "كتاب"), ContentHash.of("", "کتاب"));
