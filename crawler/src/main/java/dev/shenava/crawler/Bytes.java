@@ -91,4 +91,21 @@ final class Bytes {
         }
         return true;
     }
+
+    /**
+     * The {@code length} (1 to 8) bytes at {@code at} as a little-endian long, each with its case bit (0x20) set: ASCII
+     * letters in lower case, digits and '-' as they are. Eight bytes must be readable there.
+     */
+    static long lowerLong(byte[] b, int at, int length) {
+        return ((long) LONGS.get(b, at) | 0x2020202020202020L) & -1L >>> (64 - 8 * length);
+    }
+
+    /** {@link #lowerLong} of the first {@code length} (1 to 8) characters of an ASCII name. */
+    static long lowerLong(String name, int length) {
+        long key = 0;
+        for (int k = length - 1; k >= 0; k--) {
+            key = key << 8 | (name.charAt(k) | 0x20);
+        }
+        return key;
+    }
 }

@@ -30,6 +30,13 @@ final class PlainHtmlScanner {
     private static final int[][][] KINDS = kinds();
     /** {@link #NAMES} in ASCII bytes, compared with the page's bytes without a String's per-character checks. */
     private static final byte[][][][] NAME_BYTES = nameBytes();
+    /**
+     * The known names of at most eight letters as {@link Bytes#lowerLong} keys, found by one multiplicative hash and a
+     * short linear probe; with their strings and kinds at the same slots.
+     */
+    private static final long[] KEYS = new long[128];
+    private static final String[] KEY_NAMES = new String[KEYS.length];
+    private static final int[] KEY_KINDS = new int[KEYS.length];
     private static final int ORDINARY_TAG = 1;
     private static final int VOID_TAG = 2;
     private static final int SVG_TAG = 4;
@@ -40,6 +47,25 @@ final class PlainHtmlScanner {
     private static final int SVG_ROOT = 32;
     private static final int FORM_TAG = 64;
     private static final int LINK_TAG = 128;
+
+    static {
+        for (String[][] byLetter : NAMES) {
+            for (String[] names : byLetter) {
+                for (String name : names) {
+                    if (name.length() <= 8) {
+                        long key = Bytes.lowerLong(name, name.length());
+                        int slot = slot(key);
+                        while (KEYS[slot] != 0) {
+                            slot = (slot + 1) & (KEYS.length - 1);
+                        }
+                        KEYS[slot] = key;
+                        KEY_NAMES[slot] = name;
+                        KEY_KINDS[slot] = kind(name);
+                    }
+                }
+            }
+        }
+    }
 
     /** What each byte is in markup, looked up once instead of compared with each character of a class in turn. */
     private static final byte[] BYTE_KINDS = byteKinds();
@@ -107,6 +133,8 @@ final class PlainHtmlScanner {
      */
     private final String[] asked;
     private final byte[][] askedBytes;
+    /** {@link Bytes#lowerLong} of the asked names' first eight letters at most. */
+    private final long[] askedKeys;
     private final int[] valueFrom;
     /** Per asked name, the start tag ({@link #tags}) its value and string belong to: older ones are absent. */
     private final int[] valueTag;
@@ -147,7 +175,9 @@ final class PlainHtmlScanner {
         this.asked = asked;
         this.values = new String[asked.length];
         this.askedBytes = new byte[asked.length][];
+        this.askedKeys = new long[asked.length];
         for (int i = 0; i < asked.length; i++) {
+            askedKeys[i] = Bytes.lowerLong(asked[i], Math.min(asked[i].length(), 8));
             askedBytes[i] = asked[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
         this.valueFrom = new int[asked.length];
@@ -462,8 +492,14 @@ final class PlainHtmlScanner {
     /** Keeps the attributes asked for; the first of a name counts, as in jsoup. */
     private void keep(int from, int to, int valueStart, int valueEnd) throws Unusual {
         int length = to - from;
-        for (int i = length < firstOfLength.length ? firstOfLength[length] : -1; i >= 0; i = nextOfLength[i]) {
-            if (matches(from, askedBytes[i])) {
+        int i = length < firstOfLength.length ? firstOfLength[length] : -1;
+        if (i < 0) {
+            return;
+        }
+        long key = from + 8 <= n ? Bytes.lowerLong(b, from, Math.min(length, 8)) : 0;
+        for (; i >= 0; i = nextOfLength[i]) {
+            if (key != 0 ? key == askedKeys[i] && (length <= 8 || matches(from, askedBytes[i])) : matches(from,
+                    askedBytes[i])) {
                 if (valueTag[i] != tags) {
                     valueTag[i] = tags;
                     values[i] = null;
@@ -554,6 +590,18 @@ final class PlainHtmlScanner {
      */
     private String name(int from, int to) {
         int length = to - from;
+        if (length <= 8 && from + 8 <= n) { // one read of the name, its case bits set, looked up in KEYS
+            long key = Bytes.lowerLong(b, from, length);
+            for (int slot = slot(key); KEYS[slot] != 0; slot = (slot + 1) & (KEYS.length - 1)) {
+                if (KEYS[slot] == key) {
+                    nameKind = KEY_KINDS[slot];
+                    return KEY_NAMES[slot];
+                }
+            }
+            nameKind = 0;
+            return new String(b, from, length, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .toLowerCase(java.util.Locale.ROOT);
+        }
         int first = (at(from) | 0x20) - 'a'; // a letter: checked by nameEnd
         if (length < NAMES.length && first >= 0 && first < 26) {
             byte[][] candidates = NAME_BYTES[length][first];
@@ -567,6 +615,10 @@ final class PlainHtmlScanner {
         nameKind = 0;
         return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static int slot(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 57);
     }
 
     private static int kind(String known) {

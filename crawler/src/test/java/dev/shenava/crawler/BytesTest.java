@@ -48,6 +48,30 @@ class BytesTest {
         assertEquals(false, Bytes.startsWithIgnoringCase(b, b.length, -1, "x"));
     }
 
+    @Test
+    void namesReadAsOneLongAreEqualExactlyWhenTheyMatchIgnoringCase() {
+        Random random = new Random(8);
+        byte[] letters = "aAbBdDiIvV09-:@`".getBytes(StandardCharsets.US_ASCII);
+        for (int n = 0; n < 20_000; n++) {
+            int length = 1 + random.nextInt(8);
+            byte[] b = new byte[length + 8];
+            byte[] c = new byte[length + 8];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = letters[random.nextInt(letters.length)];
+                c[i] = random.nextInt(3) == 0 ? letters[random.nextInt(letters.length)] : b[i];
+            }
+            boolean folded = true;
+            for (int i = 0; i < length; i++) {
+                folded &= (b[i] | 0x20) == (c[i] | 0x20);
+            }
+            assertEquals(folded, Bytes.lowerLong(b, 0, length) == Bytes.lowerLong(c, 0, length));
+            String lower = new String(b, 0, length, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
+            if (lower.matches("[a-z0-9-]+")) {
+                assertEquals(Bytes.lowerLong(lower, length), Bytes.lowerLong(b, 0, length), lower);
+            }
+        }
+    }
+
     private static int slowIndexOf(byte[] b, int value, int from, int to) {
         for (int k = from; k < to; k++) {
             if ((b[k] & 0xFF) == value) {
