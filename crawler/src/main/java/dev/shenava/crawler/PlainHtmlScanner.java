@@ -24,6 +24,9 @@ final class PlainHtmlScanner {
     /** Inside svg: shapes and groups only (other tag names break out of foreign content or are read differently). */
     private static final Set<String> SVG = Set.of("g", "path", "circle", "rect", "ellipse", "line", "polyline",
             "polygon", "defs", "use", "stop", "symbol");
+    /** The names {@link #INLINE_TAG} stands for: jsoup's {@code Element.text()} adds no space for them. */
+    static final Set<String> INLINE = Set.of("span", "a", "b", "i", "u", "s", "em", "strong", "small", "code", "time",
+            "mark", "abbr", "sub", "sup", "img");
     /** The names in {@link #ORDINARY}, {@link #VOID}, {@link #SVG} and the transparent ones, by length and letter. */
     private static final String[][][] NAMES = names();
     /** What each of {@link #NAMES} is: {@link #ORDINARY_TAG}, {@link #VOID_TAG}, {@link #SVG_TAG} bits. */
@@ -46,7 +49,15 @@ final class PlainHtmlScanner {
     private static final int RAW_TAG = 16;
     private static final int SVG_ROOT = 32;
     private static final int FORM_TAG = 64;
-    private static final int LINK_TAG = 128;
+    static final int LINK_TAG = 128;
+    /** {@link #INLINE}, for {@link TextCapture}. */
+    static final int INLINE_TAG = 256;
+    /** {@link Html#BLOCKS}: a line break before and after their text. */
+    static final int BLOCK_TAG = 512;
+    static final int BR_TAG = 1024;
+    static final int DIV_TAG = 2048;
+    static final int TIME_TAG = 4096;
+    static final int BASE_TAG = 8192;
 
     static {
         for (String[][] byLetter : NAMES) {
@@ -218,6 +229,20 @@ final class PlainHtmlScanner {
         int from = valueFrom[index];
         long bits = classes.bits(b, from, valueTo[index], names);
         return bits != -1 ? bits : Html.classBits(attribute(index), names);
+    }
+
+    /**
+     * What the open element at {@code depth} is, as the bits of the names the scanner knows ({@link #INLINE_TAG},
+     * {@link #BLOCK_TAG}, {@link #DIV_TAG} ...; 0 for other names): during {@link Listener#start} and
+     * {@link Listener#end} of that element, a test of a bit instead of a comparison of its name.
+     */
+    int kind(int depth) {
+        return openKinds[depth - 1];
+    }
+
+    /** Whether the start tag being reported has the {@code index}th attribute asked for. */
+    boolean has(int index) {
+        return valueTag[index] == tags;
     }
 
     /** Scans the page to its end, closing what is left open there as jsoup does. */
@@ -627,7 +652,10 @@ final class PlainHtmlScanner {
                 | (Set.of("html", "head", "body").contains(known) ? TRANSPARENT_TAG : 0)
                 | (Set.of("script", "style", "title").contains(known) ? RAW_TAG : 0)
                 | (known.equals("svg") ? SVG_ROOT : 0) | (known.equals("form") ? FORM_TAG : 0)
-                | (known.equals("a") ? LINK_TAG : 0);
+                | (known.equals("a") ? LINK_TAG : 0) | (INLINE.contains(known) ? INLINE_TAG : 0)
+                | (Html.BLOCKS.contains(known) ? BLOCK_TAG : 0) | (known.equals("br") ? BR_TAG : 0)
+                | (known.equals("div") ? DIV_TAG : 0) | (known.equals("time") ? TIME_TAG : 0)
+                | (known.equals("base") ? BASE_TAG : 0);
     }
 
     private static int[][][] kinds() {
