@@ -110,6 +110,27 @@ final class CleanText {
                 sep = 0;
             }
             o[len++] = c;
+            // after a character kept: a run of letters of the Arabic block, printable ASCII and zero-width non-joiners,
+            // single spaces before letters, read without the dispatch above (whose order is not that of a word's bytes)
+            for (int last = to - 1; i < last; ) {
+                int lead = b[i];
+                int next = b[i + 1];
+                if ((lead & 0xFC) == 0xD8 && (next & 0xC0) == 0x80) {
+                    o[len++] = (char) ((lead & 0x1F) << 6 | next & 0x3F);
+                    i += 2;
+                } else if (lead > ' ' && lead < 0x7F) {
+                    o[len++] = (char) lead;
+                    i++;
+                } else if (lead == ' ' && ((next & 0xFC) == 0xD8 || next > ' ' && next < 0x7F)) {
+                    o[len++] = ' '; // kept: a letter follows (or the page is malformed and left to jsoup)
+                    i++;
+                } else if (lead == (byte) 0xE2 && next == (byte) 0x80 && i + 2 < to && b[i + 2] == (byte) 0x8C) {
+                    o[len++] = '\u200C';
+                    i += 3;
+                } else {
+                    break;
+                }
+            }
         }
         out.length = len;
         separator = sep;

@@ -76,6 +76,15 @@ class CleanTextTest {
                 for (int k = random.nextInt(12); k >= 0; k--) {
                     b.append(PERSIAN.charAt(random.nextInt(PERSIAN.length())));
                 }
+            } else if (random.nextInt(6) == 0) { // words of a sentence: Persian (a non-joiner inside) or ASCII
+                for (int w = random.nextInt(6); w >= 0; w--) {
+                    boolean persian = random.nextBoolean();
+                    for (int k = random.nextInt(7); k >= 0; k--) {
+                        b.append(persian ? random.nextInt(6) == 0 ? '\u200C' : PERSIAN.charAt(random.nextInt(
+                                PERSIAN.length())) : (char) ('a' + random.nextInt(26)));
+                    }
+                    b.append(random.nextInt(8) == 0 ? "." : "").append(' ');
+                }
             } else if (random.nextInt(30) == 0) {
                 b.appendCodePoint(0x1F600 + random.nextInt(40)); // a pair of surrogates
             } else {
