@@ -157,7 +157,7 @@ final class PlainHtmlScanner {
     private final int[] firstOfLength;
     private final int[] nextOfLength;
     private Listener listener;
-    private final ClassBitsCache classes = new ClassBitsCache();
+    private final ClassBitsCache classes = ClassBitsCache.SHARED;
     /** Text segments of a UTF-8 page decoded. */
     private char[] decoded = new char[256];
     /** What the last name read is, for the names the scanner knows ({@link #ORDINARY_TAG} ...), else 0. */
