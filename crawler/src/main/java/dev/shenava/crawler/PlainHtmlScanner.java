@@ -250,13 +250,18 @@ final class PlainHtmlScanner {
         this.listener = listener;
         int i = start;
         while (i < n) {
-            int lt = Bytes.indexOfEither(b, '<', 0, i, n);
+            boolean wanted = listener.wantsText();
+            int lt = Bytes.indexOfAny(b, '<', 0, wanted ? '&' : '<', i, n); // the text's references in the same pass
+            boolean reference = lt >= 0 && b[lt] == '&';
+            if (reference) {
+                lt = Bytes.indexOfEither(b, '<', 0, lt + 1, n);
+            }
             if (lt >= 0 && b[lt] == 0) {
                 throw UNUSUAL; // NUL: jsoup's rules for it are not worth copying
             }
             int end = lt < 0 ? n : lt;
-            if (end > i) {
-                text(i, end);
+            if (end > i && wanted) {
+                text(i, end, reference);
             }
             if (lt < 0) {
                 break;
@@ -564,10 +569,14 @@ final class PlainHtmlScanner {
     }
 
     private void text(int from, int to) throws Unusual {
-        if (!listener.wantsText()) {
-            return;
+        if (listener.wantsText()) {
+            text(from, to, Bytes.indexOf(b, '&', from, to) >= 0);
         }
-        if (Bytes.indexOf(b, '&', from, to) >= 0 || !listener.plainText(b, from, to)) {
+    }
+
+    /** Text wanted, {@code reference}: whether it holds an '&amp;'. */
+    private void text(int from, int to, boolean reference) throws Unusual {
+        if (reference || !listener.plainText(b, from, to)) {
             if (decoded.length < to - from) {
                 decoded = new char[Math.max(to - from, decoded.length * 2)];
             }

@@ -31,6 +31,11 @@ class BytesTest {
                 assertEquals(one < 0 ? other : other < 0 ? one : Math.min(one, other),
                         Bytes.indexOfEither(b, pair[0], pair[1], from, to), "either " + pair[0] + " or " + pair[1]);
             }
+            int lt = slowIndexOf(b, '<', from, to);
+            int nul = slowIndexOf(b, 0, from, to);
+            int amp = slowIndexOf(b, '&', from, to);
+            int first = Math.min(lt < 0 ? to : lt, Math.min(nul < 0 ? to : nul, amp < 0 ? to : amp));
+            assertEquals(first == to ? -1 : first, Bytes.indexOfAny(b, '<', 0, '&', from, to), "any of three");
             for (String key : new String[] {"-->", "</", "<!--", "--!>"}) {
                 assertEquals(slowIndexOf(b, key, from, to), Bytes.indexOf(b, key, from, to), key);
                 assertEquals(from + key.length() <= to && slowIndexOf(b, key, from, to) == from,
