@@ -40,6 +40,8 @@ final class PlainHtmlScanner {
     private static final long[] KEYS = new long[128];
     private static final String[] KEY_NAMES = new String[KEYS.length];
     private static final int[] KEY_KINDS = new int[KEYS.length];
+    /** Per slot of {@link #KEYS}, whether the name is letters only: no other byte folds onto a letter's key byte. */
+    private static final boolean[] KEY_LETTERS = new boolean[KEYS.length];
     private static final int ORDINARY_TAG = 1;
     private static final int VOID_TAG = 2;
     private static final int SVG_TAG = 4;
@@ -72,6 +74,7 @@ final class PlainHtmlScanner {
                         KEYS[slot] = key;
                         KEY_NAMES[slot] = name;
                         KEY_KINDS[slot] = kind(name);
+                        KEY_LETTERS[slot] = name.chars().allMatch(c -> c >= 'a' && c <= 'z');
                     }
                 }
             }
@@ -165,6 +168,10 @@ final class PlainHtmlScanner {
     /** Open elements, and what each is ({@link #nameKind} bits). */
     private String[] names = new String[64];
     private int[] openKinds = new int[64];
+    /** Per open element, its name's key when its end tag can be matched by one read ({@link #KEY_LETTERS}), else 0. */
+    private long[] openKeys = new long[64];
+    /** The key of the last name read, as {@link #openKeys} keeps it. */
+    private long nameKey;
     private int depth;
     private boolean formOpen;
     /** Open svg elements. */
@@ -323,6 +330,13 @@ final class PlainHtmlScanner {
     }
 
     private int endTag(int lt) throws Unusual {
+        if (depth > 0 && openKeys[depth - 1] != 0 && lt + 10 <= n) { // the end tag of the element open, as written
+            int gt = lt + 2 + names[depth - 1].length();
+            if (gt < n && b[gt] == '>' && Bytes.lowerLong(b, lt + 2, gt - lt - 2) == openKeys[depth - 1]) {
+                close();
+                return gt + 1;
+            }
+        }
         int nameEnd = nameEnd(lt + 2);
         String name = name(lt + 2, nameEnd);
         int kind = nameKind;
@@ -551,9 +565,11 @@ final class PlainHtmlScanner {
         if (depth == names.length) {
             names = Arrays.copyOf(names, depth * 2);
             openKinds = Arrays.copyOf(openKinds, depth * 2);
+            openKeys = Arrays.copyOf(openKeys, depth * 2);
         }
         names[depth] = name;
         openKinds[depth] = kind;
+        openKeys[depth] = nameKey;
         depth++;
         svgDepth += (kind & SVG_ROOT) != 0 ? 1 : 0;
         listener.start(name, depth);
@@ -629,10 +645,12 @@ final class PlainHtmlScanner {
             for (int slot = slot(key); KEYS[slot] != 0; slot = (slot + 1) & (KEYS.length - 1)) {
                 if (KEYS[slot] == key) {
                     nameKind = KEY_KINDS[slot];
+                    nameKey = KEY_LETTERS[slot] ? key : 0;
                     return KEY_NAMES[slot];
                 }
             }
             nameKind = 0;
+            nameKey = 0;
             return new String(b, from, length, java.nio.charset.StandardCharsets.ISO_8859_1)
                     .toLowerCase(java.util.Locale.ROOT);
         }
@@ -642,11 +660,13 @@ final class PlainHtmlScanner {
             for (int k = 0; k < candidates.length; k++) {
                 if (matches(from, candidates[k])) {
                     nameKind = KINDS[length][first][k];
+                    nameKey = 0;
                     return NAMES[length][first][k];
                 }
             }
         }
         nameKind = 0;
+        nameKey = 0;
         return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .toLowerCase(java.util.Locale.ROOT);
     }
