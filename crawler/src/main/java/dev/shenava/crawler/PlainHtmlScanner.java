@@ -131,6 +131,18 @@ final class PlainHtmlScanner {
         }
 
         /**
+         * Text of a UTF-8 page from {@code from} on, up to the first '<', '&' or NUL before {@code to} (or to
+         * {@code to}), read by the listener as {@link #plainText} reads it, in the same pass that finds where it ends.
+         *
+         * @return where it stopped, having kept the text before unless it stopped at an '&' (then it kept nothing and
+         *         the text is given again, up to the next markup, as before); or -1 when the listener does not read
+         *         text this way now
+         */
+        default int plainTextUpToMarkup(byte[] utf8, int from, int to) throws Unusual {
+            return -1;
+        }
+
+        /**
          * Text between markup, decoded into a buffer the scanner reuses: chars {@code begin} to {@code end} of
          * {@code text}, character references unread.
          */
@@ -258,6 +270,17 @@ final class PlainHtmlScanner {
         int i = start;
         while (i < n) {
             boolean wanted = listener.wantsText();
+            int stop = wanted ? listener.plainTextUpToMarkup(b, i, n) : -1;
+            if (stop >= 0 && (stop == n || b[stop] != '&')) { // text read up to markup, a NUL or the end
+                if (stop == n) {
+                    break;
+                }
+                if (b[stop] == 0) {
+                    throw UNUSUAL;
+                }
+                i = tag(stop);
+                continue;
+            }
             int lt = Bytes.indexOfAny(b, '<', 0, wanted ? '&' : '<', i, n); // the text's references in the same pass
             boolean reference = lt >= 0 && b[lt] == '&';
             if (reference) {

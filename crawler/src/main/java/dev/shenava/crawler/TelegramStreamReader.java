@@ -277,6 +277,19 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         return !captures.isEmpty();
     }
 
+    /** Text up to markup, read by the one capture there usually is when it keeps lines: decoded into its buffer. */
+    @Override
+    public int plainTextUpToMarkup(byte[] utf8, int from, int to) throws PlainHtmlScanner.Unusual {
+        if (captures.size() != 1) {
+            return -1;
+        }
+        int stop = captures.getFirst().utf8UpToMarkup(utf8, from, to);
+        if (stop == -2) {
+            throw PlainHtmlScanner.UNUSUAL; // malformed: the decoder's replacement could differ from a segment's
+        }
+        return stop;
+    }
+
     /** Text with no reference, read by the one capture there usually is: decoded straight into its buffer. */
     @Override
     public boolean plainText(byte[] utf8, int from, int to) throws PlainHtmlScanner.Unusual {

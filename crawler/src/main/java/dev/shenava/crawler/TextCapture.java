@@ -43,6 +43,27 @@ final class TextCapture {
     }
 
     /**
+     * Adds the UTF-8 bytes from {@code from} on up to the first '<', '&' or NUL, or {@code to}, when this capture keeps
+     * lines ({@link CleanText#upToMarkup}); at an '&' it takes nothing back (the text is read with its references).
+     *
+     * @return where it stopped; -1 when it does not read text this way; -2 when the bytes are not well-formed UTF-8
+     */
+    int utf8UpToMarkup(byte[] b, int from, int to) {
+        if (!lines) {
+            return -1;
+        }
+        long mark = clean.mark();
+        int stop = clean.upToMarkup(b, from, to);
+        if (stop < 0) {
+            return -2;
+        }
+        if (stop < to && b[stop] == '&') {
+            clean.reset(mark);
+        }
+        return stop;
+    }
+
+    /**
      * Adds text holding no reference, in UTF-8 bytes {@code [from, to)}.
      *
      * @return false when they are not well-formed UTF-8

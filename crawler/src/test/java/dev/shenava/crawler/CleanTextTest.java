@@ -61,6 +61,35 @@ class CleanTextTest {
         }
     }
 
+    @Test
+    void readsUpToMarkupAReferenceOrNulAsTheTextBeforeIsCleaned() {
+        Random random = new Random(13);
+        String stops = "<&\u0000";
+        for (int k = 0; k < 20_000; k++) {
+            String text = randomText(random) + (random.nextBoolean() ? stops.charAt(random.nextInt(3)) : "")
+                    + randomText(random);
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            int first = utf8.length;
+            for (int i = utf8.length - 1; i >= 0; i--) {
+                first = utf8[i] == '<' || utf8[i] == '&' || utf8[i] == 0 ? i : first;
+            }
+            String before = "\n" + randomText(random);
+            CleanText clean = new CleanText(new Html.Chars(random.nextInt(20)));
+            clean.add(before.toCharArray(), 0, before.length());
+            long mark = clean.mark();
+            int stop = clean.upToMarkup(utf8, 0, utf8.length);
+            char[] decoded = new char[first];
+            int length = Charsets.decodeUtf8(utf8, 0, first, decoded, 0);
+            assertEquals(length < 0 ? -1 : first, stop, text);
+            if (length >= 0) {
+                String whole = before + new String(decoded, 0, length);
+                assertEquals(Html.clean(whole.toCharArray(), whole.length()), clean.text(), text);
+                clean.reset(mark);
+                assertEquals(Html.clean(before.toCharArray(), before.length()), clean.text(), text);
+            }
+        }
+    }
+
     private static int nextAscii(byte[] b, int from) {
         int k = Math.min(from, b.length);
         while (k < b.length && b[k] < 0) {
