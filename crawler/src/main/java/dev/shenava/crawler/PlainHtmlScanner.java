@@ -1,9 +1,15 @@
 package dev.shenava.crawler;
 
-import java.util.ArrayList;
+import static dev.shenava.crawler.TagNames.FORM_TAG;
+import static dev.shenava.crawler.TagNames.LINK_TAG;
+import static dev.shenava.crawler.TagNames.ORDINARY_TAG;
+import static dev.shenava.crawler.TagNames.RAW_TAG;
+import static dev.shenava.crawler.TagNames.SVG_ROOT;
+import static dev.shenava.crawler.TagNames.SVG_TAG;
+import static dev.shenava.crawler.TagNames.TRANSPARENT_TAG;
+import static dev.shenava.crawler.TagNames.VOID_TAG;
+
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
 import org.jsoup.parser.Parser;
 
 /**
@@ -14,72 +20,6 @@ import org.jsoup.parser.Parser;
  * on anything else it throws {@link Unusual}, and the caller leaves the page to jsoup.
  */
 final class PlainHtmlScanner {
-
-    /** Tags read as ordinary elements: none of them closes, moves or reopens another in the HTML tree builder. */
-    private static final Set<String> ORDINARY = Set.of("div", "span", "a", "b", "i", "u", "s", "em", "strong", "small",
-            "code", "time", "mark", "abbr", "sub", "sup", "video", "audio", "canvas", "picture", "section", "main",
-            "header", "footer", "article", "nav", "aside", "figure", "figcaption", "blockquote", "label", "form",
-            "h1", "h2", "h3", "h4", "h5", "h6", "svg", "title", "script", "style");
-    private static final Set<String> VOID = Set.of("br", "img", "meta", "link", "input", "source", "wbr", "base");
-    /** Inside svg: shapes and groups only (other tag names break out of foreign content or are read differently). */
-    private static final Set<String> SVG = Set.of("g", "path", "circle", "rect", "ellipse", "line", "polyline",
-            "polygon", "defs", "use", "stop", "symbol");
-    /** The names {@link #INLINE_TAG} stands for: jsoup's {@code Element.text()} adds no space for them. */
-    static final Set<String> INLINE = Set.of("span", "a", "b", "i", "u", "s", "em", "strong", "small", "code", "time",
-            "mark", "abbr", "sub", "sup", "img");
-    /** The names in {@link #ORDINARY}, {@link #VOID}, {@link #SVG} and the transparent ones, by length and letter. */
-    private static final String[][][] NAMES = names();
-    /** What each of {@link #NAMES} is: {@link #ORDINARY_TAG}, {@link #VOID_TAG}, {@link #SVG_TAG} bits. */
-    private static final int[][][] KINDS = kinds();
-    /** {@link #NAMES} in ASCII bytes, compared with the page's bytes without a String's per-character checks. */
-    private static final byte[][][][] NAME_BYTES = nameBytes();
-    /**
-     * The known names of at most eight letters as {@link Bytes#lowerLong} keys, found by one multiplicative hash and a
-     * short linear probe; with their strings and kinds at the same slots.
-     */
-    private static final long[] KEYS = new long[128];
-    private static final String[] KEY_NAMES = new String[KEYS.length];
-    private static final int[] KEY_KINDS = new int[KEYS.length];
-    /** Per slot of {@link #KEYS}, whether the name is letters only: no other byte folds onto a letter's key byte. */
-    private static final boolean[] KEY_LETTERS = new boolean[KEYS.length];
-    private static final int ORDINARY_TAG = 1;
-    private static final int VOID_TAG = 2;
-    private static final int SVG_TAG = 4;
-    /** html, head, body: merged by the tree builder rather than nested. */
-    private static final int TRANSPARENT_TAG = 8;
-    /** script, style, title: their content is read to their end tag. */
-    private static final int RAW_TAG = 16;
-    private static final int SVG_ROOT = 32;
-    private static final int FORM_TAG = 64;
-    static final int LINK_TAG = 128;
-    /** {@link #INLINE}, for {@link TextCapture}. */
-    static final int INLINE_TAG = 256;
-    /** {@link Html#BLOCKS}: a line break before and after their text. */
-    static final int BLOCK_TAG = 512;
-    static final int BR_TAG = 1024;
-    static final int DIV_TAG = 2048;
-    static final int TIME_TAG = 4096;
-    static final int BASE_TAG = 8192;
-
-    static {
-        for (String[][] byLetter : NAMES) {
-            for (String[] names : byLetter) {
-                for (String name : names) {
-                    if (name.length() <= 8) {
-                        long key = Bytes.lowerLong(name, name.length());
-                        int slot = slot(key);
-                        while (KEYS[slot] != 0) {
-                            slot = (slot + 1) & (KEYS.length - 1);
-                        }
-                        KEYS[slot] = key;
-                        KEY_NAMES[slot] = name;
-                        KEY_KINDS[slot] = kind(name);
-                        KEY_LETTERS[slot] = name.chars().allMatch(c -> c >= 'a' && c <= 'z');
-                    }
-                }
-            }
-        }
-    }
 
     /** What each byte is in markup, looked up once instead of compared with each character of a class in turn. */
     private static final byte[] BYTE_KINDS = byteKinds();
@@ -175,12 +115,12 @@ final class PlainHtmlScanner {
     private final ClassBitsCache classes = ClassBitsCache.SHARED;
     /** Text segments of a UTF-8 page decoded. */
     private char[] decoded = new char[256];
-    /** What the last name read is, for the names the scanner knows ({@link #ORDINARY_TAG} ...), else 0. */
+    /** What the last name read is, for the names the scanner knows ({@link TagNames#kind}), else 0. */
     private int nameKind;
     /** Open elements, and what each is ({@link #nameKind} bits). */
     private String[] names = new String[64];
     private int[] openKinds = new int[64];
-    /** Per open element, its name's key when its end tag can be matched by one read ({@link #KEY_LETTERS}), else 0. */
+    /** Per open element, its name's key when its end tag can be matched by one read ({@link TagNames#endKey}). */
     private long[] openKeys = new long[64];
     /** The key of the last name read, as {@link #openKeys} keeps it. */
     private long nameKey;
@@ -251,8 +191,8 @@ final class PlainHtmlScanner {
     }
 
     /**
-     * What the open element at {@code depth} is, as the bits of the names the scanner knows ({@link #INLINE_TAG},
-     * {@link #BLOCK_TAG}, {@link #DIV_TAG} ...; 0 for other names): during {@link Listener#start} and
+     * What the open element at {@code depth} is, as the bits of the names the scanner knows ({@link TagNames#kind}:
+     * {@link TagNames#INLINE_TAG}, {@link TagNames#DIV_TAG} ...; 0 for other names): during {@link Listener#start} and
      * {@link Listener#end} of that element, a test of a bit instead of a comparison of its name.
      */
     int kind(int depth) {
@@ -662,97 +602,16 @@ final class PlainHtmlScanner {
      * are in {@link #nameKind}.
      */
     private String name(int from, int to) {
-        int length = to - from;
-        if (length <= 8 && from + 8 <= n) { // one read of the name, its case bits set, looked up in KEYS
-            long key = Bytes.lowerLong(b, from, length);
-            for (int slot = slot(key); KEYS[slot] != 0; slot = (slot + 1) & (KEYS.length - 1)) {
-                if (KEYS[slot] == key) {
-                    nameKind = KEY_KINDS[slot];
-                    nameKey = KEY_LETTERS[slot] ? key : 0;
-                    return KEY_NAMES[slot];
-                }
-            }
-            nameKind = 0;
-            nameKey = 0;
-            return new String(b, from, length, java.nio.charset.StandardCharsets.ISO_8859_1)
-                    .toLowerCase(java.util.Locale.ROOT);
-        }
-        int first = (at(from) | 0x20) - 'a'; // a letter: checked by nameEnd
-        if (length < NAMES.length && first >= 0 && first < 26) {
-            byte[][] candidates = NAME_BYTES[length][first];
-            for (int k = 0; k < candidates.length; k++) {
-                if (matches(from, candidates[k])) {
-                    nameKind = KINDS[length][first][k];
-                    nameKey = 0;
-                    return NAMES[length][first][k];
-                }
-            }
+        int id = TagNames.find(b, from, to - from, n);
+        if (id >= 0) {
+            nameKind = TagNames.kind(id);
+            nameKey = TagNames.endKey(id);
+            return TagNames.name(id);
         }
         nameKind = 0;
         nameKey = 0;
         return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static int slot(long key) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 57);
-    }
-
-    private static int kind(String known) {
-        return (ORDINARY.contains(known) ? ORDINARY_TAG : 0) | (VOID.contains(known) ? VOID_TAG : 0)
-                | (SVG.contains(known) ? SVG_TAG : 0)
-                | (Set.of("html", "head", "body").contains(known) ? TRANSPARENT_TAG : 0)
-                | (Set.of("script", "style", "title").contains(known) ? RAW_TAG : 0)
-                | (known.equals("svg") ? SVG_ROOT : 0) | (known.equals("form") ? FORM_TAG : 0)
-                | (known.equals("a") ? LINK_TAG : 0) | (INLINE.contains(known) ? INLINE_TAG : 0)
-                | (Html.BLOCKS.contains(known) ? BLOCK_TAG : 0) | (known.equals("br") ? BR_TAG : 0)
-                | (known.equals("div") ? DIV_TAG : 0) | (known.equals("time") ? TIME_TAG : 0)
-                | (known.equals("base") ? BASE_TAG : 0);
-    }
-
-    private static int[][][] kinds() {
-        int[][][] kinds = new int[NAMES.length][26][];
-        for (int length = 0; length < NAMES.length; length++) {
-            for (int letter = 0; letter < 26; letter++) {
-                String[] names = NAMES[length][letter];
-                kinds[length][letter] = new int[names.length];
-                for (int k = 0; k < names.length; k++) {
-                    kinds[length][letter][k] = kind(names[k]);
-                }
-            }
-        }
-        return kinds;
-    }
-
-    private static byte[][][][] nameBytes() {
-        byte[][][][] bytes = new byte[NAMES.length][26][][];
-        for (int length = 0; length < NAMES.length; length++) {
-            for (int letter = 0; letter < 26; letter++) {
-                String[] names = NAMES[length][letter];
-                bytes[length][letter] = new byte[names.length][];
-                for (int k = 0; k < names.length; k++) {
-                    bytes[length][letter][k] = names[k].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                }
-            }
-        }
-        return bytes;
-    }
-
-    private static String[][][] names() {
-        List<String> all = new ArrayList<>(ORDINARY);
-        all.addAll(VOID);
-        all.addAll(SVG);
-        all.addAll(List.of("html", "head", "body"));
-        String[][][] byLength = new String[12][26][];
-        for (int length = 0; length < byLength.length; length++) {
-            for (int letter = 0; letter < 26; letter++) {
-                int l = length;
-                char first = (char) ('a' + letter);
-                byLength[length][letter] = all.stream().filter(s -> s.length() == l && s.charAt(0) == first).distinct()
-                        .toArray(String[]::new);
-            }
-        }
-        return byLength;
     }
 
     /**

@@ -133,7 +133,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     @Override
     public void start(String name, int depth) throws PlainHtmlScanner.Unusual {
         int kind = scanner.kind(depth);
-        if ((kind & PlainHtmlScanner.BASE_TAG) != 0 && scanner.has(HREF)) {
+        if ((kind & TagNames.BASE_TAG) != 0 && scanner.has(HREF)) {
             throw PlainHtmlScanner.UNUSUAL; // changes the base of every link
         }
         for (int i = 0; i < captures.size(); i++) {
@@ -154,7 +154,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
 
     private void startMessages(int kind, int depth, long classes, boolean messageClass, boolean quote)
             throws PlainHtmlScanner.Unusual {
-        boolean message = messageClass && (kind & PlainHtmlScanner.DIV_TAG) != 0
+        boolean message = messageClass && (kind & TagNames.DIV_TAG) != 0
                 || scanner.has(ID) && "widget_message".equals(scanner.attribute(ID));
         if (message && messageDepth == 0 && (classes & SERVICE) == 0) {
             String dataPost = scanner.attribute(DATA_POST);
@@ -192,7 +192,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
             throws PlainHtmlScanner.Unusual {
         if (scanner.has(DATETIME)) {
             String datetime = scanner.attribute(DATETIME); // read (and checked) wherever it is, as before
-            if (m.datetime == null && (kind & PlainHtmlScanner.TIME_TAG) != 0) {
+            if (m.datetime == null && (kind & TagNames.TIME_TAG) != 0) {
                 m.datetime = datetime;
             }
         }
@@ -203,7 +203,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         if (classes == 0) {
             return;
         }
-        if (!m.dateFound && (classes & DATE) != 0 && (kind & PlainHtmlScanner.LINK_TAG) != 0) {
+        if (!m.dateFound && (classes & DATE) != 0 && (kind & TagNames.LINK_TAG) != 0) {
             m.dateFound = true;
             String href = scanner.attribute(HREF);
             m.href = href == null ? "" : href;

@@ -27,17 +27,17 @@ final class TextCapture {
     /** An element starts inside, of the kind {@link PlainHtmlScanner#kind} tells. */
     void child(int kind) throws PlainHtmlScanner.Unusual {
         if (!lines) {
-            if ((kind & PlainHtmlScanner.INLINE_TAG) == 0) {
+            if ((kind & TagNames.INLINE_TAG) == 0) {
                 throw PlainHtmlScanner.UNUSUAL;
             }
-        } else if ((kind & (PlainHtmlScanner.BR_TAG | PlainHtmlScanner.BLOCK_TAG)) != 0) {
+        } else if ((kind & (TagNames.BR_TAG | TagNames.BLOCK_TAG)) != 0) {
             clean.add('\n');
         }
     }
 
     /** An element inside ends. */
     void childEnd(int kind) {
-        if (lines && (kind & PlainHtmlScanner.BLOCK_TAG) != 0) {
+        if (lines && (kind & TagNames.BLOCK_TAG) != 0) {
             clean.add('\n');
         }
     }
