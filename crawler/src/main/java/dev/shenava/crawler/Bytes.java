@@ -55,6 +55,30 @@ final class Bytes {
         return -1;
     }
 
+    /** The first index of {@code one}, {@code other} or {@code third} in {@code b[from, to)}, or -1; eight a step. */
+    static int indexOfAny(byte[] b, int one, int other, int third, int from, int to) {
+        long first = ONES * (one & 0xFF);
+        long second = ONES * (other & 0xFF);
+        long last = ONES * (third & 0xFF);
+        int k = from;
+        for (; k + 8 <= to; k += 8) {
+            long word = (long) LONGS.get(b, k);
+            long x = word ^ first;
+            long y = word ^ second;
+            long z = word ^ last;
+            long found = ((x - ONES) & ~x | (y - ONES) & ~y | (z - ONES) & ~z) & HIGHS;
+            if (found != 0) {
+                return k + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; k < to; k++) {
+            if (b[k] == (byte) one || b[k] == (byte) other || b[k] == (byte) third) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /** The first index where {@code b} holds the ASCII {@code key} wholly inside {@code [from, to)}, or -1. */
     static int indexOf(byte[] b, String key, int from, int to) {
         int first = key.charAt(0);
@@ -90,5 +114,22 @@ final class Bytes {
             }
         }
         return true;
+    }
+
+    /**
+     * The {@code length} (1 to 8) bytes at {@code at} as a little-endian long, each with its case bit (0x20) set: ASCII
+     * letters in lower case, digits and '-' as they are. Eight bytes must be readable there.
+     */
+    static long lowerLong(byte[] b, int at, int length) {
+        return ((long) LONGS.get(b, at) | 0x2020202020202020L) & -1L >>> (64 - 8 * length);
+    }
+
+    /** {@link #lowerLong} of the first {@code length} (1 to 8) characters of an ASCII name. */
+    static long lowerLong(String name, int length) {
+        long key = 0;
+        for (int k = length - 1; k >= 0; k--) {
+            key = key << 8 | (name.charAt(k) | 0x20);
+        }
+        return key;
     }
 }

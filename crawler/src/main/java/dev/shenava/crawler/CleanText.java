@@ -56,18 +56,58 @@ final class CleanText {
      * @return false when they are not well-formed UTF-8 (what was added by then stays)
      */
     boolean addUtf8(byte[] b, int from, int to) {
-        out.room(to - from + 1); // never more chars than bytes, and one separator pending
+        int i = from;
+        while (i < to) {
+            i = upToMarkup(b, i, to);
+            if (i < 0) {
+                return false;
+            }
+            if (i < to) { // '<', '&' or NUL: text here
+                out.room(2);
+                put((char) b[i++]);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds the UTF-8 bytes from {@code from} on decoded, as {@link #addUtf8} does, up to the first '<', '&' or NUL
+     * (where markup, a reference or what the scanners leave to jsoup starts) or {@code to}.
+     *
+     * @return where it stopped, or -1 when the bytes are not well-formed UTF-8 (what was added by then stays)
+     */
+    int upToMarkup(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            // room for a slice of the bytes: never more chars than bytes, one separator pending, a sequence ending
+            // up to three bytes past the slice
+            if (out.chars.length - out.length < 64) {
+                out.room(Math.max(64, out.chars.length));
+            }
+            i = upToMarkup(b, i, to, Math.min(to, i + out.chars.length - out.length - 4));
+            if (i < 0 || i < to && (b[i] == '<' || b[i] == '&' || b[i] == 0)) {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    /** {@link #upToMarkup(byte[], int, int)} of characters starting before {@code slice}, where there is room. */
+    private int upToMarkup(byte[] b, int from, int to, int slice) {
         char[] o = out.chars;
         int len = out.length; // the state in locals: the loop touches no field
         char sep = separator;
         int i = from;
-        while (i < to) {
+        while (i < slice) {
             int x = b[i];
             char c;
             int y;
             int z;
             long w;
             if (x > ' ' && x < 0x7F) { // printable ASCII
+                if (x == '<' || x == '&') {
+                    break;
+                }
                 c = (char) x;
                 i++;
             } else if (x == ' ') { // between words: pending unless a line break is
@@ -95,11 +135,14 @@ final class CleanText {
                     >= 0x800 && (c < 0xD800 || c >= 0xE000)) { // the zero-width non-joiner, punctuation, CJK ...
                 i += 3;
             } else { // whitespace, controls, the rest of UTF-8 and what is malformed
+                if (x == 0) {
+                    break;
+                }
                 out.length = len;
                 separator = sep;
                 i = other(b, i, to);
                 if (i < 0) {
-                    return false;
+                    return -1;
                 }
                 len = out.length;
                 sep = separator;
@@ -110,10 +153,43 @@ final class CleanText {
                 sep = 0;
             }
             o[len++] = c;
+            // after a character kept: a run of letters of the Arabic block, printable ASCII and zero-width non-joiners,
+            // single spaces before letters, read without the dispatch above (whose order is not that of a word's bytes)
+            for (int last = Math.min(to - 1, slice); i < last; ) {
+                int lead = b[i];
+                int next = b[i + 1];
+                if ((lead & 0xFC) == 0xD8 && (next & 0xC0) == 0x80) {
+                    o[len++] = (char) ((lead & 0x1F) << 6 | next & 0x3F);
+                    i += 2;
+                } else if (lead > ' ' && lead < 0x7F && lead != '<' && lead != '&') {
+                    o[len++] = (char) lead;
+                    i++;
+                } else if (lead == ' ' && ((next & 0xFC) == 0xD8 || next > ' ' && next < 0x7F && next != '<'
+                        && next != '&')) {
+                    o[len++] = ' '; // kept: a letter follows (or the page is malformed and left to jsoup)
+                    i++;
+                } else if (lead == (byte) 0xE2 && next == (byte) 0x80 && i + 2 < to && b[i + 2] == (byte) 0x8C) {
+                    o[len++] = '\u200C';
+                    i += 3;
+                } else {
+                    break;
+                }
+            }
         }
         out.length = len;
         separator = sep;
-        return true;
+        return i;
+    }
+
+    /** Where the text kept ends and what separator is pending, for {@link #reset(long)}. */
+    long mark() {
+        return (long) out.length << 16 | separator;
+    }
+
+    /** Takes back what was added since {@link #mark()} gave {@code mark}. */
+    void reset(long mark) {
+        out.length = (int) (mark >>> 16);
+        separator = (char) mark;
     }
 
     /** Reads the character at {@code i} that is no printable ASCII nor a plain two-byte one; -1 when malformed. */

@@ -1,9 +1,15 @@
 package dev.shenava.crawler;
 
-import java.util.ArrayList;
+import static dev.shenava.crawler.TagNames.FORM_TAG;
+import static dev.shenava.crawler.TagNames.LINK_TAG;
+import static dev.shenava.crawler.TagNames.ORDINARY_TAG;
+import static dev.shenava.crawler.TagNames.RAW_TAG;
+import static dev.shenava.crawler.TagNames.SVG_ROOT;
+import static dev.shenava.crawler.TagNames.SVG_TAG;
+import static dev.shenava.crawler.TagNames.TRANSPARENT_TAG;
+import static dev.shenava.crawler.TagNames.VOID_TAG;
+
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
 import org.jsoup.parser.Parser;
 
 /**
@@ -14,32 +20,6 @@ import org.jsoup.parser.Parser;
  * on anything else it throws {@link Unusual}, and the caller leaves the page to jsoup.
  */
 final class PlainHtmlScanner {
-
-    /** Tags read as ordinary elements: none of them closes, moves or reopens another in the HTML tree builder. */
-    private static final Set<String> ORDINARY = Set.of("div", "span", "a", "b", "i", "u", "s", "em", "strong", "small",
-            "code", "time", "mark", "abbr", "sub", "sup", "video", "audio", "canvas", "picture", "section", "main",
-            "header", "footer", "article", "nav", "aside", "figure", "figcaption", "blockquote", "label", "form",
-            "h1", "h2", "h3", "h4", "h5", "h6", "svg", "title", "script", "style");
-    private static final Set<String> VOID = Set.of("br", "img", "meta", "link", "input", "source", "wbr", "base");
-    /** Inside svg: shapes and groups only (other tag names break out of foreign content or are read differently). */
-    private static final Set<String> SVG = Set.of("g", "path", "circle", "rect", "ellipse", "line", "polyline",
-            "polygon", "defs", "use", "stop", "symbol");
-    /** The names in {@link #ORDINARY}, {@link #VOID}, {@link #SVG} and the transparent ones, by length and letter. */
-    private static final String[][][] NAMES = names();
-    /** What each of {@link #NAMES} is: {@link #ORDINARY_TAG}, {@link #VOID_TAG}, {@link #SVG_TAG} bits. */
-    private static final int[][][] KINDS = kinds();
-    /** {@link #NAMES} in ASCII bytes, compared with the page's bytes without a String's per-character checks. */
-    private static final byte[][][][] NAME_BYTES = nameBytes();
-    private static final int ORDINARY_TAG = 1;
-    private static final int VOID_TAG = 2;
-    private static final int SVG_TAG = 4;
-    /** html, head, body: merged by the tree builder rather than nested. */
-    private static final int TRANSPARENT_TAG = 8;
-    /** script, style, title: their content is read to their end tag. */
-    private static final int RAW_TAG = 16;
-    private static final int SVG_ROOT = 32;
-    private static final int FORM_TAG = 64;
-    private static final int LINK_TAG = 128;
 
     /** What each byte is in markup, looked up once instead of compared with each character of a class in turn. */
     private static final byte[] BYTE_KINDS = byteKinds();
@@ -91,6 +71,18 @@ final class PlainHtmlScanner {
         }
 
         /**
+         * Text of a UTF-8 page from {@code from} on, up to the first '<', '&' or NUL before {@code to} (or to
+         * {@code to}), read by the listener as {@link #plainText} reads it, in the same pass that finds where it ends.
+         *
+         * @return where it stopped, having kept the text before unless it stopped at an '&' (then it kept nothing and
+         *         the text is given again, up to the next markup, as before); or -1 when the listener does not read
+         *         text this way now
+         */
+        default int plainTextUpToMarkup(byte[] utf8, int from, int to) throws Unusual {
+            return -1;
+        }
+
+        /**
          * Text between markup, decoded into a buffer the scanner reuses: chars {@code begin} to {@code end} of
          * {@code text}, character references unread.
          */
@@ -107,6 +99,8 @@ final class PlainHtmlScanner {
      */
     private final String[] asked;
     private final byte[][] askedBytes;
+    /** {@link Bytes#lowerLong} of the asked names' first eight letters at most. */
+    private final long[] askedKeys;
     private final int[] valueFrom;
     /** Per asked name, the start tag ({@link #tags}) its value and string belong to: older ones are absent. */
     private final int[] valueTag;
@@ -118,14 +112,18 @@ final class PlainHtmlScanner {
     private final int[] firstOfLength;
     private final int[] nextOfLength;
     private Listener listener;
-    private final ClassBitsCache classes = new ClassBitsCache();
+    private final ClassBitsCache classes = ClassBitsCache.SHARED;
     /** Text segments of a UTF-8 page decoded. */
     private char[] decoded = new char[256];
-    /** What the last name read is, for the names the scanner knows ({@link #ORDINARY_TAG} ...), else 0. */
+    /** What the last name read is, for the names the scanner knows ({@link TagNames#kind}), else 0. */
     private int nameKind;
     /** Open elements, and what each is ({@link #nameKind} bits). */
     private String[] names = new String[64];
     private int[] openKinds = new int[64];
+    /** Per open element, its name's key when its end tag can be matched by one read ({@link TagNames#endKey}). */
+    private long[] openKeys = new long[64];
+    /** The key of the last name read, as {@link #openKeys} keeps it. */
+    private long nameKey;
     private int depth;
     private boolean formOpen;
     /** Open svg elements. */
@@ -147,7 +145,9 @@ final class PlainHtmlScanner {
         this.asked = asked;
         this.values = new String[asked.length];
         this.askedBytes = new byte[asked.length][];
+        this.askedKeys = new long[asked.length];
         for (int i = 0; i < asked.length; i++) {
+            askedKeys[i] = Bytes.lowerLong(asked[i], Math.min(asked[i].length(), 8));
             askedBytes[i] = asked[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
         this.valueFrom = new int[asked.length];
@@ -190,18 +190,48 @@ final class PlainHtmlScanner {
         return bits != -1 ? bits : Html.classBits(attribute(index), names);
     }
 
+    /**
+     * What the open element at {@code depth} is, as the bits of the names the scanner knows ({@link TagNames#kind}:
+     * {@link TagNames#INLINE_TAG}, {@link TagNames#DIV_TAG} ...; 0 for other names): during {@link Listener#start} and
+     * {@link Listener#end} of that element, a test of a bit instead of a comparison of its name.
+     */
+    int kind(int depth) {
+        return openKinds[depth - 1];
+    }
+
+    /** Whether the start tag being reported has the {@code index}th attribute asked for. */
+    boolean has(int index) {
+        return valueTag[index] == tags;
+    }
+
     /** Scans the page to its end, closing what is left open there as jsoup does. */
     void scan(Listener listener) throws Unusual {
         this.listener = listener;
         int i = start;
         while (i < n) {
-            int lt = Bytes.indexOfEither(b, '<', 0, i, n);
+            boolean wanted = listener.wantsText();
+            int stop = wanted ? listener.plainTextUpToMarkup(b, i, n) : -1;
+            if (stop >= 0 && (stop == n || b[stop] != '&')) { // text read up to markup, a NUL or the end
+                if (stop == n) {
+                    break;
+                }
+                if (b[stop] == 0) {
+                    throw UNUSUAL;
+                }
+                i = tag(stop);
+                continue;
+            }
+            int lt = Bytes.indexOfAny(b, '<', 0, wanted ? '&' : '<', i, n); // the text's references in the same pass
+            boolean reference = lt >= 0 && b[lt] == '&';
+            if (reference) {
+                lt = Bytes.indexOfEither(b, '<', 0, lt + 1, n);
+            }
             if (lt >= 0 && b[lt] == 0) {
                 throw UNUSUAL; // NUL: jsoup's rules for it are not worth copying
             }
             int end = lt < 0 ? n : lt;
-            if (end > i) {
-                text(i, end);
+            if (end > i && wanted) {
+                text(i, end, reference);
             }
             if (lt < 0) {
                 break;
@@ -263,6 +293,13 @@ final class PlainHtmlScanner {
     }
 
     private int endTag(int lt) throws Unusual {
+        if (depth > 0 && openKeys[depth - 1] != 0 && lt + 10 <= n) { // the end tag of the element open, as written
+            int gt = lt + 2 + names[depth - 1].length();
+            if (gt < n && b[gt] == '>' && Bytes.lowerLong(b, lt + 2, gt - lt - 2) == openKeys[depth - 1]) {
+                close();
+                return gt + 1;
+            }
+        }
         int nameEnd = nameEnd(lt + 2);
         String name = name(lt + 2, nameEnd);
         int kind = nameKind;
@@ -462,8 +499,14 @@ final class PlainHtmlScanner {
     /** Keeps the attributes asked for; the first of a name counts, as in jsoup. */
     private void keep(int from, int to, int valueStart, int valueEnd) throws Unusual {
         int length = to - from;
-        for (int i = length < firstOfLength.length ? firstOfLength[length] : -1; i >= 0; i = nextOfLength[i]) {
-            if (matches(from, askedBytes[i])) {
+        int i = length < firstOfLength.length ? firstOfLength[length] : -1;
+        if (i < 0) {
+            return;
+        }
+        long key = from + 8 <= n ? Bytes.lowerLong(b, from, Math.min(length, 8)) : 0;
+        for (; i >= 0; i = nextOfLength[i]) {
+            if (key != 0 ? key == askedKeys[i] && (length <= 8 || matches(from, askedBytes[i])) : matches(from,
+                    askedBytes[i])) {
                 if (valueTag[i] != tags) {
                     valueTag[i] = tags;
                     values[i] = null;
@@ -485,9 +528,11 @@ final class PlainHtmlScanner {
         if (depth == names.length) {
             names = Arrays.copyOf(names, depth * 2);
             openKinds = Arrays.copyOf(openKinds, depth * 2);
+            openKeys = Arrays.copyOf(openKeys, depth * 2);
         }
         names[depth] = name;
         openKinds[depth] = kind;
+        openKeys[depth] = nameKey;
         depth++;
         svgDepth += (kind & SVG_ROOT) != 0 ? 1 : 0;
         listener.start(name, depth);
@@ -503,10 +548,14 @@ final class PlainHtmlScanner {
     }
 
     private void text(int from, int to) throws Unusual {
-        if (!listener.wantsText()) {
-            return;
+        if (listener.wantsText()) {
+            text(from, to, Bytes.indexOf(b, '&', from, to) >= 0);
         }
-        if (Bytes.indexOf(b, '&', from, to) >= 0 || !listener.plainText(b, from, to)) {
+    }
+
+    /** Text wanted, {@code reference}: whether it holds an '&amp;'. */
+    private void text(int from, int to, boolean reference) throws Unusual {
+        if (reference || !listener.plainText(b, from, to)) {
             if (decoded.length < to - from) {
                 decoded = new char[Math.max(to - from, decoded.length * 2)];
             }
@@ -553,74 +602,16 @@ final class PlainHtmlScanner {
      * are in {@link #nameKind}.
      */
     private String name(int from, int to) {
-        int length = to - from;
-        int first = (at(from) | 0x20) - 'a'; // a letter: checked by nameEnd
-        if (length < NAMES.length && first >= 0 && first < 26) {
-            byte[][] candidates = NAME_BYTES[length][first];
-            for (int k = 0; k < candidates.length; k++) {
-                if (matches(from, candidates[k])) {
-                    nameKind = KINDS[length][first][k];
-                    return NAMES[length][first][k];
-                }
-            }
+        int id = TagNames.find(b, from, to - from, n);
+        if (id >= 0) {
+            nameKind = TagNames.kind(id);
+            nameKey = TagNames.endKey(id);
+            return TagNames.name(id);
         }
         nameKind = 0;
+        nameKey = 0;
         return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static int kind(String known) {
-        return (ORDINARY.contains(known) ? ORDINARY_TAG : 0) | (VOID.contains(known) ? VOID_TAG : 0)
-                | (SVG.contains(known) ? SVG_TAG : 0)
-                | (Set.of("html", "head", "body").contains(known) ? TRANSPARENT_TAG : 0)
-                | (Set.of("script", "style", "title").contains(known) ? RAW_TAG : 0)
-                | (known.equals("svg") ? SVG_ROOT : 0) | (known.equals("form") ? FORM_TAG : 0)
-                | (known.equals("a") ? LINK_TAG : 0);
-    }
-
-    private static int[][][] kinds() {
-        int[][][] kinds = new int[NAMES.length][26][];
-        for (int length = 0; length < NAMES.length; length++) {
-            for (int letter = 0; letter < 26; letter++) {
-                String[] names = NAMES[length][letter];
-                kinds[length][letter] = new int[names.length];
-                for (int k = 0; k < names.length; k++) {
-                    kinds[length][letter][k] = kind(names[k]);
-                }
-            }
-        }
-        return kinds;
-    }
-
-    private static byte[][][][] nameBytes() {
-        byte[][][][] bytes = new byte[NAMES.length][26][][];
-        for (int length = 0; length < NAMES.length; length++) {
-            for (int letter = 0; letter < 26; letter++) {
-                String[] names = NAMES[length][letter];
-                bytes[length][letter] = new byte[names.length][];
-                for (int k = 0; k < names.length; k++) {
-                    bytes[length][letter][k] = names[k].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                }
-            }
-        }
-        return bytes;
-    }
-
-    private static String[][][] names() {
-        List<String> all = new ArrayList<>(ORDINARY);
-        all.addAll(VOID);
-        all.addAll(SVG);
-        all.addAll(List.of("html", "head", "body"));
-        String[][][] byLength = new String[12][26][];
-        for (int length = 0; length < byLength.length; length++) {
-            for (int letter = 0; letter < 26; letter++) {
-                int l = length;
-                char first = (char) ('a' + letter);
-                byLength[length][letter] = all.stream().filter(s -> s.length() == l && s.charAt(0) == first).distinct()
-                        .toArray(String[]::new);
-            }
-        }
-        return byLength;
     }
 
     /**

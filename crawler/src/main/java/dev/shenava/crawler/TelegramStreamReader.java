@@ -132,11 +132,12 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     /** An element starts: what the tree walk's head does. */
     @Override
     public void start(String name, int depth) throws PlainHtmlScanner.Unusual {
-        if (name.equals("base") && scanner.attribute(HREF) != null) {
+        int kind = scanner.kind(depth);
+        if ((kind & TagNames.BASE_TAG) != 0 && scanner.has(HREF)) {
             throw PlainHtmlScanner.UNUSUAL; // changes the base of every link
         }
         for (int i = 0; i < captures.size(); i++) {
-            captures.get(i).child(name);
+            captures.get(i).child(kind);
         }
         long classes = scanner.classBits(CLASS, TelegramClasses.NAMES);
         boolean messageClass = (classes & MESSAGE) != 0;
@@ -145,13 +146,16 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
             flags = Arrays.copyOf(flags, flags.length * 2);
         }
         flags[depth - 1] = (byte) ((messageClass ? 1 : 0) | (quote ? 2 : 0));
-        startMessages(name, depth, classes, messageClass, quote);
-        startCounters(name, depth, classes);
+        startMessages(kind, depth, classes, messageClass, quote);
+        if (classes != 0 || !openCounters.isEmpty()) {
+            startCounters(depth, classes);
+        }
     }
 
-    private void startMessages(String name, int depth, long classes, boolean messageClass, boolean quote)
+    private void startMessages(int kind, int depth, long classes, boolean messageClass, boolean quote)
             throws PlainHtmlScanner.Unusual {
-        boolean message = messageClass && name.equals("div") || "widget_message".equals(scanner.attribute(ID));
+        boolean message = messageClass && (kind & TagNames.DIV_TAG) != 0
+                || scanner.has(ID) && "widget_message".equals(scanner.attribute(ID));
         if (message && messageDepth == 0 && (classes & SERVICE) == 0) {
             String dataPost = scanner.attribute(DATA_POST);
             TelegramMessageParts m = new TelegramMessageParts(depth, dataPost == null ? "" : dataPost);
@@ -159,13 +163,13 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
             openMessages.add(m);
         }
         for (int i = 0; i < openMessages.size(); i++) {
-            see(openMessages.get(i), name, depth, classes, quoteDepth > 0 || quote);
+            see(openMessages.get(i), kind, depth, classes, quoteDepth > 0 || quote);
         }
         messageDepth += messageClass ? 1 : 0;
         quoteDepth += quote ? 1 : 0;
     }
 
-    private void startCounters(String name, int depth, long classes) {
+    private void startCounters(int depth, long classes) {
         if ((classes & COUNTER) != 0) {
             Counter c = new Counter(depth);
             counters.add(c);
@@ -184,11 +188,13 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         }
     }
 
-    private void see(TelegramMessageParts m, String name, int depth, long classes, boolean quoted)
+    private void see(TelegramMessageParts m, int kind, int depth, long classes, boolean quoted)
             throws PlainHtmlScanner.Unusual {
-        String datetime = scanner.attribute(DATETIME);
-        if (m.datetime == null && datetime != null && name.equals("time")) {
-            m.datetime = datetime;
+        if (scanner.has(DATETIME)) {
+            String datetime = scanner.attribute(DATETIME); // read (and checked) wherever it is, as before
+            if (m.datetime == null && (kind & TagNames.TIME_TAG) != 0) {
+                m.datetime = datetime;
+            }
         }
         if (m.previewDepth > 0 && !m.titleFound && (classes & PREVIEW_TITLE) != 0) {
             m.titleFound = true;
@@ -197,7 +203,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
         if (classes == 0) {
             return;
         }
-        if (!m.dateFound && (classes & DATE) != 0 && name.equals("a")) {
+        if (!m.dateFound && (classes & DATE) != 0 && (kind & TagNames.LINK_TAG) != 0) {
             m.dateFound = true;
             String href = scanner.attribute(HREF);
             m.href = href == null ? "" : href;
@@ -206,10 +212,10 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
             m.textFound = true;
             capture(depth, true, s -> m.text = s);
         }
-        seeParts(m, name, depth, classes);
+        seeParts(m, depth, classes);
     }
 
-    private void seeParts(TelegramMessageParts m, String name, int depth, long classes) {
+    private void seeParts(TelegramMessageParts m, int depth, long classes) {
         if (m.previewDepth == 0 && (classes & PREVIEW) != 0) {
             m.previewDepth = depth;
             if ((classes & PREVIEW_TITLE) != 0) {
@@ -241,6 +247,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     /** The innermost open element ends: what the tree walk's tail does. */
     @Override
     public void end(String name, int depth) throws PlainHtmlScanner.Unusual {
+        int kind = scanner.kind(depth);
         for (int i = captures.size() - 1; i >= 0; i--) {
             TextCapture c = captures.get(i);
             if (c.depth == depth) {
@@ -248,7 +255,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
                 captures.remove(i);
                 spare.add(c.chars);
             } else {
-                c.childEnd(name);
+                c.childEnd(kind);
             }
         }
         messageDepth -= flags[depth - 1] & 1;
@@ -268,6 +275,19 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
     @Override
     public boolean wantsText() {
         return !captures.isEmpty();
+    }
+
+    /** Text up to markup, read by the one capture there usually is when it keeps lines: decoded into its buffer. */
+    @Override
+    public int plainTextUpToMarkup(byte[] utf8, int from, int to) throws PlainHtmlScanner.Unusual {
+        if (captures.size() != 1) {
+            return -1;
+        }
+        int stop = captures.getFirst().utf8UpToMarkup(utf8, from, to);
+        if (stop == -2) {
+            throw PlainHtmlScanner.UNUSUAL; // malformed: the decoder's replacement could differ from a segment's
+        }
+        return stop;
     }
 
     /** Text with no reference, read by the one capture there usually is: decoded straight into its buffer. */

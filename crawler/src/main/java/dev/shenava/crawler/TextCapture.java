@@ -1,6 +1,5 @@
 package dev.shenava.crawler;
 
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -8,11 +7,6 @@ import java.util.function.Consumer;
  * {@code Element.text().strip()} (whitespace normalised; only inline children, else the page goes to jsoup).
  */
 final class TextCapture {
-
-    /** Elements jsoup's {@code Element.text()} adds no space for. */
-    private static final Set<String> INLINE = Set.of("span", "a", "b", "i", "u", "s", "em", "strong", "small", "code",
-            "time", "mark", "abbr", "sub", "sup", "img");
-    private static final Set<String> BLOCKS = Html.BLOCKS;
 
     final int depth;
     final Html.Chars chars;
@@ -30,20 +24,43 @@ final class TextCapture {
         this.clean = lines ? new CleanText(chars) : null;
     }
 
-    void child(String name) throws PlainHtmlScanner.Unusual {
+    /** An element starts inside, of the kind {@link PlainHtmlScanner#kind} tells. */
+    void child(int kind) throws PlainHtmlScanner.Unusual {
         if (!lines) {
-            if (!INLINE.contains(name)) {
+            if ((kind & TagNames.INLINE_TAG) == 0) {
                 throw PlainHtmlScanner.UNUSUAL;
             }
-        } else if (name.equals("br") || BLOCKS.contains(name)) {
+        } else if ((kind & (TagNames.BR_TAG | TagNames.BLOCK_TAG)) != 0) {
             clean.add('\n');
         }
     }
 
-    void childEnd(String name) {
-        if (lines && BLOCKS.contains(name)) {
+    /** An element inside ends. */
+    void childEnd(int kind) {
+        if (lines && (kind & TagNames.BLOCK_TAG) != 0) {
             clean.add('\n');
         }
+    }
+
+    /**
+     * Adds the UTF-8 bytes from {@code from} on up to the first '<', '&' or NUL, or {@code to}, when this capture keeps
+     * lines ({@link CleanText#upToMarkup}); at an '&' it takes nothing back (the text is read with its references).
+     *
+     * @return where it stopped; -1 when it does not read text this way; -2 when the bytes are not well-formed UTF-8
+     */
+    int utf8UpToMarkup(byte[] b, int from, int to) {
+        if (!lines) {
+            return -1;
+        }
+        long mark = clean.mark();
+        int stop = clean.upToMarkup(b, from, to);
+        if (stop < 0) {
+            return -2;
+        }
+        if (stop < to && b[stop] == '&') {
+            clean.reset(mark);
+        }
+        return stop;
     }
 
     /**

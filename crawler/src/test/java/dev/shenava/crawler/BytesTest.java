@@ -31,6 +31,11 @@ class BytesTest {
                 assertEquals(one < 0 ? other : other < 0 ? one : Math.min(one, other),
                         Bytes.indexOfEither(b, pair[0], pair[1], from, to), "either " + pair[0] + " or " + pair[1]);
             }
+            int lt = slowIndexOf(b, '<', from, to);
+            int nul = slowIndexOf(b, 0, from, to);
+            int amp = slowIndexOf(b, '&', from, to);
+            int first = Math.min(lt < 0 ? to : lt, Math.min(nul < 0 ? to : nul, amp < 0 ? to : amp));
+            assertEquals(first == to ? -1 : first, Bytes.indexOfAny(b, '<', 0, '&', from, to), "any of three");
             for (String key : new String[] {"-->", "</", "<!--", "--!>"}) {
                 assertEquals(slowIndexOf(b, key, from, to), Bytes.indexOf(b, key, from, to), key);
                 assertEquals(from + key.length() <= to && slowIndexOf(b, key, from, to) == from,
@@ -46,6 +51,30 @@ class BytesTest {
         assertEquals(true, Bytes.startsWithIgnoringCase(b, b.length, 16, "script"));
         assertEquals(false, Bytes.startsWithIgnoringCase(b, b.length, 18, "ript>x"));
         assertEquals(false, Bytes.startsWithIgnoringCase(b, b.length, -1, "x"));
+    }
+
+    @Test
+    void namesReadAsOneLongAreEqualExactlyWhenTheyMatchIgnoringCase() {
+        Random random = new Random(8);
+        byte[] letters = "aAbBdDiIvV09-:@`".getBytes(StandardCharsets.US_ASCII);
+        for (int n = 0; n < 20_000; n++) {
+            int length = 1 + random.nextInt(8);
+            byte[] b = new byte[length + 8];
+            byte[] c = new byte[length + 8];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = letters[random.nextInt(letters.length)];
+                c[i] = random.nextInt(3) == 0 ? letters[random.nextInt(letters.length)] : b[i];
+            }
+            boolean folded = true;
+            for (int i = 0; i < length; i++) {
+                folded &= (b[i] | 0x20) == (c[i] | 0x20);
+            }
+            assertEquals(folded, Bytes.lowerLong(b, 0, length) == Bytes.lowerLong(c, 0, length));
+            String lower = new String(b, 0, length, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
+            if (lower.matches("[a-z0-9-]+")) {
+                assertEquals(Bytes.lowerLong(lower, length), Bytes.lowerLong(b, 0, length), lower);
+            }
+        }
     }
 
     private static int slowIndexOf(byte[] b, int value, int from, int to) {

@@ -37,6 +37,30 @@ class ClassBitsCacheTest {
         assertTrue(hits > 10_000, "most values are ASCII: " + hits);
     }
 
+    @Test
+    void givesTheBitsOfAFreshScanToThreadsSharingIt() throws Exception {
+        ClassBitsCache cache = new ClassBitsCache();
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            Random random = new Random(t);
+            threads[t] = new Thread(() -> {
+                for (int k = 0; k < 20_000; k++) {
+                    byte[] page = ("<div class=\"" + randomValue(random) + "\">").getBytes(StandardCharsets.UTF_8);
+                    if (cache.bits(page, 12, page.length - 2, TelegramClasses.NAMES)
+                            != Html.asciiClassBits(page, 12, page.length - 2, TelegramClasses.NAMES)) {
+                        wrong.incrementAndGet();
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(0, wrong.get());
+    }
+
     private static String randomValue(Random random) {
         StringBuilder b = new StringBuilder();
         for (int n = random.nextInt(4); n >= 0; n--) {

@@ -61,6 +61,35 @@ class CleanTextTest {
         }
     }
 
+    @Test
+    void readsUpToMarkupAReferenceOrNulAsTheTextBeforeIsCleaned() {
+        Random random = new Random(13);
+        String stops = "<&\u0000";
+        for (int k = 0; k < 20_000; k++) {
+            String text = randomText(random) + (random.nextBoolean() ? stops.charAt(random.nextInt(3)) : "")
+                    + randomText(random);
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            int first = utf8.length;
+            for (int i = utf8.length - 1; i >= 0; i--) {
+                first = utf8[i] == '<' || utf8[i] == '&' || utf8[i] == 0 ? i : first;
+            }
+            String before = "\n" + randomText(random);
+            CleanText clean = new CleanText(new Html.Chars(random.nextInt(20)));
+            clean.add(before.toCharArray(), 0, before.length());
+            long mark = clean.mark();
+            int stop = clean.upToMarkup(utf8, 0, utf8.length);
+            char[] decoded = new char[first];
+            int length = Charsets.decodeUtf8(utf8, 0, first, decoded, 0);
+            assertEquals(length < 0 ? -1 : first, stop, text);
+            if (length >= 0) {
+                String whole = before + new String(decoded, 0, length);
+                assertEquals(Html.clean(whole.toCharArray(), whole.length()), clean.text(), text);
+                clean.reset(mark);
+                assertEquals(Html.clean(before.toCharArray(), before.length()), clean.text(), text);
+            }
+        }
+    }
+
     private static int nextAscii(byte[] b, int from) {
         int k = Math.min(from, b.length);
         while (k < b.length && b[k] < 0) {
@@ -75,6 +104,15 @@ class CleanTextTest {
             if (random.nextInt(8) == 0) { // a Persian word: two-byte sequences in a row
                 for (int k = random.nextInt(12); k >= 0; k--) {
                     b.append(PERSIAN.charAt(random.nextInt(PERSIAN.length())));
+                }
+            } else if (random.nextInt(6) == 0) { // words of a sentence: Persian (a non-joiner inside) or ASCII
+                for (int w = random.nextInt(6); w >= 0; w--) {
+                    boolean persian = random.nextBoolean();
+                    for (int k = random.nextInt(7); k >= 0; k--) {
+                        b.append(persian ? random.nextInt(6) == 0 ? '\u200C' : PERSIAN.charAt(random.nextInt(
+                                PERSIAN.length())) : (char) ('a' + random.nextInt(26)));
+                    }
+                    b.append(random.nextInt(8) == 0 ? "." : "").append(' ');
                 }
             } else if (random.nextInt(30) == 0) {
                 b.appendCodePoint(0x1F600 + random.nextInt(40)); // a pair of surrogates

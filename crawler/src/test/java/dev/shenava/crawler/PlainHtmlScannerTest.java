@@ -81,11 +81,19 @@ class PlainHtmlScannerTest {
     }
 
     @Test
+    void closesElementsByEndTagsInAnyCaseAndWithSpaceBeforeTheirEnd() throws Exception {
+        assertEquals(List.of("+section@1 null null", "+span@2 null null", "'a'", "-span@2", "+h2@2 null null", "'b'",
+                "-h2@2", "+time@2 null null", "-time@2", "-section@1", "' '"),
+                scan("<section><span>a</SPAN ><h2>b</H2><time></tImE\n></Section> "));
+    }
+
+    @Test
     void refusesMarkupTheTreeBuilderReshapes() {
         for (String html : List.of("<div><span></div></span>", "<p>paragraph</p>", "<a><a>nested</a></a>",
                 "<h1><h2>heading</h2></h1>", "<form><form></form></form>", "<!-- a --!> b -->", "<?pi?>",
                 "<div class=\"open>", "<div></span>", "<div><body></div>", "<![CDATA[x]]>", "<svg><div></div></svg>",
-                "<script><!--<script></script>--></script>", "<div a=b\"c></div>", "<table></table>")) {
+                "<script><!--<script></script>--></script>", "<div a=b\"c></div>", "<table></table>",
+                "<div></dip>", "<div></div\u0001>", "<span></span x>", "<div></divv>", "<h1></h\u0011>")) {
             assertThrows(PlainHtmlScanner.Unusual.class, () -> scan(html), html);
         }
     }
