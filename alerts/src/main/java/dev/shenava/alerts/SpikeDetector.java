@@ -46,6 +46,7 @@ public final class SpikeDetector {
     private final double[] pastResiduals;
     private final double[] dailyPeaks;
     private final double[] accumPeaks;
+    private final double[] train;
     private final long[] queue;
     private int queueHead;
     private int queueSize;
@@ -69,6 +70,7 @@ public final class SpikeDetector {
         Arrays.fill(pastResiduals, Double.NaN);
         this.dailyPeaks = new double[Math.max(1, tuning.peakDays()) + 1];
         this.accumPeaks = new double[dailyPeaks.length];
+        this.train = new double[Math.max(0, tuning.trainPoints())];
         this.queue = new long[Math.max(1, tuning.maxDays()) * period + 1];
     }
 
@@ -98,6 +100,9 @@ public final class SpikeDetector {
         if (pastResiduals.length > 0) {
             // written before any early return, so a warm-up point or a gap leaves no stale residual of days ago
             pastResiduals[(int) (n % pastResiduals.length)] = Double.NaN;
+        }
+        if (train.length > 0) {
+            train[(int) (n % train.length)] = 0;
         }
         if (n < tuning.warmupPoints()) {
             return new SpikeScore(time, v, v, 0, false);
@@ -138,13 +143,27 @@ public final class SpikeDetector {
         }
         double typical = typicalDailyPeak(n);
         recordPeak(n, surprise);
-        double half = Math.max(quietBar(n), tuning.peakFactor() * typical);
+        double fixed = tuning.ownBar() > 0 && typical > 0 ? Math.min(quietBar(n), tuning.ownBar() * typical) : quietBar(n);
+        double half = Math.max(fixed, tuning.peakFactor() * typical);
         if (tuning.maxWeight() > 0 && n >= period) {
             // a jump under the largest counts of the past days needs more surprise, one over them less
             double relative = observed / Math.max(1, recentMax(n));
             half /= Math.pow(Math.max(relative, 1e-3), tuning.maxWeight());
         }
         double score = surprise / (surprise + half);
+        if (train.length > 0) {
+            // a train of blips: the surprise above trainLevel summed over the past trainPoints steps,
+            // against that sum's own usual daily peak
+            train[(int) (n % train.length)] = Math.max(0, surprise - tuning.trainLevel());
+            double evidence = 0;
+            for (double x : train) {
+                evidence += x;
+            }
+            double usual = typicalPeak(accumPeaks, n);
+            recordPeak(accumPeaks, n, evidence);
+            double bar = tuning.accumBar() * Math.max(quietBar(n), tuning.peakFactor() * usual);
+            score = Math.max(score, evidence / (evidence + bar));
+        }
         if (tuning.accumRate() > 1 && tuning.accumMode() >= 2) {
             // the accumulated evidence as its own channel, against its own usual daily peak
             double evidence = accumulated / Math.log(10);
@@ -388,10 +407,10 @@ public final class SpikeDetector {
                   double surpriseHalf, double coolingCap, double madFactor,
                   int peakDays, double peakQuantile, double peakFactor, double gapLevel, int maxDays, double maxWeight,
                   int localHalfWidth, double offset, double quietLevel, double quietPower, int smoothedSpread,
-                  double accumRate, int accumMode, double accumBar) {
+                  double accumRate, int accumMode, double accumBar, double ownBar, int trainPoints, double trainLevel) {
 
         static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 0.95, 3, 0.5, 1.0, 8, 5, 0.15, 12, 1.0, 5, 0.5,
-                0, 0, 1, 1);
+                0, 0, 1, 1, 0, 0, 1);
     }
 
     /**
