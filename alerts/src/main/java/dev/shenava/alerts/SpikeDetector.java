@@ -45,8 +45,6 @@ public final class SpikeDetector {
     private final double[] residuals;
     private final double[] pastResiduals;
     private final double[] dailyPeaks;
-    private final double[] accumPeaks;
-    private final double[] train;
     private final long[] queue;
     private int queueHead;
     private int queueSize;
@@ -54,7 +52,6 @@ public final class SpikeDetector {
     private long count;
     private long lastAlert = Long.MIN_VALUE / 2;
     private Terms terms;
-    private double accumulated;
 
     private SpikeDetector(Builder builder) {
         this.threshold = Double.isNaN(builder.threshold) ? builder.sensitivity.threshold() : builder.threshold;
@@ -69,8 +66,6 @@ public final class SpikeDetector {
         this.pastResiduals = new double[tuning.localHalfWidth() > 0 ? tuning.seasonalDays() * period + tuning.localHalfWidth() + 1 : 0];
         Arrays.fill(pastResiduals, Double.NaN);
         this.dailyPeaks = new double[Math.max(1, tuning.peakDays()) + 1];
-        this.accumPeaks = new double[dailyPeaks.length];
-        this.train = new double[Math.max(0, tuning.trainPoints())];
         this.queue = new long[Math.max(1, tuning.maxDays()) * period + 1];
     }
 
@@ -101,9 +96,6 @@ public final class SpikeDetector {
             // written before any early return, so a warm-up point or a gap leaves no stale residual of days ago
             pastResiduals[(int) (n % pastResiduals.length)] = Double.NaN;
         }
-        if (train.length > 0) {
-            train[(int) (n % train.length)] = 0;
-        }
         if (n < tuning.warmupPoints()) {
             return new SpikeScore(time, v, v, 0, false);
         }
@@ -115,63 +107,23 @@ public final class SpikeDetector {
             return new SpikeScore(time, v, expected, 0, false);
         }
         double observed = smoothed(n);
-        double scale = Math.max(scale(expected), ofMean(localScale(n), expected));
-        double excess = Math.log((observed + tuning.offset()) / (expected + tuning.offset()));
-        double residual = tuning.smoothedSpread() == 1 ? excess : Math.log((v + tuning.offset()) / (expected + tuning.offset()));
+        double scale = Math.max(scale(expected), localScale(n));
+        double residual = Math.log((v + tuning.offset()) / (expected + tuning.offset()));
         residuals[(int) (n % residuals.length)] = residual;
         if (pastResiduals.length > 0) {
             pastResiduals[(int) (n % pastResiduals.length)] = residual;
         }
-        double z = excess / scale;
+        double z = Math.log((observed + tuning.offset()) / (expected + tuning.offset())) / scale;
         double surprise = surprise(z);
-        if (tuning.accumRate() > 1) {
-            // a Poisson log-likelihood ratio of a rate accumRate times the expected against the expected,
-            // shrunk by the overdispersion the spread shows, accumulated as a CUSUM over consecutive steps
-            double single = Math.sqrt(expected + tuning.offset()) / (expected + tuning.offset());
-            double poisson = tuning.smoothedSpread() == 1 ? single / Math.sqrt(tuning.smoothPoints()) : single;
-            double dispersion = Math.max(1, Math.pow(scale / poisson, 2));
-            double rate = tuning.accumRate();
-            double llr = (v * Math.log(rate) - (rate - 1) * Math.max(expected, 0.5)) / dispersion;
-            if (tuning.accumMode() == 3) {
-                // a robust run: one step adds at most a decade of evidence, so a lone blip does not linger
-                llr = Math.min(llr, Math.log(10));
-            }
-            accumulated = Math.max(0, accumulated + llr);
-            if (tuning.accumMode() == 1) {
-                surprise = Math.max(surprise, accumulated / Math.log(10));
-            }
-        }
         double typical = typicalDailyPeak(n);
         recordPeak(n, surprise);
-        double fixed = tuning.ownBar() > 0 && typical > 0 ? Math.min(quietBar(n), tuning.ownBar() * typical) : quietBar(n);
-        double half = Math.max(fixed, tuning.peakFactor() * typical);
+        double half = Math.max(quietBar(n), tuning.peakFactor() * typical);
         if (tuning.maxWeight() > 0 && n >= period) {
             // a jump under the largest counts of the past days needs more surprise, one over them less
             double relative = observed / Math.max(1, recentMax(n));
             half /= Math.pow(Math.max(relative, 1e-3), tuning.maxWeight());
         }
         double score = surprise / (surprise + half);
-        if (train.length > 0) {
-            // a train of blips: the surprise above trainLevel summed over the past trainPoints steps,
-            // against that sum's own usual daily peak
-            train[(int) (n % train.length)] = Math.max(0, surprise - tuning.trainLevel());
-            double evidence = 0;
-            for (double x : train) {
-                evidence += x;
-            }
-            double usual = typicalPeak(accumPeaks, n);
-            recordPeak(accumPeaks, n, evidence);
-            double bar = tuning.accumBar() * Math.max(quietBar(n), tuning.peakFactor() * usual);
-            score = Math.max(score, evidence / (evidence + bar));
-        }
-        if (tuning.accumRate() > 1 && tuning.accumMode() >= 2) {
-            // the accumulated evidence as its own channel, against its own usual daily peak
-            double evidence = accumulated / Math.log(10);
-            double usual = typicalPeak(accumPeaks, n);
-            recordPeak(accumPeaks, n, evidence);
-            double bar = tuning.accumBar() * Math.max(quietBar(n), tuning.peakFactor() * usual);
-            score = Math.max(score, evidence / (evidence + bar));
-        }
         terms = new Terms(expected, observed, scale, z, surprise, typical, half, score);
         boolean cooling = n - lastAlert <= cooldownPoints;
         boolean alert = !cooling && score >= threshold && observed >= minVolume;
@@ -188,7 +140,7 @@ public final class SpikeDetector {
                  double half, double score) {
     }
 
-    /** The terms of the last point scored past the warm-up and outside a gap, or null before one. */
+    /** The terms of the last point, or null where it was not scored (warm-up, or an empty bucket taken for a gap). */
     Terms lastTerms() {
         return terms;
     }
@@ -279,21 +231,7 @@ public final class SpikeDetector {
             r[i] = Math.abs(r[i] - med);
         }
         double mad = 1.4826 * median(r) * tuning.madFactor();
-        return Math.max(ofMean(mad, expected), poisson * tuning.poissonFloor());
-    }
-
-    /**
-     * The spread of a mean of {@code smoothPoints} steps from that of single steps: the Poisson part
-     * of the single steps' variance is divided by the number of steps, the rest is taken as
-     * correlated between neighbouring steps and kept whole (with {@code smoothedSpread} 2).
-     */
-    private double ofMean(double spread, double expected) {
-        if (tuning.smoothedSpread() != 2 || spread <= 0) {
-            return spread;
-        }
-        double single = Math.sqrt(expected + tuning.offset()) / (expected + tuning.offset());
-        double mean = single / Math.sqrt(tuning.smoothPoints());
-        return Math.sqrt(Math.max(0, spread * spread - single * single) + mean * mean);
+        return Math.max(mad, poisson * tuning.poissonFloor());
     }
 
     /**
@@ -340,10 +278,6 @@ public final class SpikeDetector {
      * surprise. Days are consecutive blocks of one day's points; the current block is not used.
      */
     private double typicalDailyPeak(long n) {
-        return typicalPeak(dailyPeaks, n);
-    }
-
-    private double typicalPeak(double[] dailyPeaks, long n) {
         long block = n / period;
         int days = (int) Math.min(tuning.peakDays(), block - (tuning.warmupPoints() + period - 1) / period);
         if (days < 1) {
@@ -358,10 +292,6 @@ public final class SpikeDetector {
     }
 
     private void recordPeak(long n, double surprise) {
-        recordPeak(dailyPeaks, n, surprise);
-    }
-
-    private void recordPeak(double[] dailyPeaks, long n, double surprise) {
         int slot = (int) ((n / period) % dailyPeaks.length);
         if (n % period == 0) {
             dailyPeaks[slot] = 0;
@@ -406,11 +336,9 @@ public final class SpikeDetector {
                   int minSeasonalDays, int seasonalHalfWidth, double seasonalWeight, double poissonFloor,
                   double surpriseHalf, double coolingCap, double madFactor,
                   int peakDays, double peakQuantile, double peakFactor, double gapLevel, int maxDays, double maxWeight,
-                  int localHalfWidth, double offset, double quietLevel, double quietPower, int smoothedSpread,
-                  double accumRate, int accumMode, double accumBar, double ownBar, int trainPoints, double trainLevel) {
+                  int localHalfWidth, double offset, double quietLevel, double quietPower) {
 
-        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 0.95, 3, 0.5, 1.0, 8, 5, 0.15, 12, 1.0, 5, 0.5,
-                0, 0, 1, 1, 0, 0, 1);
+        static final Tuning DEFAULT = new Tuning(12, 48, 2, 288, 7, 2, 2, 1.0, 1.0, 4.0, 0.9, 0.95, 3, 0.5, 1.0, 8, 5, 0.15, 12, 1.0, 5, 0.5);
     }
 
     /**

@@ -45,7 +45,7 @@ class NabBenchmarkTest {
                                 d.seasonalDays(), d.minSeasonalDays(), d.seasonalHalfWidth(), d.seasonalWeight(),
                                 d.poissonFloor(), d.surpriseHalf(), d.coolingCap(), d.madFactor(), days, quantile, factor,
                                 d.gapLevel(), d.maxDays(), weight, d.localHalfWidth(), d.offset(),
-                                d.quietLevel(), d.quietPower(), d.smoothedSpread(), d.accumRate(), d.accumMode(), d.accumBar(), d.ownBar(), d.trainPoints(), d.trainLevel()));
+                                d.quietLevel(), d.quietPower()));
                     }
                 }
             }

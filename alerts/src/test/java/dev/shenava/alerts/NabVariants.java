@@ -30,8 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * before, and the counts from half an hour before to two hours after, over the expected. With
  * {@code -Dnab.yardstick=true} it also scores each variant on stand-ins for unseen series
  * ({@link NabYardstick}: the series thinned to 50%, 25% and 10%, and started 3 or 8 hours later),
- * each set pooled with the real five under one threshold. {@code cooldownHours=18} sets the
- * cooldown (24 hours otherwise).
+ * each set pooled with the real five under one threshold. With {@code -Dnab.trace=GOOG:2} it prints,
+ * for each variant, how the score is built step by step (expected, smoothed count, spread, z,
+ * surprise, usual daily peak, bar, score) in the second window of GOOG, on the real series and
+ * thinned to 50%, 25% and 10%. {@code cooldownHours=18} sets the cooldown (24 hours otherwise).
  *
  * <p>Not part of the suite (the name does not end in Test); run it by name, variants separated by
  * {@code ;}, knobs of one variant by {@code ,} as {@link SpikeDetector.Tuning} components:
