@@ -1,5 +1,6 @@
 package dev.shenava.api;
 
+import dev.shenava.store.Http1Answers;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -259,7 +260,7 @@ final class BenchClients {
     }
 
     private void get(String path) throws Exception {
-        BenchHttp.Answer r = http.get(path);
+        Http1Answers.Answer r = http.get(path);
         if (r.status() != 200) {
             throw new IllegalStateException(path + " answered " + r.status() + ": "
                     + new String(r.body(), StandardCharsets.UTF_8));

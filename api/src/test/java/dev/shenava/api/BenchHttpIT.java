@@ -1,5 +1,6 @@
 package dev.shenava.api;
 
+import dev.shenava.store.Http1Answers;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -43,13 +44,13 @@ class BenchHttpIT {
     void readsFixedChunkedAndErrorAnswersOverKeptConnections() throws Exception {
         try (BenchHttp http = new BenchHttp(URI.create("http://127.0.0.1:" + server.port()))) {
             for (int i = 0; i < 3; i++) {
-                BenchHttp.Answer fixed = http.get("/fixed?q=late" + i);
+                Http1Answers.Answer fixed = http.get("/fixed?q=late" + i);
                 assertEquals(200, fixed.status());
                 assertEquals("late" + i, new String(fixed.body(), StandardCharsets.UTF_8));
-                BenchHttp.Answer streamed = http.get("/streamed");
+                Http1Answers.Answer streamed = http.get("/streamed");
                 assertEquals(200, streamed.status());
                 assertArrayEquals(LONG, streamed.body());
-                BenchHttp.Answer missing = http.get("/missing");
+                Http1Answers.Answer missing = http.get("/missing");
                 assertEquals(404, missing.status());
                 assertEquals("no such thing", new String(missing.body(), StandardCharsets.UTF_8));
             }

@@ -5,7 +5,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -30,10 +28,6 @@ final class NodeHttp implements AutoCloseable {
     static final int CONNECT_TIMEOUT_MILLIS = 1_000;
     static final int SOCKET_TIMEOUT_MILLIS = 30_000;
     private static final int MAX_IDLE = 16;
-
-    /** An answer: status and body. */
-    record Answer(int status, byte[] body) {
-    }
 
     private record Connection(Socket socket, InputStream in, OutputStream out) {
         void close() {
@@ -106,7 +100,7 @@ final class NodeHttp implements AutoCloseable {
      * @return the answer, whatever its status
      * @throws IOException when the node cannot be reached or answers something that is not HTTP/1.1
      */
-    Answer post(String pathAndQuery, byte[] json) throws IOException {
+    Http1Answers.Answer post(String pathAndQuery, byte[] json) throws IOException {
         byte[] head = ("POST " + pathAndQuery + " HTTP/1.1\r\n" + fixedHeaders + "Content-Length: " + json.length
                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         Connection reused = idle.pollFirst();
@@ -152,7 +146,7 @@ final class NodeHttp implements AutoCloseable {
         }
     }
 
-    private Answer exchange(Connection c, byte[] head, byte[] body) throws IOException, StaleConnection {
+    private Http1Answers.Answer exchange(Connection c, byte[] head, byte[] body) throws IOException, StaleConnection {
         String status;
         try {
             c.out().write(head);
@@ -162,7 +156,7 @@ final class NodeHttp implements AutoCloseable {
             if (first < 0) {
                 throw new IOException("connection closed");
             }
-            status = (char) first + line(c.in());
+            status = (char) first + Http1Answers.line(c.in());
         } catch (IOException e) {
             c.close();
             if (e instanceof java.net.SocketTimeoutException) {
@@ -178,88 +172,14 @@ final class NodeHttp implements AutoCloseable {
         }
     }
 
-    private Answer answer(Connection c, String status) throws IOException {
-        if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
-            throw new IOException("not an HTTP/1.1 answer from " + host + ":" + port + ": " + shorten(status));
-        }
-        long length = -1;
-        boolean chunked = false;
-        boolean close = false;
-        for (String h = line(c.in()); !h.isEmpty(); h = line(c.in())) {
-            String lower = h.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring(15).strip());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                close = true;
-            } else if (lower.startsWith("content-encoding:") && !lower.contains("identity")) {
-                throw new IOException("the node at " + host + ":" + port + " compressed an answer it was not asked to");
-            }
-        }
-        byte[] body = chunked ? chunks(c.in()) : length >= 0 ? readExactly(c.in(), length) : c.in().readAllBytes();
-        if (close || (!chunked && length < 0) || closed || idle.size() >= MAX_IDLE) {
+    private Http1Answers.Answer answer(Connection c, String status) throws IOException {
+        Http1Answers.Answer answer = Http1Answers.read(status, c.in(), "the node at " + host + ":" + port);
+        if (!answer.reusable() || closed || idle.size() >= MAX_IDLE) {
             c.close();
         } else {
             idle.addFirst(c);
         }
-        return new Answer(Integer.parseInt(status.substring(9, 12)), body);
-    }
-
-    private static byte[] readExactly(InputStream in, long length) throws IOException {
-        if (length > Integer.MAX_VALUE - 16) {
-            throw new IOException("an answer of " + length + " bytes is too large to read");
-        }
-        byte[] body = in.readNBytes((int) length);
-        if (body.length < length) {
-            throw new IOException("connection closed mid-answer");
-        }
-        return body;
-    }
-
-    private static byte[] chunks(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(16_384);
-        for (int size = chunkSize(line(in)); size > 0; size = chunkSize(line(in))) {
-            byte[] chunk = in.readNBytes(size);
-            if (chunk.length < size) {
-                throw new IOException("connection closed mid-answer");
-            }
-            body.write(chunk);
-            line(in);
-        }
-        for (String trailer = line(in); !trailer.isEmpty(); trailer = line(in)) {
-            // trailers carry nothing a search needs
-        }
-        return body.toByteArray();
-    }
-
-    private static int chunkSize(String line) throws IOException {
-        int semicolon = line.indexOf(';');
-        try {
-            return Integer.parseInt((semicolon < 0 ? line : line.substring(0, semicolon)).strip(), 16);
-        } catch (NumberFormatException e) {
-            throw new IOException("not a chunk size: " + shorten(line), e);
-        }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("connection closed mid-answer");
-            }
-            if (line.length() > 65_536) {
-                throw new IOException("an answer line longer than 64 KB");
-            }
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+        return answer;
     }
 
     @Override

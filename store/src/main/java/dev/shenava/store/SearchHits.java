@@ -101,7 +101,7 @@ record SearchHits(Long total, boolean totalExact, List<SearchHits.Hit> hits) {
     }
 
     private static Body search(NodeHttp http, JsonpMapper mapper, String index, byte[] body) throws IOException {
-        NodeHttp.Answer answer = http.post("/" + index + "/_search", body);
+        Http1Answers.Answer answer = http.post("/" + index + "/_search", body);
         if (answer.status() >= 300) {
             throw refused(mapper, answer.status(), answer.body());
         }

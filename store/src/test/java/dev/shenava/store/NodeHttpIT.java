@@ -117,7 +117,7 @@ class NodeHttpIT {
     void readsChunkedAndSizedAnswersOverOneKeptAliveConnection() throws Exception {
         serve(n -> n % 2 == 0 ? chunked("{\"hits\":", "{\"total\":1}}") : withLength(200, "{\"جواب\":2}"));
         for (int i = 0; i < 4; i++) {
-            NodeHttp.Answer a = http.post("/idx/_search?filter_path=hits", "{\"size\":1}".getBytes(StandardCharsets.UTF_8));
+            Http1Answers.Answer a = http.post("/idx/_search?filter_path=hits", "{\"size\":1}".getBytes(StandardCharsets.UTF_8));
             assertEquals(200, a.status());
             assertArrayEquals((i % 2 == 0 ? "{\"hits\":{\"total\":1}}" : "{\"جواب\":2}").getBytes(StandardCharsets.UTF_8),
                     a.body());
@@ -140,7 +140,7 @@ class NodeHttpIT {
     @Test
     void answersRefusalsWithTheirStatusAndBody() throws Exception {
         serve(n -> withLength(400, "{\"error\":{\"type\":\"x\"},\"status\":400}"));
-        NodeHttp.Answer a = http.post("/i/_search", new byte[0]);
+        Http1Answers.Answer a = http.post("/i/_search", new byte[0]);
         assertEquals(400, a.status());
         assertEquals("{\"error\":{\"type\":\"x\"},\"status\":400}", new String(a.body(), StandardCharsets.UTF_8));
     }
