@@ -51,6 +51,7 @@ public final class SpikeDetector {
     private long nextQueued;
     private long count;
     private long lastAlert = Long.MIN_VALUE / 2;
+    private Terms terms;
 
     private SpikeDetector(Builder builder) {
         this.threshold = Double.isNaN(builder.threshold) ? builder.sensitivity.threshold() : builder.threshold;
@@ -87,6 +88,7 @@ public final class SpikeDetector {
      */
     public SpikeScore next(Instant time, double value) {
         double v = Double.isFinite(value) ? Math.max(0, value) : 0;
+        terms = null;
         long n = count;
         values[(int) (n % values.length)] = v;
         count++;
@@ -122,6 +124,7 @@ public final class SpikeDetector {
             half /= Math.pow(Math.max(relative, 1e-3), tuning.maxWeight());
         }
         double score = surprise / (surprise + half);
+        terms = new Terms(expected, observed, scale, z, surprise, typical, half, score);
         boolean cooling = n - lastAlert <= cooldownPoints;
         boolean alert = !cooling && score >= threshold && observed >= minVolume;
         if (alert) {
@@ -130,6 +133,16 @@ public final class SpikeDetector {
             score = Math.min(score, threshold * tuning.coolingCap());
         }
         return new SpikeScore(time, v, expected, score, alert);
+    }
+
+    /** How the last scored point's score was built, for the benchmark's step-by-step traces. */
+    record Terms(double expected, double observed, double scale, double z, double surprise, double typical,
+                 double half, double score) {
+    }
+
+    /** The terms of the last point, or null where it was not scored (warm-up, or an empty bucket taken for a gap). */
+    Terms lastTerms() {
+        return terms;
     }
 
     /**

@@ -30,8 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * before, and the counts from half an hour before to two hours after, over the expected. With
  * {@code -Dnab.yardstick=true} it also scores each variant on stand-ins for unseen series
  * ({@link NabYardstick}: the series thinned to 50%, 25% and 10%, and started 3 or 8 hours later),
- * each set pooled with the real five under one threshold. {@code cooldownHours=18} sets the
- * cooldown (24 hours otherwise).
+ * each set pooled with the real five under one threshold. With {@code -Dnab.trace=GOOG:2} it prints,
+ * for each variant, how the score is built step by step (expected, smoothed count, spread, z,
+ * surprise, usual daily peak, bar, score) in the second window of GOOG, on the real series and
+ * thinned to 50%, 25% and 10%. {@code cooldownHours=18} sets the cooldown (24 hours otherwise).
  *
  * <p>Not part of the suite (the name does not end in Test); run it by name, variants separated by
  * {@code ;}, knobs of one variant by {@code ,} as {@link SpikeDetector.Tuning} components:
@@ -63,6 +65,9 @@ class NabVariants {
             }
             if (Boolean.getBoolean("nab.grid")) {
                 System.out.println("  over the benchmark's candidate settings: " + overCandidates(series, variants[k].trim()));
+            }
+            if (System.getProperty("nab.trace") != null) {
+                printTrace(series, tuning, cooldown, System.getProperty("nab.trace"));
             }
             if (k == 0 && Boolean.getBoolean("nab.table")) {
                 printTable(series, scores, tuning);
@@ -152,6 +157,53 @@ class NabVariants {
 
     private static String shortName(NabData.Series s) {
         return s.name().replace("Twitter_volume_", "").replace(".csv", "");
+    }
+
+    /**
+     * Step by step, how the score is built at the rows of one window ({@code -Dnab.trace=GOOG:2}, the
+     * second window of GOOG) on the real series and on its stand-ins thinned to 50%, 25% and 10%
+     * (first seed): every row scoring over {@code nab.traceFloor} (0.3), and the window's best row.
+     */
+    private static void printTrace(List<NabData.Series> series, SpikeDetector.Tuning tuning, Duration cooldown, String which) {
+        String[] parts = which.split(":");
+        int si = IntStream.range(0, series.size()).filter(i -> shortName(series.get(i)).equals(parts[0])).findFirst().orElseThrow();
+        int w = Integer.parseInt(parts[1]) - 1;
+        double floor = Double.parseDouble(System.getProperty("nab.traceFloor", "0.3"));
+        NabData.Series real = series.get(si);
+        List<NabData.Series> versions = new ArrayList<>(List.of(real));
+        List<String> labels = new ArrayList<>(List.of("real"));
+        for (double p : new double[] {0.5, 0.25, 0.1}) {
+            long base = 7919L + Math.round(p * 1000);
+            versions.add(NabYardstick.thinned(real, p, base * 31 + si));
+            labels.add(String.format("thinned %d%% #1", Math.round(p * 100)));
+        }
+        int[] window = real.windows().get(w);
+        for (int k = 0; k < versions.size(); k++) {
+            NabData.Series s = versions.get(k);
+            SpikeDetector d = detector(tuning, cooldown).step(SeriesReplay.step(s.rows())).build();
+            System.out.printf("trace %s window %d %s: time count expected observed scale z surprise typical half score%n",
+                    parts[0], w + 1, labels.get(k));
+            double best = -1;
+            String bestLine = "";
+            for (int i = 0; i <= window[1]; i++) {
+                SeriesReplay.Row r = s.rows().get(i);
+                SpikeScore score = d.next(r.time(), r.value());
+                SpikeDetector.Terms t = d.lastTerms();
+                if (i < window[0] || t == null) {
+                    continue;
+                }
+                String line = String.format("  %s %.0f %.2f %.2f %.3f %.2f %.3f %.3f %.3f %.3f%s", r.time(), r.value(), t.expected(),
+                        t.observed(), t.scale(), t.z(), t.surprise(), t.typical(), t.half(), t.score(), score.alert() ? " ALERT" : "");
+                if (t.score() >= floor) {
+                    System.out.println(line);
+                }
+                if (t.score() > best) {
+                    best = t.score();
+                    bestLine = line;
+                }
+            }
+            System.out.println("  best:" + bestLine);
+        }
     }
 
     private static void printTable(List<NabData.Series> series, List<double[]> scores, SpikeDetector.Tuning tuning) {
