@@ -212,6 +212,8 @@ public final class CrawlBenchmark implements Callable<Integer> {
         System.out.printf("  crawler fetch + parse:  %8.1f requests/s, %d posts per round%n", requests / crawlSeconds,
                 posts[0]);
         System.out.printf("  ratio: %.2f (target >= 0.80) %s%n", ratio, ratio >= 0.8 ? "PASS" : "BELOW TARGET");
+        System.out.printf("  ratio round by round (bare time / fetch + parse time of the same round, sorted): %s%n",
+                roundRatios(bareNanos, crawlNanos));
         double bareCpuUs = median(bareCpu) / 1e3 / requests;
         double crawlCpuUs = median(crawlCpu) / 1e3 / requests;
         System.out.printf("  process CPU per request (server included): bare %.0f us, fetch + parse %.0f us;"
@@ -329,6 +331,20 @@ public final class CrawlBenchmark implements Callable<Integer> {
         if (!failures.isEmpty()) {
             throw failures.getFirst();
         }
+    }
+
+    /** Each round's ratio, lowest first: how far one round is from another on this machine. */
+    static String roundRatios(long[] bareNanos, long[] crawlNanos) {
+        double[] ratios = new double[bareNanos.length];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = crawlNanos[i] == 0 ? 0 : bareNanos[i] / (double) crawlNanos[i];
+        }
+        Arrays.sort(ratios);
+        StringBuilder out = new StringBuilder();
+        for (double r : ratios) {
+            out.append(out.isEmpty() ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.2f", r));
+        }
+        return out.toString();
     }
 
     private static long median(long[] values) {
