@@ -128,6 +128,12 @@ final class Charsets {
         return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
+    /** 3 when {@code body} starts with UTF-8's byte-order mark, else 0: where a UTF-8 reader starts. */
+    static int utf8BomLength(byte[] body) {
+        return body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+    }
+
     private static Optional<Charset> bom(byte[] b) {
         if (starts(b, 0x00, 0x00, 0xFE, 0xFF)) {
             return Optional.of(UTF_32BE);
@@ -135,7 +141,7 @@ final class Charsets {
         if (starts(b, 0xFF, 0xFE, 0x00, 0x00)) {
             return Optional.of(UTF_32LE);
         }
-        if (starts(b, 0xEF, 0xBB, 0xBF)) {
+        if (utf8BomLength(b) == 3) {
             return Optional.of(StandardCharsets.UTF_8);
         }
         if (starts(b, 0xFE, 0xFF)) {

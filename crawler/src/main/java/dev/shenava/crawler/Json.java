@@ -67,8 +67,7 @@ final class Json {
 
     /** Where an object or array starts after a byte-order mark and whitespace, -1 when nothing like that does. */
     private static int rootStart(byte[] body) {
-        int start = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
-                ? 3 : 0;
+        int start = Charsets.utf8BomLength(body);
         int first = start;
         while (first < body.length && (body[first] == ' ' || body[first] == '\n' || body[first] == '\r'
                 || body[first] == '\t')) {

@@ -32,8 +32,7 @@ final class Rss2PlainScanner extends Rss2Scanner {
      * @return the entries in document order, or null
      */
     static List<Rss2Reader.Entry> readPlainUtf8(byte[] body) {
-        boolean bom = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
-        return new Rss2PlainScanner(body, bom ? 3 : 0).entries();
+        return new Rss2PlainScanner(body, Charsets.utf8BomLength(body)).entries();
     }
 
     @Override

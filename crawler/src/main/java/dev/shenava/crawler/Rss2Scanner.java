@@ -73,9 +73,7 @@ sealed class Rss2Scanner extends FeedXmlScanner permits Rss2PlainScanner {
      * @return the entries in document order, or null
      */
     static List<Rss2Reader.Entry> readUtf8(byte[] body) {
-        boolean bom = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
-        int from = bom ? 3 : 0;
-        return read(body, from);
+        return read(body, Charsets.utf8BomLength(body));
     }
 
     private static List<Rss2Reader.Entry> read(byte[] utf8, int begin) {

@@ -75,9 +75,7 @@ final class TelegramStreamReader implements PlainHtmlScanner.Listener {
      * @return what the tree walk over the decoded page would find, or null as for {@link #read(String, String)}
      */
     static Page read(byte[] body, String baseUrl) {
-        int bom = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
-                ? 3 : 0;
-        return read(body, bom, baseUrl);
+        return read(body, Charsets.utf8BomLength(body), baseUrl);
     }
 
     /**
