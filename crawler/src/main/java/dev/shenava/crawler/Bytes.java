@@ -117,6 +117,20 @@ final class Bytes {
     }
 
     /**
+     * Whether the bytes at {@code at} are {@code key} in any case: ASCII only, the key lower case letters, digits and
+     * '-' (a character that folds onto '-' is whitespace, which ends names before they are compared). The key's length
+     * must be readable there.
+     */
+    static boolean matchesLower(byte[] b, int at, byte[] key) {
+        for (int k = 0; k < key.length; k++) {
+            if ((b[at + k] | 0x20) != key[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The {@code length} (1 to 8) bytes at {@code at} as a little-endian long, each with its case bit (0x20) set: ASCII
      * letters in lower case, digits and '-' as they are. Eight bytes must be readable there.
      */

@@ -505,8 +505,8 @@ final class PlainHtmlScanner {
         }
         long key = from + 8 <= n ? Bytes.lowerLong(b, from, Math.min(length, 8)) : 0;
         for (; i >= 0; i = nextOfLength[i]) {
-            if (key != 0 ? key == askedKeys[i] && (length <= 8 || matches(from, askedBytes[i])) : matches(from,
-                    askedBytes[i])) {
+            if (key != 0 ? key == askedKeys[i] && (length <= 8 || Bytes.matchesLower(b, from, askedBytes[i]))
+                    : Bytes.matchesLower(b, from, askedBytes[i])) {
                 if (valueTag[i] != tags) {
                     valueTag[i] = tags;
                     values[i] = null;
@@ -612,19 +612,6 @@ final class PlainHtmlScanner {
         nameKey = 0;
         return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /**
-     * Whether the text at {@code from} is {@code key} in any case: ASCII only, the key lower case letters, digits and
-     * '-' (a character that folds onto '-' is whitespace, which ends names before they are compared).
-     */
-    private boolean matches(int from, byte[] key) {
-        for (int k = 0; k < key.length; k++) {
-            if ((b[from + k] | 0x20) != key[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The byte at {@code k}, as the char it is when ASCII. */

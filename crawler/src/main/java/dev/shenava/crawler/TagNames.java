@@ -100,7 +100,7 @@ final class TagNames {
         int first = (b[from] | 0x20) - 'a';
         if (length < BY_LENGTH.length && first >= 0 && first < 26) {
             for (int id : BY_LENGTH[length][first]) {
-                if (matches(b, from, NAME_BYTES[id])) {
+                if (Bytes.matchesLower(b, from, NAME_BYTES[id])) {
                     return id;
                 }
             }
@@ -121,16 +121,6 @@ final class TagNames {
     /** {@link Bytes#lowerLong} of the name when it is letters only (its end tag matched by one read), else 0. */
     static long endKey(int id) {
         return END_KEYS[id];
-    }
-
-    /** Whether the bytes at {@code from} are {@code key} in any case (key: lower case letters, digits, '-'). */
-    private static boolean matches(byte[] b, int from, byte[] key) {
-        for (int k = 0; k < key.length; k++) {
-            if ((b[from + k] | 0x20) != key[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int slot(long key) {
