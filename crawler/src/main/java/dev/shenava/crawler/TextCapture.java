@@ -44,7 +44,8 @@ final class TextCapture {
 
     /**
      * Adds the UTF-8 bytes from {@code from} on up to the first '<', '&' or NUL, or {@code to}, when this capture keeps
-     * lines ({@link CleanText#upToMarkup}); at an '&' it takes nothing back (the text is read with its references).
+     * lines ({@link CleanText#upToMarkup}); at an '&' it takes back what it read, and the scanner gives that text again
+     * with its references.
      *
      * @return where it stopped; -1 when it does not read text this way; -2 when the bytes are not well-formed UTF-8
      */
