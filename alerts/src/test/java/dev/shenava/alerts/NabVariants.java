@@ -173,8 +173,7 @@ class NabVariants {
         List<NabData.Series> versions = new ArrayList<>(List.of(real));
         List<String> labels = new ArrayList<>(List.of("real"));
         for (double p : new double[] {0.5, 0.25, 0.1}) {
-            long base = 7919L + Math.round(p * 1000);
-            versions.add(NabYardstick.thinned(real, p, base * 31 + si));
+            versions.add(NabYardstick.thinned(real, p, NabYardstick.thinningSeed(1, p, si)));
             labels.add(String.format("thinned %d%% #1", Math.round(p * 100)));
         }
         int[] window = real.windows().get(w);

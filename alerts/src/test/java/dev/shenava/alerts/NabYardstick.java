@@ -38,15 +38,20 @@ final class NabYardstick {
         int seeds = Integer.getInteger("nab.seeds", 4);
         for (double p : new double[] {0.5, 0.25, 0.1}) {
             for (int seed = 1; seed <= seeds; seed++) {
-                long base = 7919L * seed + Math.round(p * 1000);
-                out.add(new StandIn(String.format("thinned %d%% #%d", Math.round(p * 100), seed),
-                        IntStream.range(0, series.size()).mapToObj(i -> thinned(series.get(i), p, base * 31 + i)).toList()));
+                int set = seed;
+                out.add(new StandIn(String.format("thinned %d%% #%d", Math.round(p * 100), seed), IntStream.range(0,
+                        series.size()).mapToObj(i -> thinned(series.get(i), p, thinningSeed(set, p, i))).toList()));
             }
         }
         for (int hours : new int[] {3, 8}) {
             out.add(new StandIn("shifted " + hours + " h", series.stream().map(s -> shifted(s, hours)).toList()));
         }
         return out;
+    }
+
+    /** The random seed of the {@code index}th series in the stand-in set {@code set} (1, 2 ...) thinned to {@code p}. */
+    static long thinningSeed(int set, double p, int index) {
+        return (7919L * set + Math.round(p * 1000)) * 31 + index;
     }
 
     /** Each count kept mention by mention with probability {@code p}: a quieter series with the same bursts in proportion. */
