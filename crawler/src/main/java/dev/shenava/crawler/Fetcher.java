@@ -62,11 +62,8 @@ public final class Fetcher {
                 // no OkHttp call timeout: CallDeadlines enforces crawler.call-timeout without okio's queue (attempt)
                 .followRedirects(true)
                 .followSslRedirects(true)
-                .addInterceptor(chain -> chain.proceed(agent.equals(chain.request().header("User-Agent"))
-                        ? chain.request() : chain.request().newBuilder().header("User-Agent", agent).build()))
-                .addInterceptor(new RetryInterceptor(config.maxRetries(), config.backoff(), config.maxBackoff(),
-                        politeness))
-                .addInterceptor(politeness);
+                .addInterceptor(new RetryInterceptor(agent, config.maxRetries(), config.backoff(),
+                        config.maxBackoff(), politeness));
         if (!config.allowPrivateNetworks()) {
             AddressGuard guard = new AddressGuard(dns, forbidden);
             builder.dns(guard).addNetworkInterceptor(guard);

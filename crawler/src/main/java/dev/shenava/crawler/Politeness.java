@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import okhttp3.Interceptor;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
  * Per-host politeness: one request at a time per host, a pause between requests (the larger of the configured
  * delay and robots.txt's crawl-delay, capped), and pauses asked for by rate-limit headers.
  */
-final class Politeness implements Interceptor {
+final class Politeness {
 
     private final Duration delay;
     private final Duration maxCrawlDelay;
@@ -24,18 +25,27 @@ final class Politeness implements Interceptor {
         this.maxCrawlDelay = maxCrawlDelay;
     }
 
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-        Gate gate = gate(chain.request().url().host());
+    /**
+     * Sends one attempt of a request when its host's turn comes. {@link RetryInterceptor} calls this for each attempt
+     * rather than the client holding a second interceptor: each one is two more frames that a virtual thread copies
+     * out and back whenever it waits for the network.
+     *
+     * @param chain   the chain to proceed on
+     * @param request the request
+     * @return the answer
+     * @throws IOException when the attempt fails, or the wait for the host is interrupted
+     */
+    Response proceed(Interceptor.Chain chain, Request request) throws IOException {
+        Gate gate = gate(request.url().host());
         try {
             gate.permit.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for " + chain.request().url().host());
+            throw new InterruptedIOException("interrupted while waiting for " + request.url().host());
         }
         try {
             sleepUntil(gate.notBefore);
-            return chain.proceed(chain.request());
+            return chain.proceed(request);
         } finally {
             long pause = Math.max(delay.toNanos(), gate.crawlDelay.toNanos());
             gate.notBefore = Math.max(gate.notBefore, System.nanoTime() + pause);

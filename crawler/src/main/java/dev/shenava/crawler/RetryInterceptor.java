@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Retries 429, 5xx and network failures with exponential backoff, waiting as long as Retry-After or the API's
+ * The crawler's one application interceptor: sets the user agent, sends each attempt through {@link Politeness},
+ * and retries 429, 5xx and network failures with exponential backoff, waiting as long as Retry-After or the API's
  * reset header asks (Reddit's and Mastodon's {@code x-ratelimit-reset}, X's {@code x-rate-limit-reset}, Bluesky's
  * {@code ratelimit-reset}) up to {@code crawler.max-backoff}; also pauses a host whose budget is spent.
  */
@@ -23,12 +25,14 @@ final class RetryInterceptor implements Interceptor {
     private static final String[] REMAINING_HEADERS =
             {"x-ratelimit-remaining", "x-rate-limit-remaining", "ratelimit-remaining"};
 
+    private final String agent;
     private final int maxRetries;
     private final Duration backoff;
     private final Duration maxBackoff;
     private final Politeness politeness;
 
-    RetryInterceptor(int maxRetries, Duration backoff, Duration maxBackoff, Politeness politeness) {
+    RetryInterceptor(String agent, int maxRetries, Duration backoff, Duration maxBackoff, Politeness politeness) {
+        this.agent = agent;
         this.maxRetries = maxRetries;
         this.backoff = backoff;
         this.maxBackoff = maxBackoff;
@@ -37,10 +41,12 @@ final class RetryInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        Request request = agent.equals(chain.request().header("User-Agent")) ? chain.request()
+                : chain.request().newBuilder().header("User-Agent", agent).build();
         for (int attempt = 0; ; attempt++) {
             Response response;
             try {
-                response = chain.proceed(chain.request());
+                response = politeness.proceed(chain, request);
             } catch (AddressGuard.BlockedAddressException e) {
                 throw e;
             } catch (IOException e) {
