@@ -225,8 +225,26 @@ public final class Scheduler implements AutoCloseable {
         try {
             listener.changed(status);
         } catch (RuntimeException e) {
+            if (stopped(e)) { // polling stopped (shutdown, a source removed) while the status was being written
+                Thread.currentThread().interrupt(); // the loop ends, also where the listener cleared the interrupt
+                LOG.fine(() -> "status of source " + status.source() + " not written: polling stopped");
+                return;
+            }
             LOG.log(Level.WARNING, "status listener failed for source " + status.source(), e);
         }
+    }
+
+    /** Whether a failure comes from this thread's being interrupted: the listener was cut off, not broken. */
+    private static boolean stopped(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

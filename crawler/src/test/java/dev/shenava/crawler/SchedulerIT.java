@@ -193,4 +193,54 @@ class SchedulerIT {
         assertTrue(afterNews.compareTo(Duration.ofMillis(1900)) < 0, "after new posts, the interval: " + afterNews);
         assertTrue(afterQuiet.compareTo(Duration.ofMillis(1900)) >= 0, "after a quiet poll, twice it: " + afterQuiet);
     }
+
+    @Test
+    void stoppingWhileAStatusIsWrittenEndsTheLoopWithoutAWarning() throws InterruptedException {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Scheduler.class.getName());
+        List<java.util.logging.LogRecord> warnings = new CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        CountDownLatch writing = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Thread> poller = new java.util.concurrent.atomic.AtomicReference<>();
+        StatusListener listener = status -> {
+            if (!Thread.currentThread().getName().startsWith("poll-")) {
+                return; // the status written when the source is scheduled
+            }
+            poller.set(Thread.currentThread());
+            writing.countDown();
+            try {
+                Thread.sleep(30_000); // a slow store: the write is under way when the scheduler closes
+            } catch (InterruptedException e) {
+                // as a client that does not restore the interrupt would
+                throw new IllegalStateException("thread waiting for the response was interrupted", e);
+            }
+        };
+        log.addHandler(handler);
+        try {
+            try (Scheduler scheduler = Scheduler.create(Fixtures.context(Map.of()), (source, posts) -> { },
+                    FileCursorStore.create(data), listener)) {
+                scheduler.schedule(source());
+                assertTrue(writing.await(30, TimeUnit.SECONDS), "the loop wrote its status");
+            }
+            poller.get().join(5_000);
+            assertTrue(!poller.get().isAlive(), "the poll loop ended");
+            assertEquals(List.of(), warnings.stream().map(java.util.logging.LogRecord::getMessage).toList());
+        } finally {
+            log.removeHandler(handler);
+        }
+    }
 }
