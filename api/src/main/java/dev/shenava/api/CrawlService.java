@@ -215,7 +215,24 @@ final class CrawlService implements AutoCloseable {
     /** Sources from the {@code sources} configuration list, then the sources index (which wins on the same id). */
     List<Source> sources() {
         Map<String, Source> all = new LinkedHashMap<>();
-        for (Config s : runtime.config().get("sources").asNodeList().orElse(List.of())) {
+        configured(runtime.config()).forEach(s -> all.put(s.id(), s));
+        for (SourceBody b : runtime.store().records("sources", SourceBody.class, SourceBody::id).list(10_000)) {
+            add(all, b.id(), b.kind(), b.params(), b.brands(), b.intervalSeconds() == null ? 900 : b.intervalSeconds(),
+                    b.credentialEnv(), b.enabled() == null || b.enabled());
+        }
+        return new ArrayList<>(all.values());
+    }
+
+    /**
+     * The sources of the {@code sources} configuration list, in its order; one that cannot be read is skipped with a
+     * warning.
+     *
+     * @param config the service's configuration
+     * @return the sources
+     */
+    static List<Source> configured(Config config) {
+        Map<String, Source> all = new LinkedHashMap<>();
+        for (Config s : config.get("sources").asNodeList().orElse(List.of())) {
             Map<String, String> params = new LinkedHashMap<>();
             for (Config p : s.get("params").asNodeList().orElse(List.of())) {
                 p.asString().ifPresent(v -> params.put(p.name(), v));
@@ -224,10 +241,6 @@ final class CrawlService implements AutoCloseable {
                     s.get("brands").asList(String.class).orElse(List.of()),
                     s.get("interval-seconds").asLong().orElse(900L), s.get("credential-env").asString().orElse(""),
                     s.get("enabled").asBoolean().orElse(true));
-        }
-        for (SourceBody b : runtime.store().records("sources", SourceBody.class, SourceBody::id).list(10_000)) {
-            add(all, b.id(), b.kind(), b.params(), b.brands(), b.intervalSeconds() == null ? 900 : b.intervalSeconds(),
-                    b.credentialEnv(), b.enabled() == null || b.enabled());
         }
         return new ArrayList<>(all.values());
     }

@@ -7,6 +7,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -29,6 +31,7 @@ public final class RecordRoutes<T> implements HttpService {
     private final BiFunction<String, T, T> validate;
     private final Runnable changed;
     private final UnaryOperator<T> shown;
+    private final Map<String, T> configured;
 
     /**
      * Creates the routes.
@@ -59,6 +62,27 @@ public final class RecordRoutes<T> implements HttpService {
      */
     public RecordRoutes(String noun, RecordIndex<T> index, Class<T> type, Function<T, String> idOf,
                         BiFunction<String, T, T> validate, Runnable changed, UnaryOperator<T> shown) {
+        this(noun, index, type, idOf, validate, changed, shown, List.of());
+    }
+
+    /**
+     * Creates the routes, listing records of the configuration file too (read-only here).
+     *
+     * @param noun       what the records are
+     * @param index      where they are stored
+     * @param type       their class
+     * @param idOf       how to read an id
+     * @param validate   checks a record before it is stored
+     * @param changed    runs after every change
+     * @param shown      adds read-only fields to a record on GET
+     * @param configured records defined in the configuration file: listed and read with the stored ones, a stored
+     *                   record with the same id (made by PUT) replacing one; they cannot be deleted here
+     */
+    public RecordRoutes(String noun, RecordIndex<T> index, Class<T> type, Function<T, String> idOf,
+                        BiFunction<String, T, T> validate, Runnable changed, UnaryOperator<T> shown,
+                        List<T> configured) {
+        this.configured = new LinkedHashMap<>();
+        configured.forEach(r -> this.configured.put(idOf.apply(r), r));
         this.shown = shown;
         this.noun = noun;
         this.index = index;
@@ -78,15 +102,21 @@ public final class RecordRoutes<T> implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        res.send(Map.of("items", index.list(MAX_RECORDS).stream().map(shown).toList()));
+        List<T> stored = index.list(MAX_RECORDS);
+        Map<String, T> all = new LinkedHashMap<>(configured);
+        stored.forEach(r -> all.remove(idOf.apply(r)));
+        List<T> items = new java.util.ArrayList<>(all.values()); // the configuration's first, then the stored ones
+        items.addAll(stored);
+        res.send(Map.of("items", items.stream().map(shown).toList()));
     }
 
     private void create(ServerRequest req, ServerResponse res) {
         T body = body(req);
         T record = validate.apply(idOf.apply(body), body);
-        if (index.get(idOf.apply(record)).isPresent()) {
-            throw ApiException.conflict(noun + " '" + idOf.apply(record) + "' exists; PUT /" + noun + "s/"
-                    + idOf.apply(record) + " replaces it");
+        String id = idOf.apply(record);
+        if (index.get(id).isPresent() || configured.containsKey(id)) {
+            throw ApiException.conflict(noun + " '" + id + "' exists" + (index.get(id).isPresent() ? ""
+                    : " in the configuration file") + "; PUT /" + noun + "s/" + id + " replaces it");
         }
         index.put(record);
         changed.run();
@@ -95,7 +125,8 @@ public final class RecordRoutes<T> implements HttpService {
 
     private void read(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        res.send(shown.apply(index.get(id).orElseThrow(() -> missing(id))));
+        res.send(shown.apply(index.get(id).or(() -> java.util.Optional.ofNullable(configured.get(id)))
+                .orElseThrow(() -> missing(id))));
     }
 
     private void replace(ServerRequest req, ServerResponse res) {
@@ -115,6 +146,10 @@ public final class RecordRoutes<T> implements HttpService {
     private void delete(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
         if (!index.delete(id)) {
+            if (configured.containsKey(id)) {
+                throw ApiException.conflict(noun + " '" + MentionParams.shorten(id) + "' is defined in the"
+                        + " configuration file; remove it there, or PUT it with \"enabled\": false to stop it");
+            }
             throw missing(id);
         }
         changed.run();

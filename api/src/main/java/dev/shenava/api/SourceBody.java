@@ -18,11 +18,17 @@ import java.util.TreeMap;
  * @param credentialEnv   name of the environment variable holding its credential, or null
  * @param enabled         whether it is polled
  * @param status          polling state as the crawler records it; ignored on input
+ * @param origin          {@code configuration} for a source from the configuration file's {@code sources} list (not
+ *                        stored; a source stored with the same id replaces it); null for one added through the API;
+ *                        ignored on input
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceBody(String id, String kind, Map<String, String> params, List<String> brands,
                          Long intervalSeconds, String credentialEnv, Boolean enabled,
-                         Map<String, Object> status) {
+                         Map<String, Object> status, String origin) {
+
+    /** The {@link #origin} of a source from the configuration file. */
+    public static final String CONFIGURATION = "configuration";
 
     private static final long DEFAULT_INTERVAL = 900;
 
@@ -50,7 +56,19 @@ public record SourceBody(String id, String kind, Map<String, String> params, Lis
         SourceValidation.check(id, kind, params, credentialEnv, interval);
         List<String> brands = body.brands() == null ? List.of() : List.copyOf(body.brands());
         return new SourceBody(id, kind.id(), params, brands, interval, credentialEnv,
-                body.enabled() == null || body.enabled(), null);
+                body.enabled() == null || body.enabled(), null, null);
+    }
+
+    /**
+     * A source of the configuration file, as the API shows it.
+     *
+     * @param source the source as the crawler polls it
+     * @return the source, with origin {@code configuration}
+     */
+    public static SourceBody configured(dev.shenava.crawler.Source source) {
+        return new SourceBody(source.id(), source.kind().id(), new TreeMap<>(source.params()), source.brands(),
+                source.interval().toSeconds(), source.credentialEnv().isBlank() ? null : source.credentialEnv(),
+                source.enabled(), null, CONFIGURATION);
     }
 
     /**
@@ -60,6 +78,6 @@ public record SourceBody(String id, String kind, Map<String, String> params, Lis
      * @return the source as shown
      */
     public SourceBody withStatus(Map<String, Object> status) {
-        return new SourceBody(id, kind, params, brands, intervalSeconds, credentialEnv, enabled, status);
+        return new SourceBody(id, kind, params, brands, intervalSeconds, credentialEnv, enabled, status, origin);
     }
 }

@@ -69,4 +69,57 @@ class CrawlServiceIT {
             }
         }
     }
+
+    @Test
+    void listsTheConfiguredSourcesWithTheStoredOnesAndKeepsThemReadOnly() throws Exception {
+        Map<String, String> settings = Map.of("crawler.enabled", "false");
+        try (ShenavaRuntime runtime = TestRuntimes.create(dir.resolve("data"), settings);
+             TestServer api = TestServer.start(r -> ShenavaServer.routing(r, runtime))) {
+            // application.yaml's example sources, as the crawler polls them
+            List<String> configured = CrawlService.configured(runtime.config()).stream().map(Source::id).toList();
+            assertEquals(List.of("bbc-persian", "google-news-fa", "telegram-bbcpersian", "hackernews-delivery"),
+                    configured);
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode items = json.readTree(api.get("/api/v1/sources").body())
+                    .get("items");
+            assertEquals(configured, ids(items));
+            assertEquals("configuration", items.get(2).get("origin").asText());
+            assertEquals("bbcpersian", items.get(2).get("params").get("channel").asText());
+            assertEquals(600, items.get(2).get("intervalSeconds").asInt());
+
+            String one = api.get("/api/v1/sources/hackernews-delivery").body();
+            assertTrue(one.contains("\"query\":\"delivery app\"") && one.contains("\"origin\":\"configuration\""),
+                    one);
+            var refused = api.send("DELETE", "/api/v1/sources/bbc-persian", "application/json", "");
+            assertEquals(409, refused.statusCode());
+            assertTrue(refused.body().contains("configuration file"), refused.body());
+            assertEquals(409, api.send("POST", "/api/v1/sources", "application/json",
+                    "{\"id\":\"bbc-persian\",\"kind\":\"rss\",\"params\":{\"url\":\"https://news.example/rss\"}}")
+                    .statusCode());
+
+            // a stored source of the same id replaces the configured one, and deleting it brings that back
+            assertEquals(200, api.send("PUT", "/api/v1/sources/bbc-persian", "application/json",
+                    "{\"kind\":\"rss\",\"params\":{\"url\":\"https://news.example/rss\"},\"enabled\":false}")
+                    .statusCode());
+            assertEquals(201, api.send("POST", "/api/v1/sources", "application/json",
+                    "{\"id\":\"shop-news\",\"kind\":\"rss\",\"params\":{\"url\":\"https://shop.example/rss\"}}")
+                    .statusCode());
+            items = json.readTree(api.get("/api/v1/sources").body()).get("items");
+            assertEquals(5, items.size(), items.toString());
+            com.fasterxml.jackson.databind.JsonNode replaced = null;
+            for (com.fasterxml.jackson.databind.JsonNode item : items) {
+                replaced = item.get("id").asText().equals("bbc-persian") ? item : replaced;
+            }
+            assertEquals("https://news.example/rss", replaced.get("params").get("url").asText());
+            assertTrue(replaced.get("origin") == null && !replaced.get("enabled").asBoolean(), replaced.toString());
+            assertEquals(204, api.send("DELETE", "/api/v1/sources/bbc-persian", "application/json", "").statusCode());
+            assertTrue(api.get("/api/v1/sources/bbc-persian").body().contains("feeds.bbci.co.uk"));
+        }
+    }
+
+    private static List<String> ids(com.fasterxml.jackson.databind.JsonNode items) {
+        List<String> ids = new java.util.ArrayList<>();
+        items.forEach(i -> ids.add(i.get("id").asText()));
+        return ids;
+    }
 }
