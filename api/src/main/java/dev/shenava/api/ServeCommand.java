@@ -32,7 +32,13 @@ final class ServeCommand implements Callable<Integer> {
         // Refuse an open API beyond loopback before starting anything.
         ApiAccess.create(settings.get("api"), settings.get("server.host").asString().orElse("127.0.0.1"));
         ShenavaRuntime runtime = ShenavaRuntime.open(settings, ShenavaServer::warmUp);
-        WebServer server = ShenavaServer.start(runtime);
+        WebServer server;
+        try {
+            server = ShenavaServer.start(runtime);
+        } catch (RuntimeException e) {
+            runtime.close(); // the embedded node and the journal, which no shutdown hook holds yet
+            throw e;
+        }
         CrawlService crawl = CrawlService.create(runtime);
         if (CrawlService.enabled(runtime.config())) {
             crawl.start();
