@@ -114,9 +114,10 @@ public final class RecordRoutes<T> implements HttpService {
         T body = body(req);
         T record = validate.apply(idOf.apply(body), body);
         String id = idOf.apply(record);
-        if (index.get(id).isPresent() || configured.containsKey(id)) {
-            throw ApiException.conflict(noun + " '" + id + "' exists" + (index.get(id).isPresent() ? ""
-                    : " in the configuration file") + "; PUT /" + noun + "s/" + id + " replaces it");
+        boolean stored = index.get(id).isPresent();
+        if (stored || configured.containsKey(id)) {
+            throw ApiException.conflict(noun + " '" + id + "' exists" + (stored ? "" : " in the configuration file")
+                    + "; PUT /" + noun + "s/" + id + " replaces it");
         }
         index.put(record);
         changed.run();
