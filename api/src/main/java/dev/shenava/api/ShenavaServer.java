@@ -69,14 +69,13 @@ final class ShenavaServer {
                 .routing(r -> routing(r, runtime));
         ApiAccess.cors(config.get("api")).ifPresent(builder::addFeature);
         WebServer server = builder.build().start();
+        String host = config.get("server.host").asString().orElse("127.0.0.1");
         if (!server.isRunning()) { // Helidon logs why (a BindException) and gives back a server that is not running
-            throw new IllegalStateException("could not listen on " + config.get("server.host").asString()
-                    .orElse("127.0.0.1") + ":" + config.get("server.port").asString().orElse("8080") + " (the cause is"
-                    + " logged above; usually another process holds the port): stop it, or set server.port"
-                    + " (SERVER_PORT)");
+            throw new IllegalStateException("could not listen on " + host + ":" + config.get("server.port").asString()
+                    .orElse("8080") + " (the cause is logged above; usually another process holds the port): stop it,"
+                    + " or set server.port (SERVER_PORT)");
         }
-        LOG.log(System.Logger.Level.INFO, "Shenava is listening on http://{0}:{1}", config.get("server.host")
-                .asString().orElse("127.0.0.1"), String.valueOf(server.port()));
+        LOG.log(System.Logger.Level.INFO, "Shenava is listening on http://{0}:{1}", host, String.valueOf(server.port()));
         return server;
     }
 
