@@ -24,8 +24,9 @@ import okio.BufferedSource;
  * Fetches addresses politely through one shared OkHttp client and reports every outcome as a {@link Fetched}.
  *
  * <p>The client carries the user agent, retries with backoff, per-host politeness, the SSRF guard, connect and
- * read timeouts (the read timeout bounds writes too); this class adds the whole-call timeout ({@link CallDeadlines}),
- * the body cap (counted after decompression, so a gzip bomb stops at the cap) and conditional GET.
+ * read timeouts (the read timeout bounds writes too, and okio's watchdog enforces it: {@link WatchdogReads}); this
+ * class adds the whole-call timeout ({@link CallDeadlines}), the body cap (counted after decompression, so a gzip
+ * bomb stops at the cap) and conditional GET.
  */
 public final class Fetcher {
 
@@ -63,7 +64,8 @@ public final class Fetcher {
                 .followRedirects(true)
                 .followSslRedirects(true)
                 .addInterceptor(new RetryInterceptor(agent, config.maxRetries(), config.backoff(),
-                        config.maxBackoff(), politeness));
+                        config.maxBackoff(), politeness))
+                .addNetworkInterceptor(new WatchdogReads()); // the read timeout without a timer per read
         if (!config.allowPrivateNetworks()) {
             AddressGuard guard = new AddressGuard(dns, forbidden);
             builder.dns(guard).addNetworkInterceptor(guard);

@@ -119,7 +119,44 @@ class FetcherIT {
         }
         Fetched answer = impatient.get(server.url("/slow").toString(), Map.of());
         assertEquals(CrawlStatus.ERROR, answer.status());
-        assertTrue(answer.reason().contains("timed out"), answer.reason());
+        assertTrue(answer.reason().contains("timed out") && !answer.reason().contains("call-timeout"),
+                answer.reason());
+        assertEquals(4, server.getRequestCount(), "a read timeout is retried like any network failure");
+    }
+
+    @Test
+    void stopsABodyThatFallsSilentForLongerThanTheReadTimeout() {
+        Fetcher impatient = Fetcher.create(Fixtures.config().withLimits(Duration.ofMillis(300), Duration.ofSeconds(30),
+                1 << 20));
+        for (int i = 0; i < 4; i++) { // half the body at once, then two seconds of silence
+            server.enqueue(new MockResponse.Builder().body("x".repeat(2000)).throttleBody(1000, 2, TimeUnit.SECONDS)
+                    .build());
+        }
+        Fetched answer = impatient.get(server.url("/stalls").toString(), Map.of());
+        assertEquals(CrawlStatus.ERROR, answer.status());
+        assertTrue(answer.reason().contains("timed out") && !answer.reason().contains("call-timeout"),
+                answer.reason());
+    }
+
+    @Test
+    void readsWithoutTheSocketsOwnTimeoutWhichTheWatchdogMakesRedundant() {
+        java.util.List<Integer> socketTimeouts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        okhttp3.OkHttpClient observed = fetcher.client().newBuilder().addNetworkInterceptor(chain -> {
+            socketTimeouts.add(chain.connection().socket().getSoTimeout()); // runs after WatchdogReads
+            return chain.proceed(chain.request());
+        }).build();
+        server.enqueue(new MockResponse.Builder().body("one").build());
+        server.enqueue(new MockResponse.Builder().body("two").build());
+        for (String path : new String[] {"/one", "/two"}) { // the second exchange reuses the pooled connection
+            try (okhttp3.Response r = observed.newCall(new okhttp3.Request.Builder().url(server.url(path)).build())
+                    .execute()) {
+                assertEquals(path.substring(1), r.body().string());
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertEquals(java.util.List.of(0, 0), socketTimeouts);
+        assertEquals(5000, observed.readTimeoutMillis(), "okio's watchdog still has the read timeout");
     }
 
     @Test
