@@ -14,6 +14,7 @@ import dev.shenava.store.Store;
 import io.helidon.config.Config;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -63,14 +64,19 @@ public final class AlertRoutes implements HttpService {
      *
      * @param store  the store
      * @param config the root configuration
-     * @return the routes; alerting starts with the server
+     * @return the routes; alerting starts once the server listens and stops with it
      */
     public static AlertRoutes create(Store store, Config config) {
         return new AlertRoutes(Alerts.create(store, AlertsConfig.create(config.get("alerts")), new OkHttpClient()), true);
     }
 
+    /**
+     * Starts alerting once the server listens. Not in {@code beforeStart}: Helidon calls that before binding the
+     * port, and when the bind fails it does not call {@code afterStop}, which left alerting running under a
+     * process that was shutting down.
+     */
     @Override
-    public void beforeStart() {
+    public void afterStart(WebServer server) {
         if (owned) {
             alerts.start();
         }

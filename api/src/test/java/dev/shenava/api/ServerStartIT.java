@@ -1,5 +1,6 @@
 package dev.shenava.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,9 +21,17 @@ class ServerStartIT {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              ShenavaRuntime runtime = TestRuntimes.create(dir.resolve("data"),
                      Map.of("server.port", String.valueOf(taken.getLocalPort())))) {
+            long alerting = alertingThreads();
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> ShenavaServer.start(runtime));
             assertTrue(e.getMessage().contains("could not listen on 127.0.0.1:" + taken.getLocalPort())
                     && e.getMessage().contains("server.port"), e.getMessage());
+            // Helidon does not stop what started before the bind: alerting would run on under a closing process
+            assertEquals(alerting, alertingThreads(), "alerting started for a server that never listened");
         }
+    }
+
+    private static long alertingThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().matches("shenava-(alerts|webhooks)")).count();
     }
 }
