@@ -215,7 +215,7 @@ final class CrawlService implements AutoCloseable {
     /** Sources from the {@code sources} configuration list, then the sources index (which wins on the same id). */
     List<Source> sources() {
         Map<String, Source> all = new LinkedHashMap<>();
-        configured(runtime.config()).forEach(s -> all.put(s.id(), s));
+        runtime.configuredSources().forEach(s -> all.put(s.id(), s));
         for (SourceBody b : runtime.store().records("sources", SourceBody.class, SourceBody::id).list(10_000)) {
             add(all, b.id(), b.kind(), b.params(), b.brands(), b.intervalSeconds() == null ? 900 : b.intervalSeconds(),
                     b.credentialEnv(), b.enabled() == null || b.enabled());

@@ -1,5 +1,6 @@
 package dev.shenava.api;
 
+import dev.shenava.crawler.Source;
 import dev.shenava.nlp.Brand;
 import dev.shenava.nlp.TextAnalyzer;
 import dev.shenava.store.MentionJournal;
@@ -29,6 +30,7 @@ final class ShenavaRuntime implements AutoCloseable {
     private final RecordIndex<BrandBody> brandBodies;
     private final TextAnalyzer analyzer;
     private volatile Runnable sourcesChanged = () -> { };
+    private volatile List<Source> configuredSources;
 
     private ShenavaRuntime(Config config, Store store, TextAnalyzer analyzer) {
         this.config = config;
@@ -138,6 +140,26 @@ final class ShenavaRuntime implements AutoCloseable {
     void register(List<Brand> brands) {
         brands.forEach(brandIndex::put);
         pipeline.brands(brands(), brandQueries());
+    }
+
+    /**
+     * The configuration file's sources, read on first use and kept: the file does not change while the process runs,
+     * and a source in it that cannot be read is warned about once, not at each reload of the sources.
+     *
+     * @return the sources, in the file's order
+     */
+    List<Source> configuredSources() {
+        List<Source> sources = configuredSources;
+        if (sources == null) {
+            synchronized (this) {
+                sources = configuredSources;
+                if (sources == null) {
+                    sources = List.copyOf(CrawlService.configured(config));
+                    configuredSources = sources;
+                }
+            }
+        }
+        return sources;
     }
 
     /** Sets what runs after a source is created, changed or deleted through the API (the crawler reloads). */

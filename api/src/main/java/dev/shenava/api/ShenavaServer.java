@@ -126,7 +126,7 @@ final class ShenavaServer {
                 .register("/api/v1/sources", new RecordRoutes<>("source", store.records("sources", SourceBody.class,
                         SourceBody::id), SourceBody.class, SourceBody::id, SourceBody::validated, runtime::sourcesChanged,
                         withCrawlStatus(CrawlService.SourceStatusDoc.index(store)),
-                        CrawlService.configured(runtime.config()).stream().map(SourceBody::configured).toList()))
+                        runtime.configuredSources().stream().map(SourceBody::configured).toList()))
                 .register("/api/v1", AlertRoutes.create(store, config))
                 .register("/api/v1/analyze", new AnalyzeRoutes(runtime.analyzer()))
                 .register("/api/v1/openapi.yaml", new OpenApiRoutes())

@@ -76,7 +76,7 @@ class CrawlServiceIT {
         try (ShenavaRuntime runtime = TestRuntimes.create(dir.resolve("data"), settings);
              TestServer api = TestServer.start(r -> ShenavaServer.routing(r, runtime))) {
             // application.yaml's example sources, as the crawler polls them
-            List<String> configured = CrawlService.configured(runtime.config()).stream().map(Source::id).toList();
+            List<String> configured = runtime.configuredSources().stream().map(Source::id).toList();
             assertEquals(List.of("bbc-persian", "google-news-fa", "telegram-bbcpersian", "hackernews-delivery"),
                     configured);
             com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -115,6 +115,55 @@ class CrawlServiceIT {
             assertEquals(204, api.send("DELETE", "/api/v1/sources/bbc-persian", "application/json", "").statusCode());
             assertTrue(api.get("/api/v1/sources/bbc-persian").body().contains("feeds.bbci.co.uk"));
         }
+    }
+
+    @Test
+    void warnsOnceAboutAConfiguredSourceItCannotRead() throws Exception {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(CrawlService.class.getName());
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getMessage().startsWith("skipping source")) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        String sources = """
+                sources:
+                  - id: misspelt
+                    kind: rsss
+                    params: {url: "https://news.example/rss"}
+                  - id: shop-news
+                    kind: rss
+                    params: {url: "https://shop.example/rss"}
+                """;
+        try (ShenavaRuntime runtime = TestRuntimes.create(dir.resolve("data"), Map.of("crawler.enabled", "false"),
+                sources);
+             TestServer api = TestServer.start(r -> ShenavaServer.routing(r, runtime));
+             CrawlService crawl = CrawlService.create(runtime)) {
+            List<String> ids = crawl.sources().stream().map(Source::id).toList();
+            assertTrue(ids.contains("shop-news") && !ids.contains("misspelt"), ids.toString());
+            assertEquals(ids, crawl.sources().stream().map(Source::id).toList()); // as at each reload
+            assertEquals(ids.size(), json(api.get("/api/v1/sources").body()).get("items").size());
+            assertEquals(1, warnings.size(), "read once for the routes, the crawler and each reload: " + warnings);
+            assertTrue(warnings.getFirst().contains("rsss"), warnings.getFirst());
+        } finally {
+            log.removeHandler(handler);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String body) throws java.io.IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
     }
 
     private static List<String> ids(com.fasterxml.jackson.databind.JsonNode items) {

@@ -16,7 +16,16 @@ final class TestRuntimes {
     }
 
     static ShenavaRuntime create(Path dataDir, Map<String, String> settings) {
+        return create(dataDir, settings, "{}");
+    }
+
+    /**
+     * A runtime whose configuration has YAML over the settings over application.yaml (lists, such as sources, can
+     * only be given in YAML).
+     */
+    static ShenavaRuntime create(Path dataDir, Map<String, String> settings, String yaml) {
         Config config = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(yaml, io.helidon.common.media.type.MediaTypes.APPLICATION_YAML))
                 .addSource(ConfigSources.create(settings))
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .build();
