@@ -139,7 +139,7 @@ class FetcherIT {
     }
 
     @Test
-    void readsWithoutTheSocketsOwnTimeoutWhichTheWatchdogMakesRedundant() {
+    void readsWithoutTheSocketsOwnTimeoutWhichTheWatchdogMakesRedundant() throws InterruptedException {
         java.util.List<Integer> socketTimeouts = new java.util.concurrent.CopyOnWriteArrayList<>();
         okhttp3.OkHttpClient observed = fetcher.client().newBuilder().addNetworkInterceptor(chain -> {
             socketTimeouts.add(chain.connection().socket().getSoTimeout()); // runs after WatchdogReads
@@ -157,6 +157,8 @@ class FetcherIT {
         }
         assertEquals(java.util.List.of(0, 0), socketTimeouts);
         assertEquals(5000, observed.readTimeoutMillis(), "okio's watchdog still has the read timeout");
+        server.takeRequest();
+        assertEquals(1, server.takeRequest().getExchangeIndex(), "the second GET reused the connection");
     }
 
     @Test
