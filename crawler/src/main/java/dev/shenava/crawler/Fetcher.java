@@ -140,12 +140,13 @@ public final class Fetcher {
             } catch (AddressGuard.BlockedAddressException e) {
                 return Fetched.failed(request.url().toString(), CrawlStatus.BLOCKED, 0, e.getMessage());
             } catch (IOException e) {
-                return failed(request.url().toString(), e, deadline);
+                return failed(request.url(), e, deadline);
             }
         }
     }
 
-    private static Fetched failed(String url, IOException e, CallDeadlines.Deadline deadline) {
+    private static Fetched failed(HttpUrl address, IOException e, CallDeadlines.Deadline deadline) {
+        String url = address.toString();
         if (deadline.expired()) {
             return Fetched.failed(url, CrawlStatus.ERROR, 0, "timed out fetching " + url + " (no complete answer"
                     + " within " + deadline.timeout().toMillis() + " ms, crawler.call-timeout, retries included);"
@@ -154,6 +155,10 @@ public final class Fetcher {
         if (e instanceof InterruptedIOException) {
             return Fetched.failed(url, CrawlStatus.ERROR, 0, "timed out fetching " + url
                     + " (" + e.getMessage() + "); the server is slow or unreachable");
+        }
+        if (e instanceof java.net.UnknownHostException) { // its message is the bare host name, or empty
+            return Fetched.failed(url, CrawlStatus.ERROR, 0, "could not fetch " + url + ": the name " + address.host()
+                    + " does not resolve; check the machine's network and DNS, or the host in the source's address");
         }
         return Fetched.failed(url, CrawlStatus.ERROR, 0, "could not fetch " + url + ": " + e.getMessage());
     }

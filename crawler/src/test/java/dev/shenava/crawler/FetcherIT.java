@@ -162,6 +162,18 @@ class FetcherIT {
     }
 
     @Test
+    void saysWhichNameDoesNotResolve() {
+        okhttp3.Dns nowhere = host -> {
+            throw new java.net.UnknownHostException(host); // what the system resolver says: the bare name
+        };
+        Fetched answer = Fetcher.create(Fixtures.config().withAllowPrivateNetworks(false), nowhere,
+                AddressGuard::forbidden).get("https://t.me/s/bbcpersian", Map.of());
+        assertEquals(CrawlStatus.ERROR, answer.status());
+        assertTrue(answer.reason().contains("the name t.me does not resolve") && answer.reason().contains("DNS"),
+                answer.reason());
+    }
+
+    @Test
     void refusesBodiesLargerThanTheCap() {
         Fetcher small = Fetcher.create(Fixtures.config().withLimits(Duration.ofSeconds(5), Duration.ofSeconds(10), 4096));
         server.enqueue(new MockResponse.Builder().body("x".repeat(10_000)).build());
