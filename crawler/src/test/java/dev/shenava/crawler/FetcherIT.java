@@ -162,6 +162,46 @@ class FetcherIT {
     }
 
     @Test
+    void stopsASilentHttpsServerAtTheReadTimeoutOnAVirtualThread() throws Exception {
+        // as in production: every source is polled on a virtual thread, and nearly every source is HTTPS
+        okhttp3.tls.HeldCertificate localhost = new okhttp3.tls.HeldCertificate.Builder()
+                .addSubjectAlternativeName("localhost").build();
+        okhttp3.tls.HandshakeCertificates trusting = new okhttp3.tls.HandshakeCertificates.Builder()
+                .addTrustedCertificate(localhost.certificate()).build();
+        try (MockWebServer tls = new MockWebServer()) {
+            tls.useHttps(new okhttp3.tls.HandshakeCertificates.Builder().heldCertificate(localhost).build()
+                    .sslSocketFactory());
+            tls.start();
+            for (int i = 0; i < 4; i++) { // each try: no headers for 3 s
+                tls.enqueue(new MockResponse.Builder().body("late").headersDelay(3, TimeUnit.SECONDS).build());
+            }
+            // then headers and half a body, and 3 s of silence
+            tls.enqueue(new MockResponse.Builder().body("x".repeat(2000)).throttleBody(1000, 3, TimeUnit.SECONDS)
+                    .build());
+            okhttp3.OkHttpClient client = Fetcher.create(Fixtures.config().withLimits(Duration.ofMillis(300),
+                    Duration.ofSeconds(60), 1 << 20)).client().newBuilder()
+                    .sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()).build();
+            java.util.List<Object> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread poll = Thread.ofVirtual().start(() -> {
+                for (String path : new String[] {"/no-headers", "/half-a-body"}) {
+                    try (okhttp3.Response r = client.newCall(new okhttp3.Request.Builder().url(tls.url(path)).build())
+                            .execute()) {
+                        outcomes.add(r.body().string());
+                    } catch (IOException e) {
+                        outcomes.add(e);
+                    }
+                }
+            });
+            assertTrue(poll.join(Duration.ofSeconds(30)), "the reads were not cut");
+            assertEquals(2, outcomes.size(), outcomes.toString());
+            for (Object outcome : outcomes) {
+                assertTrue(outcome instanceof java.net.SocketTimeoutException, "read the answer anyway: " + outcome);
+            }
+            assertEquals(5, tls.getRequestCount(), "four tries without headers, then the half body");
+        }
+    }
+
+    @Test
     void saysWhichNameDoesNotResolve() {
         okhttp3.Dns nowhere = host -> {
             throw new java.net.UnknownHostException(host); // what the system resolver says: the bare name
