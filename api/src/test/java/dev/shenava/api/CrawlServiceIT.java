@@ -119,25 +119,6 @@ class CrawlServiceIT {
 
     @Test
     void warnsOnceAboutAConfiguredSourceItCannotRead() throws Exception {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(CrawlService.class.getName());
-        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                if (record.getMessage().startsWith("skipping source")) {
-                    warnings.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(handler);
         String sources = """
                 sources:
                   - id: misspelt
@@ -147,7 +128,8 @@ class CrawlServiceIT {
                     kind: rss
                     params: {url: "https://shop.example/rss"}
                 """;
-        try (ShenavaRuntime runtime = TestRuntimes.create(dir.resolve("data"), Map.of("crawler.enabled", "false"),
+        try (LogCapture log = LogCapture.of(CrawlService.class.getName());
+             ShenavaRuntime runtime = TestRuntimes.create(dir.resolve("data"), Map.of("crawler.enabled", "false"),
                 sources);
              TestServer api = TestServer.start(r -> ShenavaServer.routing(r, runtime));
              CrawlService crawl = CrawlService.create(runtime)) {
@@ -155,10 +137,10 @@ class CrawlServiceIT {
             assertTrue(ids.contains("shop-news") && !ids.contains("misspelt"), ids.toString());
             assertEquals(ids, crawl.sources().stream().map(Source::id).toList()); // as at each reload
             assertEquals(ids.size(), json(api.get("/api/v1/sources").body()).get("items").size());
+            List<String> warnings = log.records().stream().map(java.util.logging.LogRecord::getMessage)
+                    .filter(m -> m.startsWith("skipping source")).toList();
             assertEquals(1, warnings.size(), "read once for the routes, the crawler and each reload: " + warnings);
             assertTrue(warnings.getFirst().contains("rsss"), warnings.getFirst());
-        } finally {
-            log.removeHandler(handler);
         }
     }
 

@@ -46,10 +46,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,32 +67,15 @@ class SecurityIT {
     private static final String ES_PASSWORD = "espass-CANARY-6a2f90";
     private static final String ES_API_KEY = "esapikey-CANARY-3e7b12";
 
-    private final List<String> logged = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final List<AutoCloseable> closing = new ArrayList<>();
-    private Handler capture;
+    private LogCapture capture;
     private PrintStream out;
     private PrintStream err;
 
     @BeforeEach
     void captureLogs() {
-        SimpleFormatter format = new SimpleFormatter();
-        capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(format.format(r));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        capture.setLevel(java.util.logging.Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        capture = LogCapture.of("");
         out = System.out;
         err = System.err;
         System.setOut(new PrintStream(new Tee(out, console), true, StandardCharsets.UTF_8));
@@ -106,7 +87,7 @@ class SecurityIT {
         for (AutoCloseable c : closing.reversed()) {
             c.close();
         }
-        Logger.getLogger("").removeHandler(capture);
+        capture.close();
         System.setOut(out);
         System.setErr(err);
     }
@@ -288,7 +269,9 @@ class SecurityIT {
             assertEquals(200, server.get("/api/v1/openapi.yaml", "X-Api-Key", API_KEY).statusCode());
         }
 
-        String everything = String.join("\n", logged) + "\n" + console.toString(StandardCharsets.UTF_8) + "\n"
+        SimpleFormatter format = new SimpleFormatter(); // the record's message with its parameters and stack trace
+        String everything = capture.records().stream().map(format::format).collect(Collectors.joining("\n")) + "\n"
+                + console.toString(StandardCharsets.UTF_8) + "\n"
                 + String.join("\n", answers);
         for (String secret : List.of(WEBHOOK_SECRET, API_KEY, X_TOKEN, YOUTUBE_KEY, ES_PASSWORD, ES_API_KEY)) {
             assertFalse(everything.contains(secret), secret + " leaked:\n" + excerpt(everything, secret));
